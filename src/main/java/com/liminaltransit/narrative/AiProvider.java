@@ -1,0 +1,29 @@
+package com.liminaltransit.narrative;
+
+/**
+ * The one door to a storyteller. Each implementation is a CDI bean in its own package under {@code narrative};
+ * {@link ProviderChain} finds them by {@link #name()} and tries them in the order of {@code liminal.ai.chain}.
+ */
+public interface AiProvider {
+
+    /** The name used in {@code liminal.ai.chain}, metrics and stored steps, e.g. {@code offline}. */
+    String name();
+
+    /**
+     * Writes the next stop of a ride.
+     *
+     * @throws NarrativeException when no valid narrative could be had; the chain then tries the next provider
+     */
+    Generation generate(StoryContext context);
+
+    /** Checks a narrative against the AI contract; providers with stricter needs may add to it. */
+    default ValidationResult validate(Narrative narrative) {
+        return NarrativeValidator.validate(narrative);
+    }
+
+    /** What a call with these token counts costs in US dollars. */
+    double estimateCost(int inputTokens, int outputTokens);
+
+    /** What the provider's model can do. */
+    ModelCapabilities capabilities();
+}

@@ -1,0 +1,37 @@
+package com.liminaltransit.narrative;
+
+import java.util.List;
+
+/**
+ * Everything a provider may use to write the next stop of a ride. It carries the running summary and the last
+ * few passages, never the whole ride, so a prompt stays the same size as the ride grows. The full path of
+ * choice ids is kept because it is tiny and lets a deterministic storyteller rebuild its state.
+ *
+ * @param rideId    the ride being written
+ * @param seed      the ride's seed, fixed when it was boarded
+ * @param stop      index of the stop to write, from 0 (0 is the boarding passage)
+ * @param summary   the running summary after the previous stop; empty at stop 0
+ * @param recent    the last few stops, oldest first; empty at stop 0
+ * @param choice    the choice just made at the previous stop; {@code null} at stop 0
+ * @param path      ids of every choice made so far, in order ({@code path.size() == stop})
+ * @param language  the language to write in, as a BCP 47 tag
+ */
+public record StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
+                           ChoiceOption choice, List<String> path, String language) {
+
+    /** How many past stops a prompt carries. */
+    public static final int RECENT_STOPS = 3;
+
+    /** Normalises the lists so providers never see {@code null}. */
+    public StoryContext {
+        summary = summary == null ? "" : summary;
+        recent = recent == null ? List.of() : List.copyOf(recent);
+        path = path == null ? List.of() : List.copyOf(path);
+        language = language == null || language.isBlank() ? "en" : language;
+    }
+
+    /** The context for the boarding passage of a ride. */
+    public static StoryContext boarding(String rideId, long seed, String language) {
+        return new StoryContext(rideId, seed, 0, "", List.of(), null, List.of(), language);
+    }
+}
