@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -27,14 +28,15 @@ public class Database {
     /** Opens the pool from {@code liminal.db.*}. */
     @Inject
     public Database(@ConfigProperty(name = "liminal.db.url") String url,
-                    @ConfigProperty(name = "liminal.db.user", defaultValue = "") String user,
-                    @ConfigProperty(name = "liminal.db.password", defaultValue = "") String password,
+                    @ConfigProperty(name = "liminal.db.user") Optional<String> user,
+                    @ConfigProperty(name = "liminal.db.password") Optional<String> password,
                     @ConfigProperty(name = "liminal.db.pool-size", defaultValue = "16") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("liminal");
         config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        // MicroProfile Config reads an empty value as absent: H2's default user has an empty password.
+        config.setUsername(user.orElse(""));
+        config.setPassword(password.orElse(""));
         config.setMaximumPoolSize(poolSize);
         // A step must fail fast rather than hang when the database is away; readiness reports it.
         config.setConnectionTimeout(5_000);

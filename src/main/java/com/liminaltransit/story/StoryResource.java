@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -121,11 +122,8 @@ public class StoryResource {
         return id;
     }
 
-    /**
-     * A relative {@code Location}: behind CloudFront the server sees plain HTTP, and an absolute URL built from
-     * the request would send the player from HTTPS to HTTP.
-     */
+    /** See the ride page (JAX-RS makes the location absolute; {@code ForwardedProtoFilter} keeps it HTTPS). */
     private static Response seeRide(String id) {
-        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/stories/" + id).build();
+        return Response.seeOther(URI.create("/stories/" + id)).build();
     }
 }

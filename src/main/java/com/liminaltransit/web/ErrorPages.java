@@ -1,11 +1,13 @@
 package com.liminaltransit.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -28,8 +30,16 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     @Context
     private HttpHeaders headers;
 
+    @Context
+    private UriInfo uriInfo;
+
     @Override
     public Response toResponse(Throwable failure) {
+        if (failure instanceof NotFoundException && uriInfo != null && uriInfo.getMatchedResources().isEmpty()) {
+            // No resource of ours matched: answer without a body so Helidon goes on to its other routes
+            // (health, metrics, static content). A path nobody serves gets its page from UnmatchedPathPage.
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
         if (failure instanceof PageException page) {
             return answer(page.status().getStatusCode(), page.getMessage(), null);
         }
@@ -44,17 +54,22 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     }
 
     private Response answer(int status, String message, String incident) {
-        Map<String, Object> model = incident == null
-                ? Map.of("status", status, "title", titleFor(status), "message", message)
-                : Map.of("status", status, "title", titleFor(status), "message", message, "incident", incident);
         boolean fragment = headers != null && Htmx.isHtmx(headers);
-        View view = fragment ? View.fragment("error", "problem", model) : View.page("error", model);
+        View view = view(status, message, incident, fragment);
         Response.ResponseBuilder response = Response.status(status).entity(view).type(MediaType.TEXT_HTML_TYPE);
         if (fragment) {
             // htmx swaps the notice into the page's message slot instead of the passage area.
             response.header("HX-Retarget", "#notice").header("HX-Reswap", "innerHTML");
         }
         return response.build();
+    }
+
+    /** The error page (or its fragment) for a status; {@code incident} may be {@code null}. */
+    static View view(int status, String message, String incident, boolean fragment) {
+        Map<String, Object> model = incident == null
+                ? Map.of("status", status, "title", titleFor(status), "message", message)
+                : Map.of("status", status, "title", titleFor(status), "message", message, "incident", incident);
+        return fragment ? View.fragment("error", "problem", model) : View.page("error", model);
     }
 
     private static String titleFor(int status) {
@@ -70,7 +85,8 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static String sentenceFor(int status) {
+    /** The sentence shown for a status when the failure itself has none fit to show. */
+    static String sentenceFor(int status) {
         return switch (status) {
             case 404 -> "There is nothing at this address. The train may have left without it.";
             case 405 -> "This address does not take that kind of request.";

@@ -7,6 +7,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Map;
+
 /**
  * Security headers on every page and fragment. The CSP allows scripts and styles from our own origin only:
  * htmx is configured (in the page's {@code htmx-config} meta) to inject no inline styles and evaluate nothing,
@@ -20,14 +22,18 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
     public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** The headers every page carries, whoever renders it. */
+    public static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin",
+            "X-Frame-Options", "DENY",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", CSP);
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "same-origin");
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        HEADERS.forEach(headers::putSingle);
         // Pages are per player and change with every step: never cache them in a shared cache.
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");

@@ -48,6 +48,14 @@ class UrlContractIT {
     }
 
     @Test
+    void forwardedProtoIsIgnoredUnlessTrusted() {
+        Answer landing = player.send(HttpRequest.newBuilder(player.uri("/")).header("X-Forwarded-Proto", "https"));
+
+        assertThat(landing.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("lt_player=")
+                .doesNotContain("Secure"));
+    }
+
+    @Test
     void landingPageListsThePlayersOwnRidesOnly() {
         String mine = Rides.board(player);
         PlayerClient other = new PlayerClient(player.uri("/"));
@@ -64,7 +72,7 @@ class UrlContractIT {
 
         assertThat(boarded.status()).isEqualTo(303);
         String location = boarded.header("Location").orElseThrow();
-        assertThat(location).matches("/stories/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(location).matches("http://[^/]+/stories/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         Document ride = player.get(location).html();
         assertThat(Rides.stopCount(ride)).isEqualTo(1);
         assertThat(Rides.choiceIds(ride)).hasSizeBetween(2, 4);
@@ -95,7 +103,7 @@ class UrlContractIT {
                 Map.of("step", "0", "choice", Rides.choiceIds(ride).getFirst()));
 
         assertThat(chosen.status()).isEqualTo(303);
-        assertThat(chosen.header("Location")).hasValue("/stories/" + id);
+        assertThat(chosen.header("Location")).hasValue(player.uri("/stories/" + id).toString());
         assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(2);
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** Reading a ride page the way a player does: which stop is open and what it offers. */
 public final class Rides {
 
-    private static final Pattern RIDE_PATH = Pattern.compile("/stories/([0-9a-f-]{36})$");
+    private static final Pattern RIDE_PATH = Pattern.compile("^(?:https?://[^/]+)?/stories/([0-9a-f-]{36})$");
 
     private Rides() {
     }
