@@ -1,0 +1,11 @@
+package com.liminaltransit.narrative.offline;
+
+/**
+ * A choice as offered at one stop: the action and its label written out for this stop.
+ *
+ * @param id     the choice id
+ * @param label  the label the player reads
+ * @param action what choosing it does
+ */
+record Offer(String id, String label, Action action) {
+}

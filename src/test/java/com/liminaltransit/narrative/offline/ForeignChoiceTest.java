@@ -1,0 +1,133 @@
+package com.liminaltransit.narrative.offline;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.StoryContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The offline storyteller takes over rides that another provider began, with choice ids it never offered. */
+class ForeignChoiceTest {
+
+    private final OfflineProvider provider = new OfflineProvider();
+    private final RideDriver driver = new RideDriver(provider);
+    private final Storyteller storyteller = new Storyteller(ContentBank.shared());
+
+    @Test
+    void unknownChoiceIdIsTakenAsOneOfOurOwnTheSameWayEveryTime() {
+        for (long seed = 0; seed < 100; seed++) {
+            // given a boarding passage another provider wrote, answered with an id we never offer
+            List<String> path = List.of("b");
+
+            // when
+            Narrative first = driver.at(seed, path);
+            Narrative again = new RideDriver(new OfflineProvider()).at(seed, path);
+            RideState state = storyteller.replay(seed, path, 1).state();
+
+            // then the same narrative comes back, and the ride goes on as after one of our own choices
+            assertEquals(first, again);
+            assertTrue(NarrativeValidator.validate(first).valid());
+            long seedForLambda = seed;
+            assertTrue(driver.at(seed, List.of()).choices().stream()
+                    .anyMatch(c -> storyteller.replay(seedForLambda, List.of(c.id()), 1).state().equals(state)));
+        }
+    }
+
+    @Test
+    void labelOfAnotherProvidersChoiceIsWovenIntoTheNextPassage() {
+        // given
+        ChoiceOption theirs = new ChoiceOption("a", "Follow the lamplighter");
+        StoryContext context = new StoryContext("r", 5, 1, "A summary.", List.of(), theirs, List.of("a"), "en");
+
+        // when
+        Narrative narrative = provider.generate(context).narrative();
+
+        // then
+        assertThat(narrative.passage(), containsString("chosen to follow the lamplighter"));
+    }
+
+    @Test
+    void markupInAnotherProvidersLabelNeverReachesThePassage() {
+        // given
+        ChoiceOption theirs = new ChoiceOption("x1", "<script>alert(1)</script> {{7*7}} [[x]] &lt; \u202E run");
+        StoryContext context = new StoryContext("r", 9, 1, "", List.of(), theirs, List.of("x1"), "en");
+
+        // when
+        Narrative narrative = provider.generate(context).narrative();
+
+        // then
+        assertTrue(NarrativeValidator.validate(narrative).valid());
+        assertThat(narrative.passage(), not(containsString("<")));
+    }
+
+    @Test
+    void rideBegunByAnotherProviderStillEndsInRange() {
+        for (long seed = 0; seed < 100; seed++) {
+            for (int foreignStops = 1; foreignStops <= RideState.MAX_END; foreignStops++) {
+                // given a ride another provider ran for some stops
+                List<String> path = new ArrayList<>();
+                for (int i = 0; i < foreignStops; i++) {
+                    path.add("c" + i);
+                }
+                Random player = new Random(seed * 31 + foreignStops);
+
+                // when the offline storyteller writes the rest
+                Narrative narrative = driver.at(seed, path);
+                while (!narrative.ending()) {
+                    assertTrue(NarrativeValidator.validate(narrative).valid());
+                    path.add(narrative.choices().get(player.nextInt(narrative.choices().size())).id());
+                    narrative = driver.at(seed, path);
+                }
+
+                // then it ends within the range
+                assertThat("seed " + seed, path.size(),
+                        allOf(greaterThanOrEqualTo(RideState.MIN_END), lessThanOrEqualTo(RideState.MAX_END)));
+                assertTrue(NarrativeValidator.validate(narrative).valid());
+            }
+        }
+    }
+
+    @Test
+    void rideThatRanPastTheLastStopEndsAtOnce() {
+        // given another provider that never ended the ride
+        List<String> path = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            path.add("a");
+        }
+
+        // when
+        Narrative narrative = driver.at(3, path);
+
+        // then
+        assertTrue(narrative.ending());
+        assertTrue(NarrativeValidator.validate(narrative).valid());
+    }
+
+    @Test
+    void pathShorterThanItsStopIsReadAsUnknownChoices() {
+        // given a context whose path is missing its ids
+        StoryContext context = new StoryContext("r", 11, 4, "", List.of(), null, List.of(), "en");
+
+        // when
+        Narrative first = provider.generate(context).narrative();
+        Narrative again = provider.generate(context).narrative();
+
+        // then
+        assertEquals(first, again);
+        assertTrue(NarrativeValidator.validate(first).valid());
+        assertFalse(first.ending());
+    }
+}
