@@ -50,7 +50,7 @@ public class Database {
     }
 
     /** Migrates on start-up: the server is not ready until its schema is. */
-    void migrateOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    public void migrateOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         var result = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
@@ -66,7 +66,7 @@ public class Database {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         pool.close();
     }
 }
