@@ -1,0 +1,19 @@
+package com.liminaltransit.narrative;
+
+/**
+ * What the chain hands back for one stop: the generation that won and the bookkeeping a step stores.
+ *
+ * @param generation     the narrative and the provider, model and tokens that produced it
+ * @param costUsd        what the winning call cost
+ * @param latencyMillis  wall time of the whole chain for this stop
+ * @param attempts       provider calls made, the winning one included
+ * @param fallbackReason why earlier providers were passed over; {@code null} when the first one answered
+ */
+public record StepResult(Generation generation, double costUsd, long latencyMillis, int attempts,
+                         String fallbackReason) {
+
+    /** The narrative that was written. */
+    public Narrative narrative() {
+        return generation.narrative();
+    }
+}

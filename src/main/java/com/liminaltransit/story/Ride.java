@@ -1,0 +1,20 @@
+package com.liminaltransit.story;
+
+import java.time.Instant;
+
+/**
+ * A ride as stored: who boarded (as a hash of their player cookie), the seed its storyteller draws from,
+ * and how far it has gone.
+ *
+ * @param id        unguessable id (a random UUID)
+ * @param ownerHash SHA-256 of the owner's player id
+ * @param seed      the storyteller's seed
+ * @param language  the language it is written in
+ * @param ended     whether it reached its terminus
+ * @param stops     passages written so far
+ * @param createdAt when it was boarded
+ * @param updatedAt when its last passage was written
+ */
+public record Ride(String id, String ownerHash, long seed, String language, boolean ended, int stops,
+            Instant createdAt, Instant updatedAt) {
+}

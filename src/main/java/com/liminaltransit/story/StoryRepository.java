@@ -1,0 +1,224 @@
+package com.liminaltransit.story;
+
+import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.persistence.Database;
+import com.liminaltransit.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rides, passages and choices in the database. Every write is one transaction, and the primary key
+ * (ride, stop) of a passage guarantees a stop is written once however many requests race for it.
+ */
+@ApplicationScoped
+class StoryRepository {
+
+    private final DataSource dataSource;
+
+    @Inject
+    StoryRepository(Database database) {
+        this.dataSource = database.dataSource();
+    }
+
+    /** For CDI proxies only. */
+    protected StoryRepository() {
+        this.dataSource = null;
+    }
+
+    /** Stores a new ride with its boarding passage. */
+    void create(Ride ride, StepResult first) {
+        Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, 1, ?, ?)""")) {
+                insert.setString(1, ride.id());
+                insert.setString(2, ride.ownerHash());
+                insert.setLong(3, ride.seed());
+                insert.setString(4, ride.language());
+                insert.setBoolean(5, first.narrative().ending());
+                insert.setObject(6, utc(ride.createdAt()));
+                insert.setObject(7, utc(ride.createdAt()));
+                insert.executeUpdate();
+            }
+            insertPassage(connection, ride.id(), 0, first, ride.createdAt());
+            return null;
+        });
+    }
+
+    /**
+     * Answers stop {@code answered} with {@code choiceId} and stores the next passage, all or nothing.
+     *
+     * @return {@code false} when the stop was already answered (by this request's twin or another choice):
+     *         nothing was written and the caller reads the ride again to tell a replay from a conflict
+     */
+    boolean appendStep(String rideId, int answered, String choiceId, StepResult next, Instant now) {
+        try {
+            return Jdbc.inTransaction(dataSource, connection -> {
+                try (PreparedStatement answer = connection.prepareStatement(
+                        "update passage set chosen_id = ? where ride_id = ? and stop = ? and chosen_id is null")) {
+                    answer.setString(1, choiceId);
+                    answer.setString(2, rideId);
+                    answer.setInt(3, answered);
+                    if (answer.executeUpdate() != 1) {
+                        connection.rollback();
+                        return false;
+                    }
+                }
+                insertPassage(connection, rideId, answered + 1, next, now);
+                try (PreparedStatement ride = connection.prepareStatement(
+                        "update ride set stops = ?, ended = ?, updated_at = ? where id = ?")) {
+                    ride.setInt(1, answered + 2);
+                    ride.setBoolean(2, next.narrative().ending());
+                    ride.setObject(3, utc(now));
+                    ride.setString(4, rideId);
+                    ride.executeUpdate();
+                }
+                return true;
+            });
+        } catch (Jdbc.DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    private static void insertPassage(Connection connection, String rideId, int stop, StepResult step, Instant now)
+            throws SQLException {
+        Narrative narrative = step.narrative();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into passage (ride_id, stop, body, summary, ending, provider, model, input_tokens,
+                                     output_tokens, cost_usd, latency_ms, attempts, fallback_reason, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, rideId);
+            insert.setInt(2, stop);
+            insert.setString(3, narrative.passage());
+            insert.setString(4, narrative.summary());
+            insert.setBoolean(5, narrative.ending());
+            insert.setString(6, step.generation().provider());
+            insert.setString(7, step.generation().model());
+            insert.setInt(8, step.generation().inputTokens());
+            insert.setInt(9, step.generation().outputTokens());
+            insert.setBigDecimal(10, java.math.BigDecimal.valueOf(step.costUsd()));
+            insert.setLong(11, step.latencyMillis());
+            insert.setInt(12, step.attempts());
+            insert.setString(13, step.fallbackReason());
+            insert.setObject(14, utc(now));
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into choice (ride_id, stop, id, position, label) values (?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (ChoiceOption choice : narrative.choices()) {
+                insert.setString(1, rideId);
+                insert.setInt(2, stop);
+                insert.setString(3, choice.id());
+                insert.setInt(4, position++);
+                insert.setString(5, choice.label());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The ride with all its passages, or empty when no ride has this id. */
+    Optional<Story> find(String rideId) {
+        return Jdbc.read(dataSource, connection -> {
+            Optional<Ride> ride = findRide(connection, rideId);
+            if (ride.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Story(ride.get(), passages(connection, rideId)));
+        });
+    }
+
+    /** The rides a player boarded, most recent first. */
+    List<RideListing> ridesOf(String ownerHash, int limit) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select r.id, r.stops, r.ended, r.updated_at, p.body
+                    from ride r join passage p on p.ride_id = r.id and p.stop = 0
+                    where r.owner_hash = ? order by r.updated_at desc, r.id limit ?""")) {
+                query.setString(1, ownerHash);
+                query.setInt(2, limit);
+                List<RideListing> rides = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        rides.add(new RideListing(rows.getString(1), rows.getInt(2), rows.getBoolean(3),
+                                opening(rows.getString(5)), instant(rows, 4)));
+                    }
+                }
+                return rides;
+            }
+        });
+    }
+
+    private static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select id, owner_hash, seed, language, ended, stops, created_at, updated_at
+                from ride where id = ?""")) {
+            query.setString(1, rideId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Ride(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+                        row.getBoolean(5), row.getInt(6), instant(row, 7), instant(row, 8)));
+            }
+        }
+    }
+
+    private static List<Passage> passages(Connection connection, String rideId) throws SQLException {
+        Map<Integer, List<ChoiceOption>> choices = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select stop, id, label from choice where ride_id = ? order by stop, position")) {
+            query.setString(1, rideId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    choices.computeIfAbsent(rows.getInt(1), stop -> new ArrayList<>())
+                            .add(new ChoiceOption(rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        List<Passage> passages = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select stop, body, summary, ending, chosen_id, provider
+                from passage where ride_id = ? order by stop""")) {
+            query.setString(1, rideId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    int stop = rows.getInt(1);
+                    passages.add(new Passage(stop, rows.getString(2), rows.getString(3), rows.getBoolean(4),
+                            choices.getOrDefault(stop, List.of()), rows.getString(5), rows.getString(6)));
+                }
+            }
+        }
+        return passages;
+    }
+
+    private static String opening(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 120 ? flat : flat.substring(0, 119).strip() + "…";
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,129 @@
+package com.liminaltransit.story;
+
+import com.liminaltransit.web.Htmx;
+import com.liminaltransit.web.PlayerCookieFilter;
+import com.liminaltransit.web.View;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The player's pages, per the URL contract of DESIGN.md. One URL answers htmx with a fragment and a plain
+ * browser with a redirect, so the whole ride works with JavaScript off.
+ */
+@Path("/")
+@ApplicationScoped
+@Produces(MediaType.TEXT_HTML)
+public class StoryResource {
+
+    private static final Pattern RIDE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern STEP = Pattern.compile("\\d{1,4}");
+    private static final Pattern CHOICE = Pattern.compile("[a-z0-9]{1,8}");
+
+    private final StoryService stories;
+
+    @Inject
+    StoryResource(StoryService stories) {
+        this.stories = stories;
+    }
+
+    /** For CDI proxies only. */
+    protected StoryResource() {
+        this.stories = null;
+    }
+
+    /** The landing page: board a ride, or go back to one of yours. */
+    @GET
+    public View landing(@Context ContainerRequestContext request) {
+        return View.page("story/landing",
+                Map.of("rides", stories.ridesOf(PlayerCookieFilter.player(request))));
+    }
+
+    /** Boards a new ride and sends the player to it. */
+    @POST
+    @Path("stories")
+    public Response board(@Context ContainerRequestContext request) {
+        String id = stories.board(PlayerCookieFilter.player(request));
+        return seeRide(id);
+    }
+
+    /** The whole ride so far; its owner also sees the open choices. */
+    @GET
+    @Path("stories/{id}")
+    public View ride(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        Story story = stories.story(checkedId(id));
+        return View.page("story/ride", rideModel(story, request, null));
+    }
+
+    /** Answers the open stop of a ride. */
+    @POST
+    @Path("stories/{id}/choices")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response choose(@PathParam("id") String id, @FormParam("step") String step,
+                           @FormParam("choice") String choice, @Context ContainerRequestContext request,
+                           @Context HttpHeaders headers) {
+        String rideId = checkedId(id);
+        if (step == null || !STEP.matcher(step).matches() || choice == null || !CHOICE.matcher(choice).matches()) {
+            throw new StoryException.BadRequest("Choose one of the offered choices at the open stop.");
+        }
+        ChoiceOutcome outcome = stories.choose(rideId, PlayerCookieFilter.player(request), Integer.parseInt(step),
+                choice);
+        boolean htmx = Htmx.isHtmx(headers);
+        if (outcome.kind() == ChoiceOutcome.Kind.CONFLICT) {
+            return conflict(outcome.story(), request, htmx);
+        }
+        if (!htmx) {
+            return seeRide(rideId);
+        }
+        Map<String, Object> model = Map.of("story", outcome.story(), "owner", true,
+                "answered", outcome.story().passage(outcome.answered()), "next", outcome.next());
+        return Response.ok(View.fragment("story/ride", "step", model)).build();
+    }
+
+    /** Another choice already answered this stop: show the ride as it stands. */
+    private static Response conflict(Story story, ContainerRequestContext request, boolean htmx) {
+        Map<String, Object> model = rideModel(story, request,
+                "That stop was already answered, so your choice was not taken. Here is the ride as it stands.");
+        View view = htmx ? View.fragment("story/ride", "ride", model) : View.page("story/ride", model);
+        Response.ResponseBuilder response = Response.status(Response.Status.CONFLICT).entity(view);
+        if (htmx) {
+            response.header("HX-Retarget", "#ride").header("HX-Reswap", "outerHTML");
+        }
+        return response.build();
+    }
+
+    private static Map<String, Object> rideModel(Story story, ContainerRequestContext request, String notice) {
+        boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
+        return notice == null
+                ? Map.of("story", story, "owner", owner)
+                : Map.of("story", story, "owner", owner, "notice", notice);
+    }
+
+    /** Ids are random UUIDs: anything else cannot be a ride, so it is simply not found. */
+    private static String checkedId(String id) {
+        if (id == null || !RIDE_ID.matcher(id).matches()) {
+            throw new StoryException.NotFound();
+        }
+        return id;
+    }
+
+    /** See the ride page (JAX-RS makes the location absolute; {@code ForwardedProtoFilter} keeps it HTTPS). */
+    private static Response seeRide(String id) {
+        return Response.seeOther(URI.create("/stories/" + id)).build();
+    }
+}

@@ -1,0 +1,129 @@
+package com.liminaltransit.story;
+
+import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.PastStop;
+import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.narrative.StoryContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import com.liminaltransit.web.Player;
+import jakarta.inject.Inject;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Boards rides and moves them on: builds what the narrator may read, asks the chain for the next stop, and
+ * stores it. The AI call happens outside any database transaction; the store then decides, by its unique key,
+ * which of two racing requests wrote the stop.
+ */
+@ApplicationScoped
+class StoryService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String LANGUAGE = "en";
+
+    private final StoryRepository repository;
+    private final ProviderChain chain;
+    private final StoryMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics) {
+        this.repository = repository;
+        this.chain = chain;
+        this.metrics = metrics;
+    }
+
+    /** For CDI proxies only. */
+    protected StoryService() {
+        this(null, null, null);
+    }
+
+    /** Boards a new ride for a player and writes its first passage. */
+    String board(Player player) {
+        String id = UUID.randomUUID().toString();
+        long seed = RANDOM.nextLong();
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE));
+        Instant now = clock.instant();
+        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first);
+        metrics.rideStarted();
+        if (first.narrative().ending()) {
+            metrics.rideCompleted();
+        }
+        return id;
+    }
+
+    /** The ride, or {@link StoryException.NotFound}. */
+    Story story(String rideId) {
+        return repository.find(rideId).orElseThrow(StoryException.NotFound::new);
+    }
+
+    /** The rides this player boarded, most recent first. */
+    List<RideListing> ridesOf(Player player) {
+        return repository.ridesOf(player.ownerHash(), 50);
+    }
+
+    /**
+     * Answers stop {@code step} of a ride with {@code choiceId}.
+     *
+     * @return the ride afterwards and whether this call wrote the step or found it already written
+     * @throws StoryException when the ride is unknown, not the player's, or the request does not fit the ride
+     */
+    ChoiceOutcome choose(String rideId, Player player, int step, String choiceId) {
+        Story story = story(rideId);
+        if (!player.owns(story.ride().ownerHash())) {
+            throw new StoryException.NotOwner();
+        }
+        if (!story.hasStop(step)) {
+            throw new StoryException.BadRequest("This ride has no stop " + step + " to answer.");
+        }
+        Passage answered = story.passage(step);
+        if (!answered.open()) {
+            return settled(story, step, choiceId);
+        }
+        ChoiceOption choice = answered.choice(choiceId)
+                .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
+
+        StepResult next = chain.write(contextFor(story, step, choice));
+        if (!repository.appendStep(rideId, step, choiceId, next, clock.instant())) {
+            // Another request answered this stop while the narrator was writing: it decides.
+            return settled(story(rideId), step, choiceId);
+        }
+        if (next.narrative().ending()) {
+            metrics.rideCompleted();
+        }
+        return new ChoiceOutcome(story(rideId), step, ChoiceOutcome.Kind.ADVANCED);
+    }
+
+    /** An answered stop: the same choice again is a replay, another one a conflict. */
+    private static ChoiceOutcome settled(Story story, int step, String choiceId) {
+        Passage answered = story.passage(step);
+        boolean replay = choiceId.equals(answered.chosenId());
+        return new ChoiceOutcome(story, step, replay ? ChoiceOutcome.Kind.REPLAYED : ChoiceOutcome.Kind.CONFLICT);
+    }
+
+    /** What the narrator may read: the running summary, the last few stops and the choice just made. */
+    static StoryContext contextFor(Story story, int step, ChoiceOption choice) {
+        List<Passage> passages = story.passages().subList(0, step + 1);
+        List<PastStop> recent = new ArrayList<>();
+        for (Passage passage : passages.subList(Math.max(0, passages.size() - StoryContext.RECENT_STOPS),
+                passages.size())) {
+            String label = passage.stop() == step ? choice.label()
+                    : passage.chosen().map(ChoiceOption::label).orElse("");
+            recent.add(new PastStop(passage.stop(), passage.body(), label));
+        }
+        List<String> path = new ArrayList<>();
+        for (Passage passage : passages.subList(0, step)) {
+            path.add(passage.chosenId());
+        }
+        path.add(choice.id());
+        Ride ride = story.ride();
+        return new StoryContext(ride.id(), ride.seed(), step + 1, passages.getLast().summary(), recent, choice,
+                path, ride.language());
+    }
+}

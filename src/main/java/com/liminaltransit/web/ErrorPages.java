@@ -1,0 +1,99 @@
+package com.liminaltransit.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure becomes a page (or, for htmx, a fragment) in the site's style with a short sentence and a way
+ * back: no stack trace, no exception name, no SQL. Unexpected failures are logged with an incident id that the
+ * page shows, so an operator can find the log line a player reports.
+ */
+@Provider
+@ApplicationScoped
+public class ErrorPages implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
+
+    @Context
+    private HttpHeaders headers;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof NotFoundException && uriInfo != null && uriInfo.getMatchedResources().isEmpty()) {
+            // No resource of ours matched: answer without a body so Helidon goes on to its other routes
+            // (health, metrics, static content). A path nobody serves gets its page from UnmatchedPathPage.
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        if (failure instanceof PageException page) {
+            return answer(page.status().getStatusCode(), page.getMessage(), null);
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            return answer(status, sentenceFor(status), null);
+        }
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, incident " + incident);
+        return answer(500, "Something on the line failed. Your ride is safe; please try again in a moment.",
+                incident);
+    }
+
+    private Response answer(int status, String message, String incident) {
+        boolean fragment = headers != null && Htmx.isHtmx(headers);
+        View view = view(status, message, incident, fragment);
+        Response.ResponseBuilder response = Response.status(status).entity(view).type(MediaType.TEXT_HTML_TYPE);
+        if (fragment) {
+            // htmx swaps the notice into the page's message slot instead of the passage area.
+            response.header("HX-Retarget", "#notice").header("HX-Reswap", "innerHTML");
+        }
+        return response.build();
+    }
+
+    /** The error page (or its fragment) for a status; {@code incident} may be {@code null}. */
+    static View view(int status, String message, String incident, boolean fragment) {
+        Map<String, Object> model = incident == null
+                ? Map.of("status", status, "title", titleFor(status), "message", message)
+                : Map.of("status", status, "title", titleFor(status), "message", message, "incident", incident);
+        return fragment ? View.fragment("error", "problem", model) : View.page("error", model);
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "That request does not fit the timetable";
+            case 403 -> "Not your ride";
+            case 404 -> "No such train";
+            case 405 -> "Not a way to board";
+            case 409 -> "Already answered";
+            case 413 -> "Too much luggage";
+            case 415 -> "Unreadable ticket";
+            default -> status >= 500 ? "The line is down" : "The conductor shakes their head";
+        };
+    }
+
+    /** The sentence shown for a status when the failure itself has none fit to show. */
+    static String sentenceFor(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address. The train may have left without it.";
+            case 405 -> "This address does not take that kind of request.";
+            case 406 -> "This address cannot answer in the format your browser asked for.";
+            case 413 -> "That request was larger than anything the train carries.";
+            case 415 -> "The form was sent in a format this address does not read.";
+            default -> "The request could not be understood.";
+        };
+    }
+}

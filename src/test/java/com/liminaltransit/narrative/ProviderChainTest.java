@@ -1,0 +1,70 @@
+package com.liminaltransit.narrative;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProviderChainTest {
+
+    private final Map<String, AiProvider> known = new LinkedHashMap<>();
+
+    ProviderChainTest() {
+        for (String name : List.of("offline", "bedrock", "openai")) {
+            known.put(name, new Named(name));
+        }
+    }
+
+    @Test
+    void offlineIsAppendedWhenTheChainLeavesItOut() {
+        assertThat(names(ProviderChain.order(List.of("bedrock", "openai"), known)))
+                .containsExactly("bedrock", "openai", "offline");
+    }
+
+    @Test
+    void offlineIsAlwaysLastEvenWhenNamedEarlier() {
+        assertThat(names(ProviderChain.order(List.of("offline", "bedrock"), known)))
+                .containsExactly("bedrock", "offline");
+    }
+
+    @Test
+    void blanksAndRepeatsAreIgnored() {
+        assertThat(names(ProviderChain.order(List.of(" openai ", "", "openai"), known)))
+                .containsExactly("openai", "offline");
+    }
+
+    @Test
+    void unknownProviderStopsStartUpWithItsName() {
+        assertThatThrownBy(() -> ProviderChain.order(List.of("bedrok"), known))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'bedrok'")
+                .hasMessageContaining("offline");
+    }
+
+    private static List<String> names(List<AiProvider> providers) {
+        return providers.stream().map(AiProvider::name).toList();
+    }
+
+    /** A provider known only by name: ordering never calls it. */
+    private record Named(String name) implements AiProvider {
+        @Override
+        public Generation generate(StoryContext context) {
+            throw new NarrativeException("not called in ordering tests");
+        }
+
+        @Override
+        public double estimateCost(int inputTokens, int outputTokens) {
+            return 0;
+        }
+
+        @Override
+        public ModelCapabilities capabilities() {
+            return new ModelCapabilities(0, false, false, Set.of());
+        }
+    }
+}

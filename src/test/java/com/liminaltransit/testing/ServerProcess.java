@@ -1,0 +1,161 @@
+package com.liminaltransit.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged server ({@code target/liminal-transit.jar}) started with {@code java -jar} exactly as a developer
+ * would, on a free loopback port and its own data directory. Used by the jar ITs and the browser e2e.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final Map<String, String> extraConfig;
+    private Process process;
+    private Duration lastStartUp;
+
+    private ServerProcess(Path dataDir, int port, Map<String, String> extraConfig) throws IOException {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.extraConfig = extraConfig;
+        this.log = dataDir.resolve("server.log");
+    }
+
+    /** Starts a server on a fresh data directory and waits until it is ready. */
+    public static ServerProcess start(Map<String, String> extraConfig) {
+        try {
+            ServerProcess server = new ServerProcess(Files.createTempDirectory("liminal-server"), freePort(),
+                    extraConfig);
+            server.startAgain();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server's base URI, e.g. {@code http://127.0.0.1:41234}. */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** How long the last start took until {@code /health/ready} answered 200. */
+    public Duration lastStartUp() {
+        return lastStartUp;
+    }
+
+    /** The process id of the running server. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Starts the server (again) on the same port and data directory, and waits until it is ready. */
+    public void startAgain() {
+        Path jar = Path.of(System.getProperty("liminal.jar", "target/liminal-transit.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the ITs with 'mvn verify' (after package)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dserver.host=127.0.0.1",
+                "-Dserver.port=" + port,
+                "-Dliminal.db.url=jdbc:h2:file:" + dataDir.resolve("liminal")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+        extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        long started = System.nanoTime();
+        try {
+            process = new ProcessBuilder(command)
+                    .directory(dataDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+        lastStartUp = Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Stops the server the way an operator does (SIGTERM) and waits for it to exit. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; log:\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base().resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("server not ready within 60 s; log:\n" + logTail());
+    }
+
+    /** The end of the server's log, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
