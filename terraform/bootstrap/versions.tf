@@ -1,0 +1,12 @@
+terraform {
+  required_version = ">= 1.11"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 6.23, < 7.0"
+    }
+  }
+
+  # Local state on purpose: this configuration creates the bucket the environments keep their state in.
+}

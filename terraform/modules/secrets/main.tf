@@ -1,0 +1,55 @@
+# The values never pass through Terraform: each secret is created with a placeholder that the
+# application treats as "not configured" (a provider without a key is skipped by the chain, an
+# admin whose hash is not bcrypt cannot log in), and the real value is put with
+#   aws secretsmanager put-secret-value --secret-id ARN --secret-string '…'
+# Terraform ignores later changes of the value, so it never holds nor reverts them.
+
+locals {
+  placeholder = "unset"
+
+  # MicroProfile Config's environment form of liminal.ai.<provider>.api-key and liminal.admin.<user>.password-hash
+  api_key_env = { for p in var.provider_api_keys : p => "LIMINAL_AI_${upper(p)}_API_KEY" }
+  admin_env   = { for u in var.admin_users : u => "LIMINAL_ADMIN_${upper(u)}_PASSWORD_HASH" }
+}
+
+resource "aws_secretsmanager_secret" "api_key" {
+  for_each = local.api_key_env
+
+  name                    = "${var.name}/ai/${each.key}/api-key"
+  description             = "API key of ${each.key} for Liminal Transit (${each.value})"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "api_key" {
+  for_each = aws_secretsmanager_secret.api_key
+
+  secret_id     = each.value.id
+  secret_string = local.placeholder
+
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
+}
+
+resource "aws_secretsmanager_secret" "admin_password_hash" {
+  for_each = local.admin_env
+
+  name                    = "${var.name}/admin/${each.key}/password-hash"
+  description             = "bcrypt hash of the admin password of ${each.key} (${each.value})"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "admin_password_hash" {
+  for_each = aws_secretsmanager_secret.admin_password_hash
+
+  secret_id     = each.value.id
+  secret_string = local.placeholder
+
+  lifecycle {
+    ignore_changes = [secret_string]
+  }
+}
