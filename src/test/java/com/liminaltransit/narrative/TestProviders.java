@@ -24,7 +24,7 @@ public final class TestProviders {
 
         @Override
         public Generation generate(StoryContext context) {
-            Narrative broken = new Narrative("<script>alert('the conductor')</script> and the train goes on.",
+            Narrative broken = new Narrative("<script>alert('GARBLED-7f3')</script> and the train goes on.",
                     List.of(new ChoiceOption("a", "Only one way")), false, "broken");
             return new Generation(broken, name(), "garbled-1", 10, 10);
         }
