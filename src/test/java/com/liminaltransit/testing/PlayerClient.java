@@ -84,6 +84,14 @@ public final class PlayerClient {
                 .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
     }
 
+    /** Puts a cookie in this player's jar, as if their browser already held it. */
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
     private HttpRequest.Builder formRequest(String path, Map<String, String> form) {
         return HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
