@@ -1,121 +1,13 @@
 package com.liminaltransit.story;
 
-import com.liminaltransit.narrative.ChoiceOption;
-import com.liminaltransit.narrative.Generation;
-import com.liminaltransit.narrative.Narrative;
-import com.liminaltransit.narrative.StepResult;
-import com.liminaltransit.persistence.Database;
-import com.liminaltransit.persistence.Jdbc;
 import com.liminaltransit.testing.Postgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** The store's promises hold on PostgreSQL too: the same migrations, one transaction per step, no doubled stop. */
-class PostgresStoryRepositoryIT {
-
-    private static final String PASSAGE = "The lamps flicker as the train leaves a station with no name on it.";
-
-    private static Database database;
-    private static StoryRepository repository;
+/** The store's contract on a real PostgreSQL: production's database. */
+class PostgresStoryRepositoryIT extends StoryRepositoryContract {
 
     @BeforeAll
-    static void migrateAFreshDatabase() {
-        database = new Database(Postgres.newDatabase("repository"), Optional.of("postgres"), Optional.empty(), 8);
-        database.migrateOnStart(null);
-        repository = new StoryRepository(database);
-    }
-
-    @AfterAll
-    static void closePool() {
-        database.close();
-    }
-
-    @Test
-    void rideAndStepsRoundTripWithTimestampsAndChoices() {
-        String id = newRide();
-
-        boolean written = repository.appendStep(id, 0, "b", step(twoChoices()), Instant.now());
-
-        Story story = repository.find(id).orElseThrow();
-        assertThat(written).isTrue();
-        assertThat(story.passages()).hasSize(2);
-        assertThat(story.passage(0).chosenId()).isEqualTo("b");
-        assertThat(story.passage(1).choices()).extracting(ChoiceOption::label)
-                .containsExactly("Stay seated", "Walk forward");
-        assertThat(repository.ridesOf("0".repeat(64), 10)).extracting(RideListing::id).contains(id);
-    }
-
-    @Test
-    void twoChoicesRacingForOneStopWriteExactlyOneStep() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 25; round++) {
-                String id = newRide();
-                CountDownLatch start = new CountDownLatch(1);
-                CompletableFuture<Boolean> a = CompletableFuture.supplyAsync(() -> race(start, id, "a"), pool);
-                CompletableFuture<Boolean> b = CompletableFuture.supplyAsync(() -> race(start, id, "b"), pool);
-                start.countDown();
-
-                boolean aWon = a.get();
-                boolean bWon = b.get();
-
-                assertThat(aWon ^ bWon).as("exactly one writer wins round %d", round).isTrue();
-                assertThat(repository.find(id).orElseThrow().passages()).hasSize(2);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void stepThatFailsHalfwayLeavesNothingBehind() {
-        String id = newRide();
-        StepResult unstorable = step(List.of(new ChoiceOption("a", "x".repeat(500)), new ChoiceOption("b", "Wait")));
-
-        assertThatThrownBy(() -> repository.appendStep(id, 0, "a", unstorable, Instant.now()))
-                .isInstanceOf(Jdbc.DataAccessException.class);
-
-        Story story = repository.find(id).orElseThrow();
-        assertThat(story.passages()).hasSize(1);
-        assertThat(story.passage(0).chosenId()).isNull();
-    }
-
-    private static boolean race(CountDownLatch start, String id, String choice) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return repository.appendStep(id, 0, choice, step(twoChoices()), Instant.now());
-    }
-
-    private static String newRide() {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        repository.create(new Ride(id, "0".repeat(64), 7L, "en", false, 1, now, now), step(twoChoices()));
-        return id;
-    }
-
-    private static List<ChoiceOption> twoChoices() {
-        return List.of(new ChoiceOption("a", "Stay seated"), new ChoiceOption("b", "Walk forward"));
-    }
-
-    private static StepResult step(List<ChoiceOption> choices) {
-        Narrative narrative = new Narrative(PASSAGE, choices, false, "A ride began.");
-        return new StepResult(new Generation(narrative, "offline", "test", 1, 1), 0.0012, 1, 1, null);
+    static void openPostgres() {
+        open(Postgres.newDatabase("repository"), "postgres");
     }
 }
