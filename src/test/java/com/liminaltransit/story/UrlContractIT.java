@@ -232,6 +232,18 @@ class UrlContractIT {
     }
 
     @Test
+    void oversizedFormIsRefusedAndChangesNothing() {
+        String id = Rides.board(player);
+        String offered = Rides.choiceIds(player.get("/stories/" + id).html()).getFirst();
+
+        Answer refused = player.post("/stories/" + id + "/choices",
+                Map.of("step", "0", "choice", offered, "padding", "x".repeat(100_000)));
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(1);
+    }
+
+    @Test
     void pagesCarryTheSecurityHeaders() {
         Answer landing = player.get("/");
 
