@@ -17,17 +17,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A player rides to the end of the line in a real Chromium against the packaged server: once with JavaScript
  * (htmx swaps each stop in, focus follows, keyboard only) and once without (plain forms and redirects).
+ * With {@code -De2e.baseUrl=https://…} (Maven profile {@code e2e-remote}) the same rides are the smoke test of
+ * a deployed server instead.
  */
 class RideInBrowserE2EIT {
 
     private static final int MAX_STOPS = 20;
 
     private static ServerProcess server;
+    private static String base;
     private static Chromium chromium;
 
     @BeforeAll
     static void startServerAndBrowser() {
-        server = ServerProcess.start(Map.of());
+        String remote = System.getProperty("e2e.baseUrl", "");
+        if (remote.isBlank() || remote.startsWith("${")) {
+            server = ServerProcess.start(Map.of());
+            base = server.base().toString();
+        } else {
+            base = remote.replaceAll("/+$", "");
+        }
         chromium = new Chromium();
     }
 
@@ -46,7 +55,7 @@ class RideInBrowserE2EIT {
         Page page = chromium.newPlayer(true);
         List<String> browserErrors = collectErrors(page);
         Chromium.screenshotOnFailure(page, "ride-with-javascript", () -> {
-            page.navigate(server.base() + "/");
+            page.navigate(base + "/");
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Board the train")).click();
             page.waitForURL("**/stories/*");
@@ -83,7 +92,7 @@ class RideInBrowserE2EIT {
     void rideWithJavaScriptOffReachesItsEndingThroughPlainForms() {
         Page page = chromium.newPlayer(false);
         Chromium.screenshotOnFailure(page, "ride-without-javascript", () -> {
-            page.navigate(server.base() + "/");
+            page.navigate(base + "/");
             page.locator("form[action='/stories'] button").click();
             page.waitForURL("**/stories/*");
             String rideUrl = page.url();
@@ -100,7 +109,7 @@ class RideInBrowserE2EIT {
             }
 
             assertThat(page.locator(".terminus")).isVisible();
-            page.navigate(server.base() + "/");
+            page.navigate(base + "/");
             assertThat(page.locator(".ride-list a")).hasCount(1);
             assertThat(page.locator(".ride-list .ride-meta")).hasText(java.util.regex.Pattern.compile("^Arrived after"));
         });
