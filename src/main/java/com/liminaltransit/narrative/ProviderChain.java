@@ -105,7 +105,9 @@ public class ProviderChain {
                     throw new InvalidNarrativeException(verdict.complaint());
                 }
                 metrics.recordCall(provider.name(), "success", since(callStarted));
-                return result(provider, generation, started, passedOver);
+                StepResult step = result(provider, generation, started, passedOver);
+                metrics.recordStep(step);
+                return step;
             } catch (RuntimeException e) {
                 metrics.recordCall(provider.name(), outcome(e), since(callStarted));
                 if (last) {
@@ -123,8 +125,9 @@ public class ProviderChain {
         long started = System.nanoTime();
         Generation generation = offline.generate(context);
         metrics.recordCall(offline.name(), "success", since(started));
-        return new StepResult(generation, 0, Duration.ofNanos(System.nanoTime() - started).toMillis(), 1,
-                "step deadline passed");
+        StepResult step = new StepResult(generation, 0, since(started).toMillis(), 1, "step deadline passed");
+        metrics.recordStep(step);
+        return step;
     }
 
     private StepResult result(AiProvider provider, Generation generation, long started, List<String> passedOver) {
