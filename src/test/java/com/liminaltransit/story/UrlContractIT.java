@@ -257,11 +257,13 @@ class UrlContractIT {
     }
 
     @Test
-    void htmxComesFromItsWebJar() {
-        String script = player.get("/").html().select("script[src*=htmx]").attr("src");
+    void htmxComesFromItsWebJarAndOnlyTheRideLoadsIt() {
+        String id = Rides.board(player);
+        String script = player.get("/stories/" + id).html().select("script[src*=htmx]").attr("src");
 
         Answer htmx = player.get(script);
 
+        assertThat(player.get("/").html().select("script")).isEmpty();
         assertThat(script).startsWith("/webjars/htmx.org/");
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(htmx.body()).contains("htmx");
