@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The packaged server ({@code target/liminal-transit.jar}) started with {@code java -jar} exactly as a developer
- * would, on a free loopback port and its own data directory. Used by the jar ITs and the browser e2e.
+ * would, with its default configuration, on a free loopback port, in its own working directory (so its
+ * default H2 database lands in a fresh {@code ./data}). Used by the jar ITs and the browser e2e.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -71,9 +72,8 @@ public final class ServerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dserver.host=127.0.0.1",
-                "-Dserver.port=" + port,
-                "-Dliminal.db.url=jdbc:h2:file:" + dataDir.resolve("liminal")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+                "-Dserver.port=" + port));
+        // No database URL: the default one (an H2 file under ./data) is what is tested, in the data directory.
         extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         long started = System.nanoTime();
@@ -100,6 +100,20 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Kills the server with SIGKILL, as a crash would: no shutdown hook, no flush, no goodbye. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
