@@ -1,5 +1,6 @@
 package com.liminaltransit.web;
 
+import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -47,6 +48,12 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
             int status = web.getResponse().getStatus();
             return answer(status, sentenceFor(status), null);
         }
+        if (failure instanceof Jdbc.DataAccessException) {
+            // The database is away (readiness says so too): nothing was written, so trying again is safe.
+            LOG.log(Level.WARNING, "Database unavailable: " + failure.getMessage());
+            return answer(503, "The line's records are out of reach for a moment. Nothing was lost: "
+                    + "please try again shortly.", null);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, incident " + incident);
         return answer(500, "Something on the line failed. Your ride is safe; please try again in a moment.",
@@ -57,6 +64,9 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         boolean fragment = headers != null && Htmx.isHtmx(headers);
         View view = view(status, message, incident, fragment);
         Response.ResponseBuilder response = Response.status(status).entity(view).type(MediaType.TEXT_HTML_TYPE);
+        if (status == 503) {
+            response.header("Retry-After", "5");
+        }
         if (fragment) {
             // htmx swaps the notice into the page's message slot instead of the passage area.
             response.header("HX-Retarget", "#notice").header("HX-Reswap", "innerHTML");
