@@ -22,7 +22,7 @@ import java.util.UUID;
  * which of two racing requests wrote the stop.
  */
 @ApplicationScoped
-class StoryService {
+public class StoryService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LANGUAGE = "en";
@@ -46,16 +46,39 @@ class StoryService {
 
     /** Boards a new ride for a player and writes its first passage. */
     String board(Player player) {
+        return board(player, RideSource.PLAYER, RANDOM.nextLong());
+    }
+
+    /**
+     * Boards a ride with a chosen seed, marked with who boarded it: the writers' randomtest bot plays the real
+     * story this way, and its rides stay out of player analytics and metrics.
+     */
+    public String board(Player player, RideSource source, long seed) {
         String id = UUID.randomUUID().toString();
-        long seed = RANDOM.nextLong();
         StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE));
         Instant now = clock.instant();
-        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first);
-        metrics.rideStarted();
-        if (first.narrative().ending()) {
-            metrics.rideCompleted();
+        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source);
+        if (source == RideSource.PLAYER) {
+            metrics.rideStarted();
+            if (first.narrative().ending()) {
+                metrics.rideCompleted();
+            }
         }
         return id;
+    }
+
+    /** The ride with all its passages, or {@link StoryException.NotFound}. */
+    public Story ride(String rideId) {
+        return story(rideId);
+    }
+
+    /**
+     * Answers stop {@code step} as {@link #choose} does, for callers outside this package (the randomtest bot).
+     *
+     * @return the ride afterwards
+     */
+    public Story answer(String rideId, Player player, int step, String choiceId) {
+        return choose(rideId, player, step, choiceId).story();
     }
 
     /** The ride, or {@link StoryException.NotFound}. */
