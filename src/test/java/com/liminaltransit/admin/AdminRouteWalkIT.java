@@ -102,7 +102,7 @@ class AdminRouteWalkIT {
     @Test
     void theWalkFindsTheKnownRoutesSoItCannotPassEmpty() {
         assertThat(guardedRoutes()).extracting(Route::toString)
-                .contains("GET /admin", "POST /admin/logout");
+                .contains("GET /admin", "POST /admin/logout", "GET /admin/analytics");
         assertThat(allAdminRoutes()).extracting(Route::toString).contains("GET /admin/login", "POST /admin/login");
     }
 
