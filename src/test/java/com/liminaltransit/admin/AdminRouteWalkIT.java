@@ -102,7 +102,8 @@ class AdminRouteWalkIT {
     @Test
     void theWalkFindsTheKnownRoutesSoItCannotPassEmpty() {
         assertThat(guardedRoutes()).extracting(Route::toString)
-                .contains("GET /admin", "POST /admin/logout", "GET /admin/analytics");
+                .contains("GET /admin", "POST /admin/logout", "GET /admin/analytics", "GET /admin/randomtest",
+                        "POST /admin/randomtest", "GET /admin/randomtest/{id}");
         assertThat(allAdminRoutes()).extracting(Route::toString).contains("GET /admin/login", "POST /admin/login");
     }
 
