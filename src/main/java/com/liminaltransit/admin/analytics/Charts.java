@@ -15,6 +15,7 @@ public final class Charts {
     private static final int BOTTOM = 28;
     private static final int LEFT = 8;
     private static final int GAP = 4;
+    private static final int MAX_SLOT = 80;
 
     private Charts() {
     }
@@ -115,12 +116,13 @@ public final class Charts {
         top = top <= 0 ? 1 : top;
         int plotWidth = WIDTH - 2 * LEFT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
-        int slot = plotWidth / columns.size();
+        int slot = Math.min(MAX_SLOT, plotWidth / columns.size());
+        int start = LEFT + (plotWidth - slot * columns.size()) / 2;
         int barWidth = Math.max(2, slot - GAP);
         int labelEvery = Math.max(1, (int) Math.ceil(columns.size() / 16.0));
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            int x = LEFT + i * slot + (slot - barWidth) / 2;
+            int x = start + i * slot + (slot - barWidth) / 2;
             int base = HEIGHT - BOTTOM;
             for (int v = 0; v < column.values().size(); v++) {
                 int height = (int) Math.round(column.values().get(v) / top * plotHeight);
