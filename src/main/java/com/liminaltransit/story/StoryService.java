@@ -73,12 +73,13 @@ public class StoryService {
     }
 
     /**
-     * Answers stop {@code step} as {@link #choose} does, for callers outside this package (the randomtest bot).
+     * Answers stop {@code step} as {@link #choose} does, for the randomtest bot: its rides are not counted in the
+     * player metrics.
      *
      * @return the ride afterwards
      */
     public Story answer(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId).story();
+        return choose(rideId, player, step, choiceId, false).story();
     }
 
     /** The ride, or {@link StoryException.NotFound}. */
@@ -98,6 +99,11 @@ public class StoryService {
      * @throws StoryException when the ride is unknown, not the player's, or the request does not fit the ride
      */
     ChoiceOutcome choose(String rideId, Player player, int step, String choiceId) {
+        return choose(rideId, player, step, choiceId, true);
+    }
+
+    /** As {@link #choose(String, Player, int, String)}; {@code countInMetrics} is false for the test bot's rides. */
+    private ChoiceOutcome choose(String rideId, Player player, int step, String choiceId, boolean countInMetrics) {
         Story story = story(rideId);
         if (!player.owns(story.ride().ownerHash())) {
             throw new StoryException.NotOwner();
@@ -117,7 +123,7 @@ public class StoryService {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
-        if (next.narrative().ending()) {
+        if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
         }
         return new ChoiceOutcome(story(rideId), step, ChoiceOutcome.Kind.ADVANCED);

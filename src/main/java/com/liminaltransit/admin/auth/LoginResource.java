@@ -26,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Signing writers in and out. The sign-in form carries its own token (a cookie and a field that must match), so
@@ -37,6 +38,7 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
+    private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String MISMATCH = "That username and password do not match a writer's account.";
 
@@ -90,6 +92,7 @@ public class LoginResource {
         String address = origin.clientAddress(request);
         Optional<Instant> refused = throttle.refusedUntil(name, address);
         if (refused.isPresent()) {
+            LOG.warning(() -> "Sign-in refused (too many failures) from " + address);
             long seconds = Math.max(1, Duration.between(Instant.now(), refused.get()).toSeconds() + 1);
             return Response.fromResponse(loginPage(Response.Status.TOO_MANY_REQUESTS,
                             "Too many failed sign-ins. Try again after " + CLOCK.format(refused.get())
@@ -99,11 +102,13 @@ public class LoginResource {
         Optional<String> writer = passwords.check(name, password);
         if (writer.isEmpty()) {
             throttle.failed(name, address);
+            LOG.warning(() -> "Failed sign-in from " + address);
             return loginPage(Response.Status.UNAUTHORIZED, MISMATCH, name, https);
         }
         throttle.succeeded(writer.get());
         sessions.close(AdminCookies.value(request, AdminCookies.SESSION, https));
         String sessionId = sessions.open(writer.get());
+        LOG.info(() -> "Writer " + writer.get() + " signed in from " + address);
         return Response.seeOther(URI.create("/admin"))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.set(AdminCookies.SESSION, sessionId, https))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.expire(AdminCookies.LOGIN, https))
@@ -116,6 +121,7 @@ public class LoginResource {
     public Response signOut(@Context ContainerRequestContext request) {
         boolean https = origin.isHttps(request);
         sessions.close(AdminCookies.value(request, AdminCookies.SESSION, https));
+        LOG.info(() -> "Writer " + AdminGate.session(request).username() + " signed out");
         return Response.seeOther(URI.create(AdminGate.LOGIN_PATH + "?signed-out"))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.expire(AdminCookies.SESSION, https))
                 .build();

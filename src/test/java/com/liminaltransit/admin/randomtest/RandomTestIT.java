@@ -66,8 +66,25 @@ class RandomTestIT {
         Document analytics = writer.get("/admin/analytics").html();
 
         assertThat(count("select count(*) from ride where source = 'randomtest'")).isGreaterThanOrEqualTo(5);
-        assertThat(count("select count(*) from ride where source = 'player'")).isZero();
-        assertThat(analytics.select("#figure-rides").text()).isEqualTo("0");
+        assertThat(analytics.select("#figure-rides").text())
+                .isEqualTo(String.valueOf(count("select count(*) from ride where source = 'player'")));
+    }
+
+    @Test
+    void botRidesLeaveThePlayerMetricsAlone() {
+        PlayerClient anyone = new PlayerClient(URI.create(target.getUri().toString()));
+        com.liminaltransit.testing.Rides.board(anyone);
+        java.util.List<String> before = rideMetrics(anyone);
+        assertThat(before).anySatisfy(line -> assertThat(line).startsWith("rides_completed"))
+                .anySatisfy(line -> assertThat(line).startsWith("rides_started"));
+
+        bot.run(5, 8, done -> { });
+
+        assertThat(rideMetrics(anyone)).isEqualTo(before);
+    }
+
+    private static java.util.List<String> rideMetrics(PlayerClient client) {
+        return client.get("/metrics").body().lines().filter(l -> l.startsWith("rides_")).toList();
     }
 
     @Test
