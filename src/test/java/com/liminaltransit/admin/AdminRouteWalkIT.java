@@ -100,6 +100,21 @@ class AdminRouteWalkIT {
     }
 
     @Test
+    void noSpellingOfAnAdminPathSlipsPastTheGate() {
+        PlayerClient stranger = new PlayerClient(URI.create(target.getUri().toString()));
+
+        assertSoftly(softly -> {
+            for (String path : List.of("/admin;x", "/admin/;x", "/admin/analytics;jsessionid=1", "/admin/", "/admin/analytics/",
+                    "/admin/randomtest;a=b/x", "/admin/login;x/../analytics")) {
+                Answer answer = stranger.get(path);
+                softly.assertThat(answer.status()).as("GET %s without a session", path).isIn(303, 404);
+                softly.assertThat(answer.html().select("h1").text()).as("GET %s shows no admin page", path)
+                        .doesNotContain("Good evening", "Analytics", "Randomtest");
+            }
+        });
+    }
+
+    @Test
     void theWalkFindsTheKnownRoutesSoItCannotPassEmpty() {
         assertThat(guardedRoutes()).extracting(Route::toString)
                 .contains("GET /admin", "POST /admin/logout", "GET /admin/analytics", "GET /admin/randomtest",

@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -43,6 +44,7 @@ public class AdminGate implements ContainerRequestFilter {
     public static final String CSRF_FIELD = "csrf";
 
     private static final String SESSION = "liminal.admin.session";
+    private static final String ADMIN_PACKAGE = "com.liminaltransit.admin.";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AdminSessions sessions;
@@ -60,23 +62,45 @@ public class AdminGate implements ContainerRequestFilter {
         this.origin = null;
     }
 
-    /** The signed-in writer of an admin request (set by the gate before any admin resource runs). */
+    /**
+     * The signed-in writer of an admin request (set by the gate before any admin resource runs); fails closed
+     * with a 401 page should a resource ever be reached without one.
+     */
     public static AdminSession session(ContainerRequestContext request) {
-        return (AdminSession) request.getProperty(SESSION);
+        AdminSession session = (AdminSession) request.getProperty(SESSION);
+        if (session == null) {
+            throw new PageException(Response.Status.UNAUTHORIZED, "Sign in to the writers' room first.");
+        }
+        return session;
     }
 
-    /** Whether a path (as JAX-RS gives it, with or without its leading slash) is in the writers' area. */
+    /** Whether a path (segments joined by '/', without matrix parameters) is in the writers' area. */
     public static boolean guarded(String path) {
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        while (relative.endsWith("/")) {
-            relative = relative.substring(0, relative.length() - 1);
-        }
+        String relative = String.join("/", java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
+                .toList());
         return (relative.equals("admin") || relative.startsWith("admin/")) && !relative.equals("admin/login");
+    }
+
+    /**
+     * The request's path as its decoded segments without matrix parameters ({@code /admin;x} is {@code admin}),
+     * so no spelling of an admin path slips past the gate.
+     */
+    private static String segments(ContainerRequestContext request) {
+        return String.join("/", request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
+                .filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** Whether the matched resource is one of the writers' room's, whatever path reached it. */
+    private static boolean adminResource(ContainerRequestContext request) {
+        return request.getUriInfo().getMatchedResources().stream()
+                .anyMatch(resource -> resource.getClass().getName().startsWith(ADMIN_PACKAGE));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!guarded(request.getUriInfo().getPath())) {
+        String path = segments(request);
+        boolean login = path.equals("admin/login");
+        if (!guarded(path) && !(adminResource(request) && !login)) {
             return;
         }
         boolean https = origin.isHttps(request);
