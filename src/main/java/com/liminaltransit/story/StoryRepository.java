@@ -41,12 +41,17 @@ class StoryRepository {
         this.dataSource = null;
     }
 
-    /** Stores a new ride with its boarding passage. */
+    /** Stores a new ride of a player with its boarding passage. */
     void create(Ride ride, StepResult first) {
+        create(ride, first, RideSource.PLAYER);
+    }
+
+    /** Stores a new ride with its boarding passage, marked with who boarded it. */
+    void create(Ride ride, StepResult first, RideSource source) {
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, 1, ?, ?)""")) {
+                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source)
+                    values (?, ?, ?, ?, ?, 1, ?, ?, ?)""")) {
                 insert.setString(1, ride.id());
                 insert.setString(2, ride.ownerHash());
                 insert.setLong(3, ride.seed());
@@ -54,6 +59,7 @@ class StoryRepository {
                 insert.setBoolean(5, first.narrative().ending());
                 insert.setObject(6, utc(ride.createdAt()));
                 insert.setObject(7, utc(ride.createdAt()));
+                insert.setString(8, source.column());
                 insert.executeUpdate();
             }
             insertPassage(connection, ride.id(), 0, first, ride.createdAt());

@@ -22,7 +22,7 @@ import java.util.UUID;
  * which of two racing requests wrote the stop.
  */
 @ApplicationScoped
-class StoryService {
+public class StoryService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LANGUAGE = "en";
@@ -46,16 +46,40 @@ class StoryService {
 
     /** Boards a new ride for a player and writes its first passage. */
     String board(Player player) {
+        return board(player, RideSource.PLAYER, RANDOM.nextLong());
+    }
+
+    /**
+     * Boards a ride with a chosen seed, marked with who boarded it: the writers' randomtest bot plays the real
+     * story this way, and its rides stay out of player analytics and metrics.
+     */
+    public String board(Player player, RideSource source, long seed) {
         String id = UUID.randomUUID().toString();
-        long seed = RANDOM.nextLong();
         StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE));
         Instant now = clock.instant();
-        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first);
-        metrics.rideStarted();
-        if (first.narrative().ending()) {
-            metrics.rideCompleted();
+        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source);
+        if (source == RideSource.PLAYER) {
+            metrics.rideStarted();
+            if (first.narrative().ending()) {
+                metrics.rideCompleted();
+            }
         }
         return id;
+    }
+
+    /** The ride with all its passages, or {@link StoryException.NotFound}. */
+    public Story ride(String rideId) {
+        return story(rideId);
+    }
+
+    /**
+     * Answers stop {@code step} as {@link #choose} does, for the randomtest bot: its rides are not counted in the
+     * player metrics.
+     *
+     * @return the ride afterwards
+     */
+    public Story answer(String rideId, Player player, int step, String choiceId) {
+        return choose(rideId, player, step, choiceId, false).story();
     }
 
     /** The ride, or {@link StoryException.NotFound}. */
@@ -75,6 +99,11 @@ class StoryService {
      * @throws StoryException when the ride is unknown, not the player's, or the request does not fit the ride
      */
     ChoiceOutcome choose(String rideId, Player player, int step, String choiceId) {
+        return choose(rideId, player, step, choiceId, true);
+    }
+
+    /** As {@link #choose(String, Player, int, String)}; {@code countInMetrics} is false for the test bot's rides. */
+    private ChoiceOutcome choose(String rideId, Player player, int step, String choiceId, boolean countInMetrics) {
         Story story = story(rideId);
         if (!player.owns(story.ride().ownerHash())) {
             throw new StoryException.NotOwner();
@@ -94,7 +123,7 @@ class StoryService {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
-        if (next.narrative().ending()) {
+        if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
         }
         return new ChoiceOutcome(story(rideId), step, ChoiceOutcome.Kind.ADVANCED);

@@ -75,7 +75,7 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     }
 
     /** The error page (or its fragment) for a status; {@code incident} may be {@code null}. */
-    static View view(int status, String message, String incident, boolean fragment) {
+    public static View view(int status, String message, String incident, boolean fragment) {
         Map<String, Object> model = incident == null
                 ? Map.of("status", status, "title", titleFor(status), "message", message)
                 : Map.of("status", status, "title", titleFor(status), "message", message, "incident", incident);
@@ -85,12 +85,14 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     private static String titleFor(int status) {
         return switch (status) {
             case 400 -> "That request does not fit the timetable";
+            case 401 -> "Sign in first";
             case 403 -> "Not your ride";
             case 404 -> "No such train";
             case 405 -> "Not a way to board";
             case 409 -> "Already answered";
             case 413 -> "Too much luggage";
             case 415 -> "Unreadable ticket";
+            case 429 -> "Too many tries";
             default -> status >= 500 ? "The line is down" : "The conductor shakes their head";
         };
     }

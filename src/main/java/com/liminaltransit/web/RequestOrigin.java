@@ -42,4 +42,19 @@ public class RequestOrigin {
         // The first hop is the viewer's side when proxies append.
         return "https".equalsIgnoreCase(proto.split(",")[0].strip());
     }
+
+    /**
+     * The client's address: the connection's peer, or, behind a trusted proxy, the first address of
+     * {@code X-Forwarded-For} (what the proxy saw). Used to throttle failed sign-ins per address.
+     */
+    public String clientAddress(ContainerRequestContext request) {
+        if (trustForwarded) {
+            String forwardedFor = request.getHeaderString("X-Forwarded-For");
+            if (forwardedFor != null && !forwardedFor.isBlank()) {
+                return forwardedFor.split(",")[0].strip();
+            }
+        }
+        Object peer = request.getProperty("io.helidon.jaxrs.remote-host");
+        return peer == null ? "unknown" : peer.toString();
+    }
 }

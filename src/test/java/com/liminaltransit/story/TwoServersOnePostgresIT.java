@@ -4,6 +4,7 @@ import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Postgres;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.ServerProcess;
+import com.liminaltransit.testing.Writers;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Production's shape: several stateless servers over one PostgreSQL. A ride is played to its end across two
- * packaged servers, and the same stop answered on both at once is written exactly once.
+ * packaged servers, the same stop answered on both at once is written exactly once, and a writer's session
+ * (kept in the database) holds on either server until it ends on one of them.
  */
 class TwoServersOnePostgresIT {
 
@@ -28,7 +30,9 @@ class TwoServersOnePostgresIT {
     static void startTwoServersOnOneDatabase() {
         Map<String, String> postgres = Map.of(
                 "liminal.db.url", Postgres.newDatabase("two_servers"),
-                "liminal.db.user", "postgres");
+                "liminal.db.user", "postgres",
+                "liminal.admin.users", Writers.ADA,
+                "liminal.admin.ada.password-hash", Writers.ADA_HASH);
         first = ServerProcess.start(postgres);
         second = ServerProcess.start(postgres);
     }
@@ -81,6 +85,20 @@ class TwoServersOnePostgresIT {
             Document ride = onFirst.get("/stories/" + id).html();
             assertThat(Rides.stopCount(ride)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void writerSignedInOnOneServerIsSignedInOnTheOtherUntilSigningOutThere() {
+        PlayerClient onFirst = new PlayerClient(first.base());
+        Writers.signedIn(onFirst, Writers.ADA, Writers.ADA_PASSWORD);
+        PlayerClient onSecond = new PlayerClient(second.base());
+        onSecond.setCookie("lt_admin", onFirst.cookie("lt_admin").orElseThrow());
+
+        PlayerClient.Answer home = onSecond.get("/admin");
+        assertThat(home.status()).isEqualTo(200);
+        onSecond.post("/admin/logout", Map.of("csrf", Writers.csrf(home.html())));
+
+        assertThat(onFirst.get("/admin").status()).as("signed out everywhere").isEqualTo(303);
     }
 
     /** The same player (same cookie) talking to another server, as a load balancer would route them. */

@@ -1,0 +1,48 @@
+package com.liminaltransit.admin;
+
+import com.liminaltransit.admin.auth.AdminGate;
+import com.liminaltransit.admin.auth.AdminSettings;
+import com.liminaltransit.web.View;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** The writers' room front page: who is signed in, for how long, and the tools. */
+@Path("/admin")
+@ApplicationScoped
+@Produces(MediaType.TEXT_HTML)
+public class AdminResource {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final AdminSettings settings;
+
+    @Inject
+    AdminResource(AdminSettings settings) {
+        this.settings = settings;
+    }
+
+    /** For CDI proxies only. */
+    protected AdminResource() {
+        this.settings = null;
+    }
+
+    /** The front page. */
+    @GET
+    public View home(@Context ContainerRequestContext request) {
+        var session = AdminGate.session(request);
+        return AdminPage.page("admin/home", request, Map.of(
+                "signedInAt", CLOCK.format(session.createdAt()),
+                "endsAt", CLOCK.format(session.createdAt().plus(settings.absoluteTimeout())),
+                "idleMinutes", settings.idleTimeout().toMinutes()));
+    }
+}

@@ -1,0 +1,118 @@
+package com.liminaltransit.admin.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The writers' room configuration. Accounts are {@code liminal.admin.users} (a comma list) with a bcrypt hash each
+ * in {@code liminal.admin.<user>.password-hash}; there is no default account. Hashes are secrets: they come from
+ * the environment or Secrets Manager, and this class never prints them.
+ */
+@ApplicationScoped
+public class AdminSettings {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+
+    private final Map<String, String> hashes;
+    private final Duration idle;
+    private final Duration absolute;
+    private final int failuresPerUser;
+    private final int failuresPerAddress;
+    private final Duration failureWindow;
+
+    /**
+     * Reads the accounts and limits.
+     *
+     * @throws IllegalStateException when a listed user has no hash or a malformed one, so a mistake stops the
+     *                               server at start-up instead of locking writers out silently
+     */
+    @Inject
+    public AdminSettings(Config config) {
+        Map<String, String> accounts = new LinkedHashMap<>();
+        String users = config.getOptionalValue("liminal.admin.users", String.class).orElse("");
+        for (String user : Arrays.stream(users.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList()) {
+            if (!USERNAME.matcher(user).matches()) {
+                throw new IllegalStateException("liminal.admin.users: '" + user
+                        + "' is not a username (letters, digits, '.', '_' and '-', at most 64)");
+            }
+            String key = "liminal.admin." + user + ".password-hash";
+            String hash = config.getOptionalValue(key, String.class).map(String::strip).orElseThrow(() ->
+                    new IllegalStateException(key + " is not set: every writer in liminal.admin.users needs one"));
+            if (!BCRYPT.matcher(hash).matches()) {
+                throw new IllegalStateException(key + " is not a bcrypt hash ($2a$, $2b$ or $2y$, cost 04-31)");
+            }
+            accounts.put(user, hash);
+        }
+        this.hashes = Map.copyOf(accounts);
+        this.idle = duration(config, "liminal.admin.session.idle", "30m");
+        this.absolute = duration(config, "liminal.admin.session.absolute", "8h");
+        this.failuresPerUser = config.getOptionalValue("liminal.admin.login.failures-per-user", Integer.class)
+                .orElse(5);
+        this.failuresPerAddress = config.getOptionalValue("liminal.admin.login.failures-per-address", Integer.class)
+                .orElse(20);
+        this.failureWindow = duration(config, "liminal.admin.login.failure-window", "15m");
+    }
+
+    /** For CDI proxies only. */
+    protected AdminSettings() {
+        this.hashes = Map.of();
+        this.idle = null;
+        this.absolute = null;
+        this.failuresPerUser = 0;
+        this.failuresPerAddress = 0;
+        this.failureWindow = null;
+    }
+
+    private static Duration duration(Config config, String key, String fallback) {
+        return Durations.parse(key, config.getOptionalValue(key, String.class).orElse(fallback));
+    }
+
+    /** Whether any writer account is configured. */
+    public boolean hasAccounts() {
+        return !hashes.isEmpty();
+    }
+
+    /** The configured usernames. */
+    public List<String> usernames() {
+        return List.copyOf(hashes.keySet());
+    }
+
+    /** The bcrypt hash of a user, or {@code null} for a name that is not an account. */
+    String hashOf(String username) {
+        return hashes.get(username);
+    }
+
+    /** A session ends after this long without a request. */
+    public Duration idleTimeout() {
+        return idle;
+    }
+
+    /** A session ends this long after sign-in, however busy. */
+    public Duration absoluteTimeout() {
+        return absolute;
+    }
+
+    /** Failed sign-ins for one username within {@link #failureWindow()} before it is refused. */
+    int failuresPerUser() {
+        return failuresPerUser;
+    }
+
+    /** Failed sign-ins from one address within {@link #failureWindow()} before it is refused. */
+    int failuresPerAddress() {
+        return failuresPerAddress;
+    }
+
+    /** How long a failed sign-in counts. */
+    Duration failureWindow() {
+        return failureWindow;
+    }
+}

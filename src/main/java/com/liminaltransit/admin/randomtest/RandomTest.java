@@ -1,0 +1,194 @@
+package com.liminaltransit.admin.randomtest;
+
+import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.ValidationResult;
+import com.liminaltransit.story.Passage;
+import com.liminaltransit.story.RideSource;
+import com.liminaltransit.story.Story;
+import com.liminaltransit.story.StoryService;
+import com.liminaltransit.web.Player;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+/**
+ * A bot that plays rides through the real {@link StoryService} and provider chain, taking seeded random choices,
+ * and checks each ride: it must reach an ending, every passage must keep the AI contract, no step may fail or
+ * fall back, and consecutive passages must not repeat each other. Its rides are stored as {@code randomtest}
+ * rides, so player analytics never count them.
+ */
+@ApplicationScoped
+public class RandomTest {
+
+    /** A ride with no ending after this many stops is a dead end. */
+    static final int MAX_STOPS = 60;
+    private static final int MAX_FINDINGS = 20;
+
+    private final StoryService stories;
+    private final ProviderChain chain;
+    private final RandomTestRepository repository;
+
+    @Inject
+    RandomTest(StoryService stories, ProviderChain chain, RandomTestRepository repository) {
+        this.stories = stories;
+        this.chain = chain;
+        this.repository = repository;
+    }
+
+    /** For CDI proxies only. */
+    protected RandomTest() {
+        this(null, null, null);
+    }
+
+    /**
+     * Plays {@code rides} rides from {@code seed}.
+     *
+     * @param progress told the number of rides finished after each ride
+     */
+    public RandomTestReport run(int rides, long seed, IntConsumer progress) {
+        long started = System.nanoTime();
+        Random random = new Random(seed);
+        Player bot = Player.newPlayer();
+        Tally tally = new Tally();
+        for (int i = 0; i < rides; i++) {
+            play(bot, random.nextLong(), random, tally);
+            progress.accept(i + 1);
+        }
+        return tally.report(rides, seed, chain.names(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void play(Player bot, long rideSeed, Random random, Tally tally) {
+        String rideId = null;
+        try {
+            rideId = stories.board(bot, RideSource.RANDOMTEST, rideSeed);
+            Story story = stories.ride(rideId);
+            while (true) {
+                Passage current = story.current();
+                if (current.ending()) {
+                    tally.completed(story.passages().size());
+                    break;
+                }
+                if (current.choices().isEmpty()) {
+                    tally.deadEnd("ride " + rideId + " (seed " + rideSeed + "): stop " + current.stop()
+                            + " has no choices and no ending");
+                    break;
+                }
+                if (story.passages().size() >= MAX_STOPS) {
+                    tally.deadEnd("ride " + rideId + " (seed " + rideSeed + "): no ending after " + MAX_STOPS + " stops");
+                    break;
+                }
+                ChoiceOption choice = current.choices().get(random.nextInt(current.choices().size()));
+                Story next = stories.answer(rideId, bot, current.stop(), choice.id());
+                if (next.passages().size() != story.passages().size() + 1) {
+                    tally.error("ride " + rideId + ": answering stop " + current.stop() + " did not add one stop");
+                    break;
+                }
+                story = next;
+            }
+            check(story, rideSeed, tally);
+        } catch (RuntimeException e) {
+            tally.error("ride " + (rideId == null ? "(boarding)" : rideId) + " (seed " + rideSeed + "): "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private void check(Story story, long rideSeed, Tally tally) {
+        String rideId = story.ride().id();
+        List<Passage> passages = story.passages();
+        for (Passage passage : passages) {
+            ValidationResult verdict = NarrativeValidator.validate(new Narrative(passage.body(), passage.choices(),
+                    passage.ending(), passage.summary()));
+            if (!verdict.valid()) {
+                tally.invalid("ride " + rideId + " stop " + passage.stop() + ": " + verdict.complaint());
+            }
+        }
+        for (int i = 1; i < passages.size(); i++) {
+            double overlap = Trigrams.overlap(passages.get(i - 1).body(), passages.get(i).body());
+            tally.overlap(overlap, "ride " + rideId + " (seed " + rideSeed + ") stops " + (i - 1) + " and " + i
+                    + " share " + Math.round(overlap * 100) + "% of their trigrams");
+        }
+        for (RandomTestRepository.StepStats step : repository.steps(rideId)) {
+            tally.cost(step.costUsd());
+            if (step.fallbackReason() != null || step.attempts() > 1) {
+                tally.fallback("ride " + rideId + " stop " + step.stop() + " written by " + step.provider()
+                        + " after: " + step.fallbackReason());
+            }
+        }
+    }
+
+    /** Running counts of one run. */
+    private static final class Tally {
+        private final List<String> findings = new ArrayList<>();
+        private final List<Integer> stops = new ArrayList<>();
+        private int deadEnds;
+        private int invalid;
+        private int errors;
+        private int fallbacks;
+        private int repeated;
+        private double maxOverlap;
+        private double overlapSum;
+        private int overlapCount;
+        private BigDecimal cost = BigDecimal.ZERO;
+
+        void completed(int passages) {
+            stops.add(passages);
+        }
+
+        void deadEnd(String finding) {
+            deadEnds++;
+            note(finding);
+        }
+
+        void invalid(String finding) {
+            invalid++;
+            note(finding);
+        }
+
+        void error(String finding) {
+            errors++;
+            note(finding);
+        }
+
+        void fallback(String finding) {
+            fallbacks++;
+            note(finding);
+        }
+
+        void overlap(double overlap, String finding) {
+            maxOverlap = Math.max(maxOverlap, overlap);
+            overlapSum += overlap;
+            overlapCount++;
+            if (overlap > RandomTestReport.REPETITION_THRESHOLD) {
+                repeated++;
+                note(finding);
+            }
+        }
+
+        void cost(BigDecimal amount) {
+            cost = cost.add(amount);
+        }
+
+        private void note(String finding) {
+            if (findings.size() < MAX_FINDINGS) {
+                findings.add(finding);
+            }
+        }
+
+        RandomTestReport report(int rides, long seed, List<String> chain, Duration elapsed) {
+            return new RandomTestReport(rides, seed, chain, stops.size(), deadEnds, invalid, errors, fallbacks,
+                    repeated, maxOverlap, overlapCount == 0 ? 0 : overlapSum / overlapCount,
+                    stops.stream().mapToInt(Integer::intValue).min().orElse(0),
+                    stops.stream().mapToInt(Integer::intValue).average().orElse(0),
+                    stops.stream().mapToInt(Integer::intValue).max().orElse(0), cost, elapsed, findings);
+        }
+    }
+}

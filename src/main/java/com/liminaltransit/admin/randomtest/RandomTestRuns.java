@@ -1,0 +1,107 @@
+package com.liminaltransit.admin.randomtest;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Randomtest runs started from the writers' room: played one at a time on a background thread, their progress
+ * kept in memory for the page to poll. A run lives on the server that started it (the page polls that server;
+ * behind a load balancer without sticky sessions, the CLI is the tool for long runs). The last few runs are kept.
+ */
+@ApplicationScoped
+class RandomTestRuns {
+
+    private static final Logger LOG = Logger.getLogger(RandomTestRuns.class.getName());
+    private static final int KEPT = 20;
+
+    private final RandomTest bot;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "randomtest");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+
+    @Inject
+    RandomTestRuns(RandomTest bot) {
+        this.bot = bot;
+    }
+
+    /** For CDI proxies only. */
+    protected RandomTestRuns() {
+        this.bot = null;
+    }
+
+    /** One run as the page shows it. */
+    static final class Run {
+        private final String id;
+        private final int rides;
+        private final long seed;
+        private final String startedBy;
+        private final Instant startedAt;
+        private final AtomicInteger done = new AtomicInteger();
+        private volatile RandomTestReport report;
+        private volatile String failure;
+
+        Run(String id, int rides, long seed, String startedBy) {
+            this.id = id;
+            this.rides = rides;
+            this.seed = seed;
+            this.startedBy = startedBy;
+            this.startedAt = Instant.now();
+        }
+
+        RunView view() {
+            return new RunView(id, rides, seed, startedBy, startedAt, done.get(), report, failure);
+        }
+    }
+
+    /** Queues a run of {@code rides} rides from {@code seed}; returns its id. */
+    synchronized String start(int rides, long seed, String writer) {
+        String id = UUID.randomUUID().toString();
+        Run run = new Run(id, rides, seed, writer);
+        runs.put(id, run);
+        while (runs.size() > KEPT) {
+            runs.remove(runs.keySet().iterator().next());
+        }
+        worker.submit(() -> {
+            try {
+                run.report = bot.run(rides, seed, run.done::set);
+                LOG.info(() -> "Randomtest " + id + " by " + writer + ":\n" + run.report.toText());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, e, () -> "Randomtest " + id + " failed");
+                run.failure = "The run stopped: " + e.getClass().getSimpleName();
+            }
+        });
+        return id;
+    }
+
+    /** A run by id. */
+    synchronized Optional<RunView> find(String id) {
+        return Optional.ofNullable(runs.get(id)).map(Run::view);
+    }
+
+    /** The kept runs, newest first. */
+    synchronized java.util.List<RunView> recent() {
+        java.util.List<RunView> views = new java.util.ArrayList<>(runs.values().stream().map(Run::view).toList());
+        java.util.Collections.reverse(views);
+        return views;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,35 @@
+package com.liminaltransit.admin.randomtest;
+
+import java.time.Instant;
+
+/**
+ * A randomtest run as the page shows it.
+ *
+ * @param id        the run
+ * @param rides     rides to play
+ * @param seed      its seed
+ * @param startedBy the writer who started it
+ * @param startedAt when
+ * @param done      rides played so far
+ * @param report    the report once finished, else {@code null}
+ * @param failure   why it stopped, if it failed, else {@code null}
+ */
+public record RunView(String id, int rides, long seed, String startedBy, Instant startedAt, int done,
+                      RandomTestReport report, String failure) {
+
+    /** Whether it is still going (or waiting its turn). */
+    public boolean running() {
+        return report == null && failure == null;
+    }
+
+    /** Progress in percent. */
+    public int percent() {
+        return rides == 0 ? 100 : (int) (100L * done / rides);
+    }
+
+    /** When it started, as a time of day in UTC. */
+    public String startedAtText() {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                .format(startedAt);
+    }
+}

@@ -1,0 +1,77 @@
+package com.liminaltransit.admin.auth;
+
+import com.liminaltransit.testing.Writers;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AdminSettingsTest {
+
+    @Test
+    void noUsersMeansNoAccountAndDefaultTimeouts() {
+        AdminSettings settings = new AdminSettings(config(Map.of()));
+
+        assertThat(settings.hasAccounts()).isFalse();
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.absoluteTimeout()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void listedUsersWithBcryptHashesAreAccounts() {
+        AdminSettings settings = new AdminSettings(config(Map.of("liminal.admin.users", " ada , bo ",
+                "liminal.admin.ada.password-hash", Writers.ADA_HASH, "liminal.admin.bo.password-hash", Writers.BO_HASH,
+                "liminal.admin.session.idle", "PT10M", "liminal.admin.session.absolute", "2h")));
+
+        assertThat(settings.usernames()).containsExactlyInAnyOrder("ada", "bo");
+        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.absoluteTimeout()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void listedUserWithoutAHashStopsStartUpWithoutPrintingSecrets() {
+        assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.users", "ada"))))
+                .hasMessageContaining("liminal.admin.ada.password-hash is not set");
+    }
+
+    @Test
+    void plainTextPasswordInsteadOfAHashStopsStartUpWithoutEchoingIt() {
+        assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.users", "ada",
+                "liminal.admin.ada.password-hash", "hunter2-plaintext"))))
+                .hasMessageContaining("is not a bcrypt hash")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void nonsenseDurationIsRefused() {
+        assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.session.idle", "soon"))))
+                .hasMessageContaining("liminal.admin.session.idle");
+    }
+
+    private static Config config(Map<String, String> values) {
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "test";
+            }
+        };
+        return ConfigProviderResolver.instance().getBuilder().withSources(source).withConverters().build();
+    }
+}

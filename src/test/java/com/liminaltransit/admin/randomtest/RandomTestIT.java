@@ -1,0 +1,158 @@
+package com.liminaltransit.admin.randomtest;
+
+import com.liminaltransit.testing.PlayerClient;
+import com.liminaltransit.testing.PlayerClient.Answer;
+import com.liminaltransit.testing.Writers;
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.WebTarget;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The randomtest bot on the offline storyteller: it finds nothing wrong, plays deterministically, stays out of analytics. */
+@HelidonTest
+@AddConfig(key = "liminal.db.url", value = RandomTestIT.DB)
+@AddConfig(key = "liminal.admin.users", value = "ada")
+@AddConfig(key = "liminal.admin.ada.password-hash", value = Writers.ADA_HASH)
+class RandomTestIT {
+
+    static final String DB = "jdbc:h2:mem:randomtest-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+
+    @Inject
+    private RandomTest bot;
+
+    @Inject
+    private WebTarget target;
+
+    @Test
+    void twoHundredOfflineRidesFindNothingWrong() {
+        RandomTestReport report = bot.run(200, 2026, done -> { });
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.clean()).isTrue();
+        assertThat(report.completed()).isEqualTo(200);
+        assertThat(report.minStops()).isGreaterThan(1);
+        assertThat(report.maxStops()).isLessThan(RandomTest.MAX_STOPS);
+        assertThat(report.maxOverlap()).isLessThanOrEqualTo(RandomTestReport.REPETITION_THRESHOLD);
+        assertThat(report.chain()).containsExactly("offline");
+    }
+
+    @Test
+    void sameSeedPlaysTheSameRides() {
+        RandomTestReport first = bot.run(30, 99, done -> { });
+        RandomTestReport second = bot.run(30, 99, done -> { });
+
+        assertThat(second.meanStops()).isEqualTo(first.meanStops());
+        assertThat(second.meanOverlap()).isEqualTo(first.meanOverlap());
+    }
+
+    @Test
+    void botRidesAreMarkedAndLeftOutOfPlayerAnalytics() throws SQLException {
+        bot.run(5, 5, done -> { });
+        PlayerClient writer = signedIn();
+
+        Document analytics = writer.get("/admin/analytics").html();
+
+        assertThat(count("select count(*) from ride where source = 'randomtest'")).isGreaterThanOrEqualTo(5);
+        assertThat(analytics.select("#figure-rides").text())
+                .isEqualTo(String.valueOf(count("select count(*) from ride where source = 'player'")));
+    }
+
+    @Test
+    void botRidesLeaveThePlayerMetricsAlone() {
+        PlayerClient anyone = new PlayerClient(URI.create(target.getUri().toString()));
+        com.liminaltransit.testing.Rides.board(anyone);
+        java.util.List<String> before = rideMetrics(anyone);
+        assertThat(before).anySatisfy(line -> assertThat(line).startsWith("rides_completed"))
+                .anySatisfy(line -> assertThat(line).startsWith("rides_started"));
+
+        bot.run(5, 8, done -> { });
+
+        assertThat(rideMetrics(anyone)).isEqualTo(before);
+    }
+
+    private static java.util.List<String> rideMetrics(PlayerClient client) {
+        return client.get("/metrics").body().lines().filter(l -> l.startsWith("rides_")).toList();
+    }
+
+    @Test
+    void writerStartsARunAndHtmxPollsItsProgressUntilTheReport() throws InterruptedException {
+        PlayerClient writer = signedIn();
+        String csrf = Writers.csrf(writer.get("/admin/randomtest").html());
+
+        Answer started = writer.postHx("/admin/randomtest", Map.of("csrf", csrf, "rides", "20", "seed", "7"));
+
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.body()).doesNotContain("<html");
+        Element run = started.html().selectFirst("#run");
+        String poll = run.attr("hx-get");
+        if (run.attr("data-state").equals("running")) {
+            assertThat(run.attr("hx-trigger")).isEqualTo("every 1s");
+            assertThat(poll).startsWith("/admin/randomtest/");
+        }
+        for (int i = 0; i < 120 && "running".equals(run.attr("data-state")); i++) {
+            Thread.sleep(250);
+            run = writer.send(HttpRequest.newBuilder(writer.uri(poll)).header("HX-Request", "true"))
+                    .html().selectFirst("#run");
+        }
+        assertThat(run.attr("data-state")).isEqualTo("done");
+        assertThat(run.hasAttr("hx-trigger")).as("polling stops when the run is done").isFalse();
+        assertThat(run.select(".verdict").text()).isEqualTo("Clean: nothing wrong found.");
+        assertThat(run.select("#rt-completed").text()).isEqualTo("20 / 20");
+    }
+
+    @Test
+    void runFormWithoutJavaScriptRedirectsToTheRunsPage() {
+        PlayerClient writer = signedIn();
+        String csrf = Writers.csrf(writer.get("/admin/randomtest").html());
+
+        Answer started = writer.post("/admin/randomtest", Map.of("csrf", csrf, "rides", "1", "seed", ""));
+
+        assertThat(started.status()).isEqualTo(303);
+        String location = started.header("Location").orElseThrow();
+        assertThat(URI.create(location).getPath()).matches("/admin/randomtest/[0-9a-f-]{36}");
+        Answer page = writer.get(URI.create(location).getPath());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#run h2").text()).startsWith("Run of 1 rides");
+    }
+
+    @Test
+    void nonsenseRideCountIsABadRequestPage() {
+        PlayerClient writer = signedIn();
+        String csrf = Writers.csrf(writer.get("/admin/randomtest").html());
+
+        Answer tooMany = writer.post("/admin/randomtest", Map.of("csrf", csrf, "rides", "999999"));
+        Answer notANumber = writer.post("/admin/randomtest", Map.of("csrf", csrf, "rides", "lots"));
+
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(tooMany.html().select(".problem")).hasSize(1);
+    }
+
+    private PlayerClient signedIn() {
+        PlayerClient writer = new PlayerClient(URI.create(target.getUri().toString()));
+        Writers.signedIn(writer, Writers.ADA, Writers.ADA_PASSWORD);
+        return writer;
+    }
+
+    private static int count(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DB, "sa", "");
+             Statement statement = connection.createStatement();
+             var rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
