@@ -17,6 +17,7 @@ import java.util.Optional;
 class Passwords {
 
     private static final int MAX_BYTES = 72;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AdminSettings settings;
     private final byte[] dummyHash;
@@ -27,7 +28,7 @@ class Passwords {
         int cost = settings.usernames().stream().map(settings::hashOf)
                 .mapToInt(hash -> Integer.parseInt(hash.substring(4, 6))).max().orElse(10);
         byte[] random = new byte[16];
-        new SecureRandom().nextBytes(random);
+        RANDOM.nextBytes(random);
         this.dummyHash = BCrypt.withDefaults().hash(cost, random, "not a password".getBytes(StandardCharsets.UTF_8));
     }
 
