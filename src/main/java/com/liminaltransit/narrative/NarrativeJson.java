@@ -36,7 +36,8 @@ public final class NarrativeJson {
                 return fromObject(object);
             }
         }
-        throw new InvalidNarrativeException("no JSON object with a \"passage\" was found; answer with the JSON object only");
+        throw new InvalidNarrativeException(
+                "no JSON object with a \"passage\" was found; answer with the JSON object only");
     }
 
     /**

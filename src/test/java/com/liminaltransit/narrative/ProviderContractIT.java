@@ -75,21 +75,36 @@ public abstract class ProviderContractIT {
         Checks checks = new Checks(vendor);
         checks.healthyVendorBetweenTests();
         switch (name) {
-            case "healthyVendorWritesTheStepInOneCall" -> checks.healthyVendorWritesTheStepInOneCall();
-            case "rateLimitWithShortRetryAfterIsWaitedOutAndRetried" -> checks.rateLimitWithShortRetryAfterIsWaitedOutAndRetried();
-            case "rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce" -> checks.rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce();
-            case "serverErrorIsRetriedAndTheVendorRecovers" -> checks.serverErrorIsRetriedAndTheVendorRecovers();
-            case "persistentUnavailabilityFallsBackAfterTheRetries" -> checks.persistentUnavailabilityFallsBackAfterTheRetries();
-            case "answerSlowerThanTheTimeoutIsCutOffAndFallsBack" -> checks.answerSlowerThanTheTimeoutIsCutOffAndFallsBack();
-            case "slowlyDrippingBodyIsCutOffLikeASilentOne" -> checks.slowlyDrippingBodyIsCutOffLikeASilentOne();
-            case "malformedBodyIsRetriedAndTheVendorRecovers" -> checks.malformedBodyIsRetriedAndTheVendorRecovers();
-            case "persistentlyMalformedBodyFallsBack" -> checks.persistentlyMalformedBodyFallsBack();
-            case "droppedConnectionIsRetriedAndTheVendorRecovers" -> checks.droppedConnectionIsRetriedAndTheVendorRecovers();
-            case "contractBreakingAnswerIsRepairedWithTheValidatorsComplaint" -> checks.contractBreakingAnswerIsRepairedWithTheValidatorsComplaint();
-            case "contractBrokenTwiceFallsBackWithoutFurtherRetries" -> checks.contractBrokenTwiceFallsBackWithoutFurtherRetries();
-            case "rejectedCredentialsAreNotRetried" -> checks.rejectedCredentialsAreNotRetried();
-            case "readinessNamesTheProviderWithoutFailing" -> checks.readinessNamesTheProviderWithoutFailing();
-            case "failingVendorOpensItsBreakerAndLaterStepsSkipItFast" -> checks.failingVendorOpensItsBreakerAndLaterStepsSkipItFast();
+            case "healthyVendorWritesTheStepInOneCall" ->
+                    checks.healthyVendorWritesTheStepInOneCall();
+            case "rateLimitWithShortRetryAfterIsWaitedOutAndRetried" ->
+                    checks.rateLimitWithShortRetryAfterIsWaitedOutAndRetried();
+            case "rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce" ->
+                    checks.rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce();
+            case "serverErrorIsRetriedAndTheVendorRecovers" ->
+                    checks.serverErrorIsRetriedAndTheVendorRecovers();
+            case "persistentUnavailabilityFallsBackAfterTheRetries" ->
+                    checks.persistentUnavailabilityFallsBackAfterTheRetries();
+            case "answerSlowerThanTheTimeoutIsCutOffAndFallsBack" ->
+                    checks.answerSlowerThanTheTimeoutIsCutOffAndFallsBack();
+            case "slowlyDrippingBodyIsCutOffLikeASilentOne" ->
+                    checks.slowlyDrippingBodyIsCutOffLikeASilentOne();
+            case "malformedBodyIsRetriedAndTheVendorRecovers" ->
+                    checks.malformedBodyIsRetriedAndTheVendorRecovers();
+            case "persistentlyMalformedBodyFallsBack" ->
+                    checks.persistentlyMalformedBodyFallsBack();
+            case "droppedConnectionIsRetriedAndTheVendorRecovers" ->
+                    checks.droppedConnectionIsRetriedAndTheVendorRecovers();
+            case "contractBreakingAnswerIsRepairedWithTheValidatorsComplaint" ->
+                    checks.contractBreakingAnswerIsRepairedWithTheValidatorsComplaint();
+            case "contractBrokenTwiceFallsBackWithoutFurtherRetries" ->
+                    checks.contractBrokenTwiceFallsBackWithoutFurtherRetries();
+            case "rejectedCredentialsAreNotRetried" ->
+                    checks.rejectedCredentialsAreNotRetried();
+            case "readinessNamesTheProviderWithoutFailing" ->
+                    checks.readinessNamesTheProviderWithoutFailing();
+            case "failingVendorOpensItsBreakerAndLaterStepsSkipItFast" ->
+                    checks.failingVendorOpensItsBreakerAndLaterStepsSkipItFast();
             default -> throw new IllegalArgumentException("no check " + name);
         }
     }
@@ -141,6 +156,11 @@ public abstract class ProviderContractIT {
             assertThat(step.generation().outputTokens()).isPositive();
             assertThat(step.costUsd()).isPositive();
             assertThat(stub().requests()).singleElement().satisfies(vendor.requestCheck()::accept);
+            String metrics = player().get("/metrics").body();
+            assertThat(metrics)
+                    .containsPattern("narrative_tokens_total\\{[^}]*direction=\"input\"[^}]*provider=\"" + provider())
+                    .containsPattern("narrative_tokens_total\\{[^}]*direction=\"output\"[^}]*provider=\"" + provider())
+                    .containsPattern("narrative_cost_usd\\{[^}]*provider=\"" + provider() + "\"[^}]*} 0\\.0*[1-9]");
         }
 
         void rateLimitWithShortRetryAfterIsWaitedOutAndRetried() {

@@ -34,14 +34,16 @@ record ConverseCall(String modelId, int maxTokens, float temperature) {
             Conversation.Turn turn = conversation.turns().get(i);
             String text = i == 0 && !systemAllowed ? conversation.system() + "\n\n" + turn.text() : turn.text();
             messages.add(Message.builder()
-                    .role(Conversation.Turn.USER.equals(turn.role()) ? ConversationRole.USER : ConversationRole.ASSISTANT)
+                    .role(Conversation.Turn.USER.equals(turn.role()) ? ConversationRole.USER
+                            : ConversationRole.ASSISTANT)
                     .content(ContentBlock.fromText(text))
                     .build());
         }
         ConverseRequest.Builder request = ConverseRequest.builder()
                 .modelId(modelId)
                 .messages(messages)
-                .inferenceConfig(InferenceConfiguration.builder().maxTokens(maxTokens).temperature(temperature).build());
+                .inferenceConfig(InferenceConfiguration.builder().maxTokens(maxTokens).temperature(temperature)
+                        .build());
         if (systemAllowed) {
             request.system(SystemContentBlock.fromText(conversation.system()));
         }

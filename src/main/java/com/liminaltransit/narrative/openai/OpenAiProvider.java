@@ -57,10 +57,13 @@ public class OpenAiProvider implements AiProvider {
                           @ConfigProperty(name = "liminal.ai.openai.model") Optional<String> model,
                           @ConfigProperty(name = "liminal.ai.openai.base-url", defaultValue = DEFAULT_BASE_URL)
                           String baseUrl,
-                          @ConfigProperty(name = "liminal.ai.openai.timeout-ms", defaultValue = "8000") long timeoutMillis,
+                          @ConfigProperty(name = "liminal.ai.openai.timeout-ms", defaultValue = "8000")
+                          long timeoutMillis,
                           @ConfigProperty(name = "liminal.ai.openai.max-tokens", defaultValue = "900") int maxTokens,
-                          @ConfigProperty(name = "liminal.ai.openai.temperature", defaultValue = "0.9") double temperature,
-                          @ConfigProperty(name = "liminal.ai.openai.json-mode", defaultValue = "true") boolean jsonMode) {
+                          @ConfigProperty(name = "liminal.ai.openai.temperature", defaultValue = "0.9")
+                          double temperature,
+                          @ConfigProperty(name = "liminal.ai.openai.json-mode", defaultValue = "true")
+                          boolean jsonMode) {
         this.exchange = exchange;
         this.prices = prices;
         this.apiKey = apiKey.filter(key -> !key.isBlank());

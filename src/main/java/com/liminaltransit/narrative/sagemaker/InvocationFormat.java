@@ -44,7 +44,8 @@ enum InvocationFormat {
         Reply read(String body, String model, Conversation conversation) {
             JsonValue value = parse(body);
             JsonValue first = value instanceof JsonArray array && !array.isEmpty() ? array.get(0) : value;
-            if (!(first instanceof JsonObject object) || !(object.get("generated_text") instanceof jakarta.json.JsonString)) {
+            if (!(first instanceof JsonObject object)
+                    || !(object.get("generated_text") instanceof jakarta.json.JsonString)) {
                 throw new ProviderUnavailableException("sagemaker answered without generated_text");
             }
             String text = object.getString("generated_text");

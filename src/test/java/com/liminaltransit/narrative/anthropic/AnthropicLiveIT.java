@@ -24,7 +24,8 @@ class AnthropicLiveIT {
         assumeTrue(key != null && !key.isBlank(), "ANTHROPIC_API_KEY is not set");
         String model = System.getenv().getOrDefault("ANTHROPIC_MODEL", "claude-3-5-haiku-latest");
         String baseUrl = System.getenv().getOrDefault("ANTHROPIC_BASE_URL", AnthropicProvider.DEFAULT_BASE_URL);
-        AnthropicProvider provider = new AnthropicProvider(new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
+        AnthropicProvider provider = new AnthropicProvider(
+                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
                 null, java.util.Optional.of(key), java.util.Optional.of(model), baseUrl, 30_000, 900, 0.9, true);
 
         // when (no fault-tolerance interceptors outside the container: one plain call)

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/delay", value = "50")
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/requestVolumeThreshold",
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/"
+        + "CircuitBreaker/requestVolumeThreshold",
         value = "4")
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/failureRatio",
         value = "1.0")

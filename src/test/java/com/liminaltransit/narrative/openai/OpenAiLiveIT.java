@@ -24,7 +24,8 @@ class OpenAiLiveIT {
         assumeTrue(key != null && !key.isBlank(), "OPENAI_API_KEY is not set");
         String model = System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4o-mini");
         String baseUrl = System.getenv().getOrDefault("OPENAI_BASE_URL", OpenAiProvider.DEFAULT_BASE_URL);
-        OpenAiProvider provider = new OpenAiProvider(new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
+        OpenAiProvider provider = new OpenAiProvider(
+                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
                 null, java.util.Optional.of(key), java.util.Optional.of(model), baseUrl, 30_000, 900, 0.9, true);
 
         // when (no fault-tolerance interceptors outside the container: one plain call)

@@ -75,7 +75,8 @@ class OpenAiRideIT {
         for (int step = 0; step < 3; step++) {
             Document ride = player.get("/stories/" + id).html();
             Answer chosen = player.post("/stories/" + id + "/choices",
-                    Map.of("step", Integer.toString(Rides.openStep(ride)), "choice", Rides.choiceIds(ride).getFirst()));
+                    Map.of("step", Integer.toString(Rides.openStep(ride)),
+                            "choice", Rides.choiceIds(ride).getFirst()));
             statuses.add(chosen.status());
         }
         Answer page = player.get("/stories/" + id);
@@ -111,7 +112,8 @@ class OpenAiRideIT {
                 try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
                         String reason = row.getString(5);
-                        rows.add(row.getInt(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getInt(4) + " "
+                        rows.add(row.getInt(1) + " " + row.getString(2) + " " + row.getString(3) + " "
+                                + row.getInt(4) + " "
                                 + (reason == null ? "-" : reason.replaceAll(" \\(.*", "")));
                     }
                 }

@@ -34,11 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Retry/delay", value = "50")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/requestVolumeThreshold",
+@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/"
+        + "CircuitBreaker/requestVolumeThreshold",
         value = "4")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/failureRatio",
         value = "1.0")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delay", value = "60000")
+@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delay",
+        value = "60000")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delayUnit",
         value = "MILLIS")
 @AddConfig(key = "liminal.db.url",
