@@ -16,16 +16,39 @@ public class CallLedger {
 
     private final Map<StoryContext, int[]> calls = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    /** One vendor call was made for {@code context}. */
+    /** The chain starts a step: calls for {@code context} are counted until {@link #close}. */
+    public void open(StoryContext context) {
+        calls.put(context, new int[1]);
+    }
+
+    /**
+     * One vendor call was made for {@code context}. Calls for a step that is not open (a provider used outside the
+     * chain, or one still running after the step deadline closed it) are not counted, so nothing is kept.
+     */
     public void count(StoryContext context) {
         synchronized (calls) {
-            calls.computeIfAbsent(context, c -> new int[1])[0]++;
+            int[] counted = calls.get(context);
+            if (counted != null) {
+                counted[0]++;
+            }
         }
     }
 
-    /** The calls counted for {@code context} since the last take, forgetting them. */
+    /** The calls counted for {@code context} since the last take, starting again from zero. */
     public int take(StoryContext context) {
-        int[] counted = calls.remove(context);
-        return counted == null ? 0 : counted[0];
+        synchronized (calls) {
+            int[] counted = calls.get(context);
+            if (counted == null) {
+                return 0;
+            }
+            int taken = counted[0];
+            counted[0] = 0;
+            return taken;
+        }
+    }
+
+    /** The step is written: forget it. */
+    public void close(StoryContext context) {
+        calls.remove(context);
     }
 }

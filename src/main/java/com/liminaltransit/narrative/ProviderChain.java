@@ -129,6 +129,15 @@ public class ProviderChain {
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "writeOffline")
     public StepResult write(StoryContext context) {
+        ledger.open(context);
+        try {
+            return writeWithEach(context);
+        } finally {
+            ledger.close(context);
+        }
+    }
+
+    private StepResult writeWithEach(StoryContext context) {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
         int attempts = 0;
@@ -164,7 +173,7 @@ public class ProviderChain {
     /** The step deadline passed: the offline storyteller answers at once. */
     StepResult writeOffline(StoryContext context) {
         long started = System.nanoTime();
-        ledger.take(context);
+        ledger.close(context);
         providers.stream().filter(provider -> provider != offline)
                 .forEach(provider -> metrics.recordFallback(provider.name(), "StepDeadline"));
         Generation generation = offline.generate(context);

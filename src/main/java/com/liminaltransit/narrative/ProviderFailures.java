@@ -34,7 +34,8 @@ public final class ProviderFailures {
             return new RateLimitedException(message, retryAfter(retryAfter));
         }
         if (status == 401 || status == 403) {
-            return new ProviderAuthException(message);
+            // some vendors quote part of the rejected key in their message: keep only the status
+            return new ProviderAuthException(vendor + " answered HTTP " + status + ": credentials refused");
         }
         if (status == 408) {
             return new ProviderTimeoutException(message);

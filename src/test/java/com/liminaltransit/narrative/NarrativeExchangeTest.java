@@ -27,6 +27,10 @@ class NarrativeExchangeTest {
     private final StoryContext context = StoryContext.boarding("ride", 7L, "en");
     private final List<Conversation> sent = new ArrayList<>();
 
+    NarrativeExchangeTest() {
+        ledger.open(context);
+    }
+
     @Test
     void validAnswerIsReturnedAfterOneCall() {
         // given
