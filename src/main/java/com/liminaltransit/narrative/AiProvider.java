@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative;
 
+import java.util.List;
+
 /**
  * The one door to a storyteller. Each implementation is a CDI bean in its own package under {@code narrative};
  * {@link ProviderChain} finds them by {@link #name()} and tries them in the order of {@code liminal.ai.chain}.
@@ -26,4 +28,12 @@ public interface AiProvider {
 
     /** What the provider's model can do. */
     ModelCapabilities capabilities();
+
+    /**
+     * The config keys this provider still needs before it can be called (an API key, a model id). A provider
+     * named in {@code liminal.ai.chain} with anything missing stops the server at start-up, naming the keys.
+     */
+    default List<String> missingSettings() {
+        return List.of();
+    }
 }

@@ -2,20 +2,26 @@ package com.liminaltransit.narrative;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
 
-/** Counts provider calls by outcome and times them, so an operator sees which storyteller writes the rides. */
+/**
+ * Counts provider calls by outcome, times them, and adds up tokens, cost and fallbacks, so an operator sees which
+ * storyteller writes the rides and what it costs.
+ */
 @ApplicationScoped
 public class NarrativeMetrics {
 
     private final MetricRegistry registry;
     private final Optional<EmbeddedMetrics> cloudWatch;
+    private final Map<String, DoubleAdder> costs = new ConcurrentHashMap<>();
 
     /**
      * Registers in the application registry (Prometheus scope {@code application}) and, when
@@ -46,5 +52,27 @@ public class NarrativeMetrics {
     /** One stop written by the chain: who wrote it and how long the whole step took. */
     public void recordStep(StepResult step) {
         cloudWatch.ifPresent(emf -> emf.step(step.generation().provider(), step.latencyMillis()));
+    }
+
+    /** Tokens read and written by the call that won a step ({@code narrative_tokens_total{direction}}). */
+    public void recordTokens(String provider, int inputTokens, int outputTokens) {
+        registry.counter("narrative.tokens", new Tag("provider", provider), new Tag("direction", "input"))
+                .inc(Math.max(0, inputTokens));
+        registry.counter("narrative.tokens", new Tag("provider", provider), new Tag("direction", "output"))
+                .inc(Math.max(0, outputTokens));
+    }
+
+    /** What the step cost in US dollars ({@code narrative_cost_usd{provider}}, a running total). */
+    public void recordCost(String provider, double usd) {
+        costs.computeIfAbsent(provider, name -> {
+            DoubleAdder total = new DoubleAdder();
+            registry.gauge("narrative.cost.usd", total, DoubleAdder::sum, new Tag("provider", name));
+            return total;
+        }).add(usd);
+    }
+
+    /** The chain passed over {@code provider} for a step ({@code narrative_fallbacks_total{provider,reason}}). */
+    public void recordFallback(String provider, String reason) {
+        registry.counter("narrative.fallbacks", new Tag("provider", provider), new Tag("reason", reason)).inc();
     }
 }

@@ -1,12 +1,16 @@
 package com.liminaltransit.narrative;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +27,9 @@ import java.util.logging.Logger;
  * {@code offline} is always the last link, so a ride never dead-ends; and the whole step runs under one deadline
  * (MicroProfile Fault Tolerance {@code @Timeout}, override with
  * {@code com.liminaltransit.narrative.ProviderChain/write/Timeout/value}) after which {@code offline} answers.
+ * Each provider guards its own calls ({@code @Timeout}, {@code @Retry}, {@code @CircuitBreaker}, {@code @Bulkhead});
+ * the chain counts the vendor calls a step took and remembers what each provider's breaker last said, for
+ * {@code /health/ready}.
  */
 @ApplicationScoped
 public class ProviderChain {
@@ -34,22 +42,27 @@ public class ProviderChain {
     private final List<AiProvider> providers;
     private final AiProvider offline;
     private final NarrativeMetrics metrics;
+    private final CallLedger ledger;
+    private final Map<String, String> states = new ConcurrentHashMap<>();
 
     /**
      * Orders the known providers by the configured chain.
      *
-     * @throws IllegalStateException when the chain names a provider that does not exist, so a typo stops the
-     *                               server at start-up instead of silently falling back on every step
+     * @throws IllegalStateException when the chain names a provider that does not exist or is not configured, so
+     *                               a typo or a missing key stops the server at start-up instead of silently
+     *                               falling back on every step
      */
     @Inject
     public ProviderChain(@Any Instance<AiProvider> available,
                          @ConfigProperty(name = "liminal.ai.chain", defaultValue = OFFLINE) List<String> chain,
-                         NarrativeMetrics metrics) {
+                         NarrativeMetrics metrics, CallLedger ledger) {
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
         this.offline = providers.getLast();
         this.metrics = metrics;
+        this.ledger = ledger;
+        providers.forEach(provider -> states.put(provider.name(), "closed"));
         LOG.info(() -> "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
     }
 
@@ -58,6 +71,12 @@ public class ProviderChain {
         this.providers = List.of();
         this.offline = null;
         this.metrics = null;
+        this.ledger = null;
+    }
+
+    /** Builds the chain when the application starts, so a bad {@code liminal.ai.chain} fails start-up. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "Narrative chain checked: " + names());
     }
 
     static List<AiProvider> order(List<String> chain, Map<String, AiProvider> byName) {
@@ -71,6 +90,12 @@ public class ProviderChain {
             if (provider == null) {
                 throw new IllegalStateException("liminal.ai.chain names '" + trimmed
                         + "', which is not a provider; known providers: " + byName.keySet());
+            }
+            List<String> missing = provider.missingSettings();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("liminal.ai.chain names '" + trimmed
+                        + "', but it is not configured: set " + String.join(", ", missing)
+                        + " (or remove it from the chain)");
             }
             if (!ordered.contains(provider)) {
                 ordered.add(provider);
@@ -89,12 +114,33 @@ public class ProviderChain {
         return providers.stream().map(AiProvider::name).toList();
     }
 
+    /**
+     * The circuit-breaker state each provider of the chain showed on its last call: {@code closed} (calls go
+     * through), {@code open} (the breaker refused the call), {@code bulkhead-full}; {@code offline} is always
+     * {@code closed}.
+     */
+    public Map<String, String> states() {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        providers.forEach(provider -> ordered.put(provider.name(), states.getOrDefault(provider.name(), "closed")));
+        return ordered;
+    }
+
     /** Writes the stop that {@code context} asks for; always answers unless {@code offline} itself breaks. */
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "writeOffline")
     public StepResult write(StoryContext context) {
+        ledger.open(context);
+        try {
+            return writeWithEach(context);
+        } finally {
+            ledger.close(context);
+        }
+    }
+
+    private StepResult writeWithEach(StoryContext context) {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
+        int attempts = 0;
         for (AiProvider provider : providers) {
             boolean last = provider == offline;
             long callStarted = System.nanoTime();
@@ -104,16 +150,22 @@ public class ProviderChain {
                 if (!verdict.valid()) {
                     throw new InvalidNarrativeException(verdict.complaint());
                 }
+                attempts += callsFor(context);
+                states.put(provider.name(), "closed");
                 metrics.recordCall(provider.name(), "success", since(callStarted));
-                StepResult step = result(provider, generation, started, passedOver);
+                StepResult step = result(provider, generation, started, attempts, passedOver);
                 metrics.recordStep(step);
                 return step;
             } catch (RuntimeException e) {
+                attempts += callsFor(context);
+                states.put(provider.name(), state(e));
                 metrics.recordCall(provider.name(), outcome(e), since(callStarted));
                 if (last) {
                     throw e;
                 }
-                LOG.log(Level.WARNING, e, () -> "Provider " + provider.name() + " failed; trying the next one");
+                metrics.recordFallback(provider.name(), e.getClass().getSimpleName());
+                LOG.log(Level.WARNING, () -> "Provider " + provider.name() + " failed (" + describe(e)
+                        + "); trying the next one");
                 passedOver.add(provider.name() + ": " + describe(e));
             }
         }
@@ -123,6 +175,9 @@ public class ProviderChain {
     /** The step deadline passed: the offline storyteller answers at once. */
     StepResult writeOffline(StoryContext context) {
         long started = System.nanoTime();
+        ledger.close(context);
+        providers.stream().filter(provider -> provider != offline)
+                .forEach(provider -> metrics.recordFallback(provider.name(), "StepDeadline"));
         Generation generation = offline.generate(context);
         metrics.recordCall(offline.name(), "success", since(started));
         StepResult step = new StepResult(generation, 0, since(started).toMillis(), 1, "step deadline passed");
@@ -130,14 +185,32 @@ public class ProviderChain {
         return step;
     }
 
-    private StepResult result(AiProvider provider, Generation generation, long started, List<String> passedOver) {
+    /** Vendor calls made for this step by the provider just asked; a provider that counts none made one call. */
+    private int callsFor(StoryContext context) {
+        return Math.max(1, ledger.take(context));
+    }
+
+    private StepResult result(AiProvider provider, Generation generation, long started, int attempts,
+                              List<String> passedOver) {
         double cost = provider.estimateCost(generation.inputTokens(), generation.outputTokens());
+        metrics.recordTokens(provider.name(), generation.inputTokens(), generation.outputTokens());
+        metrics.recordCost(provider.name(), cost);
         String reason = passedOver.isEmpty() ? null : truncate(String.join("; ", passedOver), 300);
-        return new StepResult(generation, cost, since(started).toMillis(), passedOver.size() + 1, reason);
+        return new StepResult(generation, cost, since(started).toMillis(), attempts, reason);
+    }
+
+    private static String state(RuntimeException e) {
+        if (e instanceof CircuitBreakerOpenException) {
+            return "open";
+        }
+        return e instanceof BulkheadException ? "bulkhead-full" : "closed";
     }
 
     private static String outcome(RuntimeException e) {
-        return e instanceof InvalidNarrativeException ? "invalid" : "error";
+        if (e instanceof InvalidNarrativeException) {
+            return "invalid";
+        }
+        return e instanceof CircuitBreakerOpenException ? "breaker-open" : "error";
     }
 
     private static String describe(RuntimeException e) {

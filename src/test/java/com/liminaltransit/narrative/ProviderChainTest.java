@@ -46,8 +46,45 @@ class ProviderChainTest {
                 .hasMessageContaining("offline");
     }
 
+    @Test
+    void unconfiguredProviderStopsStartUpNamingTheMissingKeys() {
+        // given a provider that still needs its key
+        known.put("anthropic", new Unconfigured("anthropic", List.of("liminal.ai.anthropic.api-key")));
+        // when / then
+        assertThatThrownBy(() -> ProviderChain.order(List.of("anthropic"), known))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'anthropic'")
+                .hasMessageContaining("liminal.ai.anthropic.api-key");
+    }
+
+    @Test
+    void unconfiguredProviderOutsideTheChainIsFine() {
+        // given
+        known.put("anthropic", new Unconfigured("anthropic", List.of("liminal.ai.anthropic.api-key")));
+        // when / then
+        assertThat(names(ProviderChain.order(List.of("openai"), known))).containsExactly("openai", "offline");
+    }
+
     private static List<String> names(List<AiProvider> providers) {
         return providers.stream().map(AiProvider::name).toList();
+    }
+
+    /** A provider that lacks settings. */
+    private record Unconfigured(String name, List<String> missingSettings) implements AiProvider {
+        @Override
+        public Generation generate(StoryContext context) {
+            throw new NarrativeException("not configured");
+        }
+
+        @Override
+        public double estimateCost(int inputTokens, int outputTokens) {
+            return 0;
+        }
+
+        @Override
+        public ModelCapabilities capabilities() {
+            return new ModelCapabilities(0, false, false, Set.of());
+        }
     }
 
     /** A provider known only by name: ordering never calls it. */

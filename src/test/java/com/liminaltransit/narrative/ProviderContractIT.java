@@ -1,0 +1,372 @@
+package com.liminaltransit.narrative;
+
+import com.liminaltransit.testing.PlayerClient;
+import com.liminaltransit.testing.VendorStub;
+import com.liminaltransit.testing.VendorStub.Recorded;
+import io.helidon.microprofile.server.ServerCdiExtension;
+import jakarta.enterprise.inject.spi.CDI;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static com.liminaltransit.testing.VendorStub.connectionReset;
+import static com.liminaltransit.testing.VendorStub.contractBreaking;
+import static com.liminaltransit.testing.VendorStub.delayed;
+import static com.liminaltransit.testing.VendorStub.drip;
+import static com.liminaltransit.testing.VendorStub.malformed;
+import static com.liminaltransit.testing.VendorStub.ok;
+import static com.liminaltransit.testing.VendorStub.rateLimited;
+import static com.liminaltransit.testing.VendorStub.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every vendor provider must do behind the chain, against a stub of its real wire format: answer well, and
+ * turn every bad day (429, 5xx, slow, garbled, contract-breaking, dropped, dripping) into a good passage for the
+ * player, with the calls counted and the fallback recorded; a failing vendor opens its breaker so later steps skip
+ * it. Subclasses are {@code @HelidonTest}s that configure the chain {@code <provider>,offline} with short limits
+ * (vendor request timeout 600 ms, FT attempt timeout 2 s, two retries 50 ms apart, a breaker that opens when 4 calls
+ * in a row fail and stays open for a minute) and return {@link #contract} from a {@code @TestFactory}.
+ */
+public abstract class ProviderContractIT {
+
+    /**
+     * A provider under test.
+     *
+     * @param provider     its chain name
+     * @param stub         the stub in front of it
+     * @param requestCheck asserts one request as the vendor would read it: path, auth, format
+     */
+    public record Vendor(String provider, VendorStub stub, Consumer<Recorded> requestCheck) {
+    }
+
+    /**
+     * The names of the contract's checks, in order (the breaker check last: it leaves the breaker open). A subclass
+     * runs them from its own {@code @ParameterizedTest @MethodSource(CHECKS)}: Helidon's test extension starts the
+     * container only for methods declared on the test class itself, so inherited {@code @Test} methods (and
+     * dynamic tests) cannot carry the contract.
+     */
+    public static Stream<String> checks() {
+        return Stream.of(
+                "healthyVendorWritesTheStepInOneCall",
+                "rateLimitWithShortRetryAfterIsWaitedOutAndRetried",
+                "rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce",
+                "serverErrorIsRetriedAndTheVendorRecovers",
+                "persistentUnavailabilityFallsBackAfterTheRetries",
+                "answerSlowerThanTheTimeoutIsCutOffAndFallsBack",
+                "slowlyDrippingBodyIsCutOffLikeASilentOne",
+                "malformedBodyIsRetriedAndTheVendorRecovers",
+                "persistentlyMalformedBodyFallsBack",
+                "droppedConnectionIsRetriedAndTheVendorRecovers",
+                "contractBreakingAnswerIsRepairedWithTheValidatorsComplaint",
+                "contractBrokenTwiceFallsBackWithoutFurtherRetries",
+                "rejectedCredentialsAreNotRetried",
+                "readinessNamesTheProviderWithoutFailing",
+                "failingVendorOpensItsBreakerAndLaterStepsSkipItFast");
+    }
+
+    /** The method source subclasses name. */
+    protected static final String CHECKS = "com.liminaltransit.narrative.ProviderContractIT#checks";
+
+    /** Runs the check named {@code name} against {@code vendor}, starting from a healthy vendor. */
+    protected static void check(Vendor vendor, String name) {
+        Checks checks = new Checks(vendor);
+        checks.healthyVendorBetweenTests();
+        switch (name) {
+            case "healthyVendorWritesTheStepInOneCall" ->
+                    checks.healthyVendorWritesTheStepInOneCall();
+            case "rateLimitWithShortRetryAfterIsWaitedOutAndRetried" ->
+                    checks.rateLimitWithShortRetryAfterIsWaitedOutAndRetried();
+            case "rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce" ->
+                    checks.rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce();
+            case "serverErrorIsRetriedAndTheVendorRecovers" ->
+                    checks.serverErrorIsRetriedAndTheVendorRecovers();
+            case "persistentUnavailabilityFallsBackAfterTheRetries" ->
+                    checks.persistentUnavailabilityFallsBackAfterTheRetries();
+            case "answerSlowerThanTheTimeoutIsCutOffAndFallsBack" ->
+                    checks.answerSlowerThanTheTimeoutIsCutOffAndFallsBack();
+            case "slowlyDrippingBodyIsCutOffLikeASilentOne" ->
+                    checks.slowlyDrippingBodyIsCutOffLikeASilentOne();
+            case "malformedBodyIsRetriedAndTheVendorRecovers" ->
+                    checks.malformedBodyIsRetriedAndTheVendorRecovers();
+            case "persistentlyMalformedBodyFallsBack" ->
+                    checks.persistentlyMalformedBodyFallsBack();
+            case "droppedConnectionIsRetriedAndTheVendorRecovers" ->
+                    checks.droppedConnectionIsRetriedAndTheVendorRecovers();
+            case "contractBreakingAnswerIsRepairedWithTheValidatorsComplaint" ->
+                    checks.contractBreakingAnswerIsRepairedWithTheValidatorsComplaint();
+            case "contractBrokenTwiceFallsBackWithoutFurtherRetries" ->
+                    checks.contractBrokenTwiceFallsBackWithoutFurtherRetries();
+            case "rejectedCredentialsAreNotRetried" ->
+                    checks.rejectedCredentialsAreNotRetried();
+            case "readinessNamesTheProviderWithoutFailing" ->
+                    checks.readinessNamesTheProviderWithoutFailing();
+            case "failingVendorOpensItsBreakerAndLaterStepsSkipItFast" ->
+                    checks.failingVendorOpensItsBreakerAndLaterStepsSkipItFast();
+            default -> throw new IllegalArgumentException("no check " + name);
+        }
+    }
+
+    /** The checks, each starting from a healthy vendor and a closed breaker. */
+    private static final class Checks {
+
+        private final Vendor vendor;
+
+        Checks(Vendor vendor) {
+            this.vendor = vendor;
+        }
+
+        /** Looked up, not injected: the checks are not the test instance. */
+        private static ProviderChain chain() {
+            return CDI.current().select(ProviderChain.class).get();
+        }
+
+        private static PlayerClient player() {
+            int port = CDI.current().select(ServerCdiExtension.class).get().port();
+            return new PlayerClient(URI.create("http://localhost:" + port));
+        }
+
+        private VendorStub stub() {
+            return vendor.stub();
+        }
+
+        private String provider() {
+            return vendor.provider();
+        }
+
+        void healthyVendorBetweenTests() {
+            // a good call between tests keeps one test's failures from opening the breaker in the next
+            stub().reset();
+            write();
+            stub().reset();
+        }
+
+        void healthyVendorWritesTheStepInOneCall() {
+            // given a vendor that answers well
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertWrittenByVendor(step, 1);
+            assertThat(step.narrative().passage()).startsWith("The stub train");
+            assertThat(step.generation().inputTokens()).isPositive();
+            assertThat(step.generation().outputTokens()).isPositive();
+            assertThat(step.costUsd()).isPositive();
+            assertThat(stub().requests()).singleElement().satisfies(vendor.requestCheck()::accept);
+            String metrics = player().get("/metrics").body();
+            assertThat(metrics)
+                    .containsPattern("narrative_tokens_total\\{[^}]*direction=\"input\"[^}]*provider=\"" + provider())
+                    .containsPattern("narrative_tokens_total\\{[^}]*direction=\"output\"[^}]*provider=\"" + provider());
+            Matcher cost = Pattern.compile("narrative_cost_usd\\{[^}]*provider=\"" + provider() + "\"[^}]*} (\\S+)")
+                    .matcher(metrics);
+            assertThat(cost.find()).isTrue();
+            assertThat(Double.parseDouble(cost.group(1))).isPositive();
+        }
+
+        void rateLimitWithShortRetryAfterIsWaitedOutAndRetried() {
+            // given
+            stub().then(rateLimited(1));
+            long started = System.nanoTime();
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertWrittenByVendor(step, 2);
+            assertThat(since(started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+
+        void rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce() {
+            // given
+            stub().then(rateLimited(120));
+            long started = System.nanoTime();
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 1, "QuotaExhaustedException");
+            assertThat(since(started)).isLessThan(Duration.ofSeconds(2));
+        }
+
+        void serverErrorIsRetriedAndTheVendorRecovers() {
+            // given
+            stub().then(status(500));
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertWrittenByVendor(step, 2);
+        }
+
+        void persistentUnavailabilityFallsBackAfterTheRetries() {
+            // given
+            stub().times(3, status(503));
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 3, "ProviderUnavailableException");
+        }
+
+        void answerSlowerThanTheTimeoutIsCutOffAndFallsBack() {
+            // given
+            stub().times(3, delayed(5_000));
+            long started = System.nanoTime();
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 3, "ProviderTimeoutException");
+            assertThat(since(started)).isLessThan(Duration.ofSeconds(5));
+        }
+
+        void slowlyDrippingBodyIsCutOffLikeASilentOne() {
+            // given
+            stub().times(3, drip(100));
+            long started = System.nanoTime();
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 3, "ProviderTimeoutException");
+            assertThat(since(started)).isLessThan(Duration.ofSeconds(5));
+        }
+
+        void malformedBodyIsRetriedAndTheVendorRecovers() {
+            // given
+            stub().then(malformed());
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertWrittenByVendor(step, 2);
+        }
+
+        void persistentlyMalformedBodyFallsBack() {
+            // given
+            stub().times(3, malformed());
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 3, "ProviderUnavailableException");
+        }
+
+        void droppedConnectionIsRetriedAndTheVendorRecovers() {
+            // given
+            stub().then(connectionReset());
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertWrittenByVendor(step, 2);
+        }
+
+        void contractBreakingAnswerIsRepairedWithTheValidatorsComplaint() {
+            // given
+            stub().then(contractBreaking());
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertWrittenByVendor(step, 2);
+            List<Recorded> requests = stub().requests();
+            assertThat(requests).hasSize(2);
+            assertThat(requests.get(1).body()).contains("could not be used").contains("choices");
+        }
+
+        void contractBrokenTwiceFallsBackWithoutFurtherRetries() {
+            // given
+            stub().times(2, contractBreaking());
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 2, "InvalidNarrativeException");
+        }
+
+        void rejectedCredentialsAreNotRetried() {
+            // given
+            stub().then(status(401));
+
+            // when
+            StepResult step = write();
+
+            // then
+            assertFellBack(step, 1, "ProviderAuthException");
+        }
+
+        void readinessNamesTheProviderWithoutFailing() {
+            // when
+            PlayerClient.Answer ready = player().get("/health/ready");
+
+            // then
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"" + provider() + "\":\"closed\"").contains("\"offline\":\"closed\"");
+        }
+
+        void failingVendorOpensItsBreakerAndLaterStepsSkipItFast() {
+            // given a vendor that keeps timing out: two steps fill the breaker's window with failures
+            stub().times(100, delayed(5_000));
+            write();
+            write();
+            int callsSoFar = stub().requests().size();
+            long started = System.nanoTime();
+
+            // when
+            StepResult step = write();
+
+            // then the vendor is not called at all: no three attempts of 600 ms each
+            assertThat(step.generation().provider()).isEqualTo("offline");
+            assertThat(step.fallbackReason()).contains("CircuitBreakerOpenException");
+            assertThat(step.attempts()).isEqualTo(2);
+            assertThat(stub().requests()).hasSize(callsSoFar);
+            assertThat(since(started)).isLessThan(Duration.ofMillis(1500));
+            PlayerClient player = player();
+            assertThat(player.get("/health/ready").body()).contains("\"" + provider() + "\":\"open\"");
+            assertThat(player.get("/metrics").body())
+                    .containsPattern("narrative_fallbacks_total\\{[^}]*provider=\"" + provider()
+                            + "\"[^}]*reason=\"CircuitBreakerOpenException\"");
+        }
+
+        private StepResult write() {
+            return chain().write(new StoryContext("ride-" + System.nanoTime(), 42L, 1, "You boarded a night train.",
+                    List.of(new PastStop(0, "A platform under a single lamp; the train waits with open doors.",
+                            "Step aboard")), new ChoiceOption("a", "Step aboard"), List.of("a"), "en"));
+        }
+
+        private void assertWrittenByVendor(StepResult step, int attempts) {
+            assertThat(step.generation().provider()).isEqualTo(provider());
+            assertThat(step.attempts()).isEqualTo(attempts);
+            assertThat(step.fallbackReason()).isNull();
+            assertThat(NarrativeValidator.validate(step.narrative()).valid()).isTrue();
+        }
+
+        private void assertFellBack(StepResult step, int vendorCalls, String reason) {
+            assertThat(step.generation().provider()).isEqualTo("offline");
+            assertThat(NarrativeValidator.validate(step.narrative()).valid()).isTrue();
+            assertThat(step.attempts()).isEqualTo(vendorCalls + 1);
+            assertThat(step.fallbackReason()).startsWith(provider() + ": " + reason);
+            assertThat(stub().requests()).hasSize(vendorCalls);
+        }
+
+        private static Duration since(long started) {
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+}

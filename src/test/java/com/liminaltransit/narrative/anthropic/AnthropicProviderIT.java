@@ -1,0 +1,78 @@
+package com.liminaltransit.narrative.anthropic;
+
+import com.liminaltransit.narrative.ProviderContractIT;
+import com.liminaltransit.testing.VendorStub;
+import com.liminaltransit.testing.VendorStub.Recorded;
+import io.helidon.config.mp.MpConfigSources;
+import io.helidon.microprofile.testing.AddConfigSource;
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.StringReader;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Anthropic provider against a Messages API stub, with the faults of the contract. */
+@HelidonTest
+@AddConfig(key = "liminal.ai.chain", value = "anthropic")
+@AddConfig(key = "liminal.ai.anthropic.api-key", value = "sk-ant-test")
+@AddConfig(key = "liminal.ai.anthropic.model", value = "claude-stub")
+@AddConfig(key = "liminal.ai.anthropic.timeout-ms", value = "600")
+@AddConfig(key = "liminal.ai.price.claude-stub.input", value = "0.0008")
+@AddConfig(key = "liminal.ai.price.claude-stub.output", value = "0.004")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/value", value = "2000")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/unit", value = "MILLIS")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/delay", value = "50")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/jitter", value = "0")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/"
+        + "CircuitBreaker/requestVolumeThreshold",
+        value = "4")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/failureRatio",
+        value = "1.0")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delay",
+        value = "60000")
+@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delayUnit",
+        value = "MILLIS")
+@AddConfig(key = "liminal.db.url",
+        value = "jdbc:h2:mem:anthropic-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+class AnthropicProviderIT extends ProviderContractIT {
+
+    private static final VendorStub STUB = VendorStub.start(new AnthropicWire());
+
+    @AddConfigSource
+    static ConfigSource stubAddress() {
+        return MpConfigSources.create(Map.of("liminal.ai.anthropic.base-url", STUB.uri().toString()));
+    }
+
+    @AfterAll
+    static void stopStub() {
+        STUB.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(CHECKS)
+    void anthropicKeepsTheProviderContract(String check) {
+        check(new Vendor("anthropic", STUB, AnthropicProviderIT::assertVendorRequest), check);
+    }
+
+    private static void assertVendorRequest(Recorded request) {
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/messages");
+        assertThat(request.header("x-api-key")).isEqualTo("sk-ant-test");
+        assertThat(request.header("anthropic-version")).isEqualTo("2023-06-01");
+        JsonObject body = Json.createReader(new StringReader(request.body())).readObject();
+        assertThat(body.getString("model")).isEqualTo("claude-stub");
+        assertThat(body.getString("system")).contains("\"passage\"");
+        assertThat(body.getJsonObject("tool_choice").getString("name")).isEqualTo("write_stop");
+        assertThat(body.getJsonArray("tools").getJsonObject(0).getJsonObject("input_schema")
+                .getJsonArray("required")).hasSize(4);
+        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("user");
+    }
+}

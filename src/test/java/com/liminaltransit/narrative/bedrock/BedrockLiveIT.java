@@ -1,0 +1,40 @@
+package com.liminaltransit.narrative.bedrock;
+
+import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.NarrativeExchange;
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.StoryContext;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * One real Converse call: runs only when {@code BEDROCK_MODEL_ID} is set (e.g.
+ * {@code anthropic.claude-3-haiku-20240307-v1:0}) and AWS credentials and a region ({@code AWS_REGION}) are found by
+ * the default chains.
+ */
+class BedrockLiveIT {
+
+    @Test
+    void realModelWritesABoardingPassageThatKeepsTheContract() {
+        // given
+        String modelId = System.getenv("BEDROCK_MODEL_ID");
+        assumeTrue(modelId != null && !modelId.isBlank(), "BEDROCK_MODEL_ID is not set");
+        BedrockProvider provider = new BedrockProvider(
+                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000), null, Optional.of(modelId),
+                Optional.ofNullable(System.getenv("AWS_REGION")), Optional.empty(), 30_000, 900, 0.9);
+        assumeTrue(provider.missingSettings().isEmpty(), "no AWS region found");
+
+        // when (no fault-tolerance interceptors outside the container: one plain call)
+        Generation generation = provider.generate(StoryContext.boarding("live", 1L, "en"));
+
+        // then
+        assertThat(NarrativeValidator.validate(generation.narrative()).problems()).isEmpty();
+        assertThat(generation.inputTokens()).isPositive();
+    }
+}
