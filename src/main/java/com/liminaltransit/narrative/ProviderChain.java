@@ -43,6 +43,7 @@ public class ProviderChain {
     private final AiProvider offline;
     private final NarrativeMetrics metrics;
     private final CallLedger ledger;
+    private final AiBudget budget;
     private final Map<String, String> states = new ConcurrentHashMap<>();
 
     /**
@@ -55,13 +56,14 @@ public class ProviderChain {
     @Inject
     public ProviderChain(@Any Instance<AiProvider> available,
                          @ConfigProperty(name = "liminal.ai.chain", defaultValue = OFFLINE) List<String> chain,
-                         NarrativeMetrics metrics, CallLedger ledger) {
+                         NarrativeMetrics metrics, CallLedger ledger, AiBudget budget) {
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
         this.offline = providers.getLast();
         this.metrics = metrics;
         this.ledger = ledger;
+        this.budget = budget;
         providers.forEach(provider -> states.put(provider.name(), "closed"));
         LOG.info(() -> "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
     }
@@ -72,6 +74,7 @@ public class ProviderChain {
         this.offline = null;
         this.metrics = null;
         this.ledger = null;
+        this.budget = null;
     }
 
     /** Builds the chain when the application starts, so a bad {@code liminal.ai.chain} fails start-up. */
@@ -143,6 +146,11 @@ public class ProviderChain {
         int attempts = 0;
         for (AiProvider provider : providers) {
             boolean last = provider == offline;
+            if (!last && budget.exhausted()) {
+                metrics.recordFallback(provider.name(), "DailyBudget");
+                passedOver.add(provider.name() + ": daily AI budget reached");
+                continue;
+            }
             long callStarted = System.nanoTime();
             try {
                 Generation generation = provider.generate(context);

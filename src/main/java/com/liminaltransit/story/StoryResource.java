@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.throttle.Throttled;
 import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.PlayerCookieFilter;
 import com.liminaltransit.web.View;
@@ -57,6 +58,7 @@ public class StoryResource {
     /** Boards a new ride and sends the player to it. */
     @POST
     @Path("stories")
+    @Throttled
     public Response board(@Context ContainerRequestContext request) {
         String id = stories.board(PlayerCookieFilter.player(request));
         return seeRide(id);
@@ -73,6 +75,7 @@ public class StoryResource {
     /** Answers the open stop of a ride. */
     @POST
     @Path("stories/{id}/choices")
+    @Throttled
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response choose(@PathParam("id") String id, @FormParam("step") String step,
                            @FormParam("choice") String choice, @Context ContainerRequestContext request,

@@ -42,7 +42,10 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
         if (failure instanceof PageException page) {
-            return answer(page.status().getStatusCode(), page.getMessage(), null);
+            Response response = answer(page.status().getStatusCode(), page.getMessage(), null);
+            page.retryAfter().ifPresent(wait -> response.getHeaders()
+                    .putSingle("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
+            return response;
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();

@@ -5,25 +5,43 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
- * Tells how a request reached us. Forwarded headers are believed only when {@code liminal.web.trust-forwarded}
- * is true (behind CloudFront or a load balancer that sets them); otherwise anyone could claim HTTPS.
+ * Tells how a request reached us: over HTTPS or not, and from which client address. Forwarded headers are
+ * believed only from the configured proxy: {@code liminal.web.trust-forwarded} must be true and, when
+ * {@code liminal.web.proxy-secret} is set, the request must carry that secret in {@value #PROXY_SECRET_HEADER}
+ * (CloudFront adds it as an origin custom header, so a request that bypassed CloudFront is not believed).
+ * Otherwise anyone could claim HTTPS or another player's address.
  */
 @ApplicationScoped
 public class RequestOrigin {
 
-    private final boolean trustForwarded;
+    /** The header CloudFront sends with the shared secret. */
+    public static final String PROXY_SECRET_HEADER = "X-Liminal-Proxy-Secret";
 
-    /** Reads {@code liminal.web.trust-forwarded} (default false). */
+    private final boolean trustForwarded;
+    private final Optional<byte[]> proxySecret;
+    private final String clientAddressHeader;
+
+    /** Reads the {@code liminal.web.*} keys. */
     @Inject
     public RequestOrigin(@ConfigProperty(name = "liminal.web.trust-forwarded", defaultValue = "false")
-                         boolean trustForwarded) {
+                         boolean trustForwarded,
+                         @ConfigProperty(name = "liminal.web.proxy-secret") Optional<String> proxySecret,
+                         @ConfigProperty(name = "liminal.web.client-address-header",
+                                 defaultValue = "X-Forwarded-For") String clientAddressHeader) {
         this.trustForwarded = trustForwarded;
+        this.proxySecret = proxySecret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        this.clientAddressHeader = clientAddressHeader;
     }
 
     /** For CDI proxies only. */
     protected RequestOrigin() {
-        this(false);
+        this(false, Optional.empty(), "X-Forwarded-For");
     }
 
     /** Whether the player's browser used HTTPS. */
@@ -31,30 +49,55 @@ public class RequestOrigin {
         if ("https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())) {
             return true;
         }
-        if (!trustForwarded) {
+        if (!fromTrustedProxy(request)) {
             return false;
         }
         String proto = request.getHeaderString("X-Forwarded-Proto");
         if (proto == null) {
             String forwarded = request.getHeaderString("Forwarded");
-            return forwarded != null && forwarded.toLowerCase(java.util.Locale.ROOT).contains("proto=https");
+            return forwarded != null && forwarded.toLowerCase(Locale.ROOT).contains("proto=https");
         }
         // The first hop is the viewer's side when proxies append.
         return "https".equalsIgnoreCase(proto.split(",")[0].strip());
     }
 
     /**
-     * The client's address: the connection's peer, or, behind a trusted proxy, the first address of
-     * {@code X-Forwarded-For} (what the proxy saw). Used to throttle failed sign-ins per address.
+     * The client's address, for throttling: the connection's peer, or, from the trusted proxy, the address it
+     * reports in {@code liminal.web.client-address-header}. For {@code X-Forwarded-For} that is the last entry
+     * (the one the proxy appended; earlier entries are whatever the client sent); for CloudFront's
+     * {@code CloudFront-Viewer-Address} ({@code ip:port}) it is the viewer's IP.
      */
     public String clientAddress(ContainerRequestContext request) {
-        if (trustForwarded) {
-            String forwardedFor = request.getHeaderString("X-Forwarded-For");
-            if (forwardedFor != null && !forwardedFor.isBlank()) {
-                return forwardedFor.split(",")[0].strip();
+        if (fromTrustedProxy(request)) {
+            String reported = request.getHeaderString(clientAddressHeader);
+            if (reported != null && !reported.isBlank()) {
+                String[] hops = reported.split(",");
+                return withoutPort(hops[hops.length - 1].strip());
             }
         }
         Object peer = request.getProperty("io.helidon.jaxrs.remote-host");
         return peer == null ? "unknown" : peer.toString();
+    }
+
+    private boolean fromTrustedProxy(ContainerRequestContext request) {
+        if (!trustForwarded) {
+            return false;
+        }
+        if (proxySecret.isEmpty()) {
+            return true;
+        }
+        String presented = request.getHeaderString(PROXY_SECRET_HEADER);
+        return presented != null
+                && MessageDigest.isEqual(proxySecret.get(), presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code 203.0.113.7:443} → {@code 203.0.113.7}; {@code [2001:db8::1]:443} → {@code 2001:db8::1}. */
+    private static String withoutPort(String address) {
+        if (address.startsWith("[")) {
+            int end = address.indexOf(']');
+            return end > 0 ? address.substring(1, end) : address;
+        }
+        int colon = address.indexOf(':');
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address;
     }
 }

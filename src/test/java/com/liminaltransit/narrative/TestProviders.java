@@ -69,4 +69,31 @@ public final class TestProviders {
             return new ModelCapabilities(1000, false, false, Set.of("en"));
         }
     }
+
+    /** Always writes a valid stop, at a dollar a call: a provider that drains a budget quickly. */
+    @ApplicationScoped
+    public static class Expensive implements AiProvider {
+        @Override
+        public String name() {
+            return "expensive";
+        }
+
+        @Override
+        public Generation generate(StoryContext context) {
+            Narrative narrative = new Narrative("A gilded carriage, velvet seats, and a bill that grows with every mile.",
+                    List.of(new ChoiceOption("a", "Pay and ride on"), new ChoiceOption("b", "Look for the exit")),
+                    false, "An expensive ride.");
+            return new Generation(narrative, name(), "gold-1", 1000, 1000);
+        }
+
+        @Override
+        public double estimateCost(int inputTokens, int outputTokens) {
+            return 1.0;
+        }
+
+        @Override
+        public ModelCapabilities capabilities() {
+            return new ModelCapabilities(1000, false, false, Set.of("en"));
+        }
+    }
 }

@@ -29,6 +29,8 @@ class CrashRecoveryIT {
 
     private static final int PLAYERS = 8;
     private static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(2500);
+    /** Eight players on one address, as fast as the server answers: a load, not players, so no limits. */
+    private static final Map<String, String> NO_LIMITS = Map.of("liminal.limits.enabled", "false");
 
     /** A choice the server acknowledged. */
     private record Acknowledged(String rideId, int step, String label) {
@@ -36,14 +38,14 @@ class CrashRecoveryIT {
 
     @Test
     void acknowledgedStepsSurviveAKillOnTheEmbeddedDatabase() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Map.of())) {
+        try (ServerProcess server = ServerProcess.start(NO_LIMITS)) {
             crashUnderLoadAndCheck(server);
         }
     }
 
     @Test
     void acknowledgedStepsSurviveAKillOnPostgres() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Map.of(
+        try (ServerProcess server = ServerProcess.start(Map.of("liminal.limits.enabled", "false",
                 "liminal.db.url", Postgres.newDatabase("crash"), "liminal.db.user", "postgres"))) {
             crashUnderLoadAndCheck(server);
         }
