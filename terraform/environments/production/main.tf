@@ -41,5 +41,6 @@ module "stack" {
   admin_users                       = var.admin_users
   ride_post_limit                   = var.ride_post_limit
   alarm_emails                      = var.alarm_emails
+  origin_secret                     = var.origin_secret
   tags                              = var.tags
 }

@@ -141,3 +141,9 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "origin_secret" {
+  description = "Shared secret between CloudFront and the app (at least 32 characters): set TF_VAR_origin_secret from a CI secret, never in tfvars."
+  type        = string
+  sensitive   = true
+}

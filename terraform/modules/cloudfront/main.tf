@@ -15,6 +15,22 @@ locals {
   origin_id = "app"
 }
 
+# The viewer's IP as CloudFront saw it, in a header the viewer cannot set (the function overwrites it):
+# the app's per-address limits read it (liminal.web.client-address-header). X-Forwarded-For is no help
+# here, since the load balancer behind CloudFront appends its own hop.
+resource "aws_cloudfront_function" "client_ip" {
+  name    = "${var.name}-client-ip"
+  runtime = "cloudfront-js-2.0"
+  comment = "Sets X-Liminal-Client-Ip to the viewer's IP"
+  publish = true
+  code    = <<-JS
+    function handler(event) {
+      event.request.headers['x-liminal-client-ip'] = { value: event.viewer.ip };
+      return event.request;
+    }
+  JS
+}
+
 resource "aws_cloudfront_cache_policy" "static" {
   name        = "${var.name}-static"
   comment     = "Versioned static assets and WebJars: long TTL, no cookies/headers/query in the key"
@@ -95,6 +111,12 @@ resource "aws_cloudfront_distribution" "this" {
     origin_id   = local.origin_id
     domain_name = var.origin_domain_name
 
+    # proves to the app that the request came through CloudFront (see liminal.web.proxy-secret)
+    custom_header {
+      name  = "X-Liminal-Proxy-Secret"
+      value = var.origin_secret
+    }
+
     custom_origin_config {
       http_port                = 80
       https_port               = 443
@@ -115,6 +137,11 @@ resource "aws_cloudfront_distribution" "this" {
     cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
     origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host.id
     response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.client_ip.arn
+    }
   }
 
   dynamic "ordered_cache_behavior" {

@@ -26,6 +26,12 @@ variable "web_acl_arn" {
   default     = null
 }
 
+variable "origin_secret" {
+  description = "Shared secret sent to the origin as X-Liminal-Proxy-Secret, so the app believes only CloudFront's forwarded headers."
+  type        = string
+  sensitive   = true
+}
+
 variable "origin_read_timeout" {
   description = "Seconds CloudFront waits for the origin's response (the app answers a story step within 20 s; CloudFront's default is 30 s, above 60 s needs a quota increase)."
   type        = number

@@ -53,3 +53,18 @@ resource "aws_secretsmanager_secret_version" "admin_password_hash" {
     ignore_changes = [secret_string]
   }
 }
+
+# The one secret whose value Terraform holds: CloudFront must send it, so it is in the distribution's
+# configuration anyway. The app reads it from here as LIMINAL_WEB_PROXY_SECRET.
+resource "aws_secretsmanager_secret" "proxy_secret" {
+  name                    = "${var.name}/web/proxy-secret"
+  description             = "Shared secret between CloudFront and the app (LIMINAL_WEB_PROXY_SECRET)"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "proxy_secret" {
+  secret_id     = aws_secretsmanager_secret.proxy_secret.id
+  secret_string = var.proxy_secret
+}

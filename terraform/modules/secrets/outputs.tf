@@ -3,6 +3,7 @@ output "env_secrets" {
   value = merge(
     { for p, env in local.api_key_env : env => aws_secretsmanager_secret.api_key[p].arn },
     { for u, env in local.admin_env : env => aws_secretsmanager_secret.admin_password_hash[u].arn },
+    { LIMINAL_WEB_PROXY_SECRET = aws_secretsmanager_secret.proxy_secret.arn },
   )
 }
 
@@ -11,6 +12,7 @@ output "secret_arns" {
   value = concat(
     [for s in aws_secretsmanager_secret.api_key : s.arn],
     [for s in aws_secretsmanager_secret.admin_password_hash : s.arn],
+    [aws_secretsmanager_secret.proxy_secret.arn],
   )
 }
 

@@ -25,6 +25,12 @@ variable "admin_users" {
   }
 }
 
+variable "proxy_secret" {
+  description = "Shared secret that CloudFront sends to the origin (X-Liminal-Proxy-Secret); the app believes forwarded headers only with it."
+  type        = string
+  sensitive   = true
+}
+
 variable "recovery_window_days" {
   description = "Days a deleted secret can still be restored (0 deletes at once, dev only)."
   type        = number

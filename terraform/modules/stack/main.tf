@@ -17,14 +17,15 @@ locals {
 
   app_environment = merge(
     {
-      LIMINAL_DB_URL                = module.database.jdbc_url
-      LIMINAL_DB_USER               = module.database.master_username
-      LIMINAL_AI_CHAIN              = var.ai_chain
-      LIMINAL_AI_BEDROCK_REGION     = data.aws_region.current.region
-      LIMINAL_AI_BEDROCK_MODEL_ID   = var.bedrock_model_id
-      LIMINAL_ADMIN_USERS           = join(",", var.admin_users)
-      LIMINAL_WEB_TRUST_FORWARDED   = "true"
-      LIMINAL_METRICS_EMF_NAMESPACE = local.metrics_namespace
+      LIMINAL_DB_URL                    = module.database.jdbc_url
+      LIMINAL_DB_USER                   = module.database.master_username
+      LIMINAL_AI_CHAIN                  = var.ai_chain
+      LIMINAL_AI_BEDROCK_REGION         = data.aws_region.current.region
+      LIMINAL_AI_BEDROCK_MODEL_ID       = var.bedrock_model_id
+      LIMINAL_ADMIN_USERS               = join(",", var.admin_users)
+      LIMINAL_WEB_TRUST_FORWARDED       = "true"
+      LIMINAL_WEB_CLIENT_ADDRESS_HEADER = "X-Liminal-Client-Ip"
+      LIMINAL_METRICS_EMF_NAMESPACE     = local.metrics_namespace
     },
     var.sagemaker_endpoint_name == null ? {} : { LIMINAL_AI_SAGEMAKER_ENDPOINT_NAME = var.sagemaker_endpoint_name },
     var.extra_environment,
@@ -95,6 +96,7 @@ module "secrets" {
   name                 = local.name
   provider_api_keys    = var.provider_api_keys
   admin_users          = var.admin_users
+  proxy_secret         = var.origin_secret
   recovery_window_days = var.deletion_protection ? 7 : 0
   tags                 = local.tags
 }
@@ -199,6 +201,7 @@ module "cloudfront" {
   aliases             = local.use_domain ? module.dns_cert[0].names : []
   acm_certificate_arn = local.use_domain ? module.dns_cert[0].certificate_arn : null
   web_acl_arn         = module.waf.web_acl_arn
+  origin_secret       = var.origin_secret
   tags                = local.tags
 }
 

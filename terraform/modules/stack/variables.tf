@@ -184,6 +184,17 @@ variable "ride_post_limit" {
   default     = 100
 }
 
+variable "origin_secret" {
+  description = "Shared secret between CloudFront and the app (at least 32 characters); from CI as TF_VAR_origin_secret, never in tfvars."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = length(var.origin_secret) >= 32
+    error_message = "The origin secret must be at least 32 characters long."
+  }
+}
+
 variable "alarm_emails" {
   description = "E-mail addresses that receive the alarms."
   type        = list(string)
