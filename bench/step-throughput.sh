@@ -11,9 +11,10 @@ work="$(mktemp -d)"
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 
-# JAVA_OPTS: extra JVM flags, split on spaces on purpose (e.g. -Dliminal.db.url=… to compare databases)
+# JAVA_OPTS: extra JVM flags, split on spaces on purpose (e.g. -Dliminal.db.url=… to compare databases).
+# The players' limits are lifted: this is one address playing as fast as it can, a load, not players.
 # shellcheck disable=SC2086
-(cd "$work" && exec "$java" ${JAVA_OPTS:-} -Dserver.host=127.0.0.1 -Dserver.port="$port" -jar "$OLDPWD/target/liminal-transit.jar" >"$work/log" 2>&1) &
+(cd "$work" && exec "$java" -Dliminal.limits.enabled=false ${JAVA_OPTS:-} -Dserver.host=127.0.0.1 -Dserver.port="$port" -jar "$OLDPWD/target/liminal-transit.jar" >"$work/log" 2>&1) &
 pid=$!
 until curl -fs -o /dev/null "$base/health/ready"; do sleep 0.1; done
 
