@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.ext.Provider;
@@ -18,14 +17,15 @@ import java.time.Duration;
 /**
  * Gives every browser a player id in a cookie the first time it comes, and hands the id to resources as a
  * request property. The cookie is {@code HttpOnly}, {@code SameSite=Lax} (other sites cannot post choices for
- * a player) and {@code Secure} whenever the request came over HTTPS.
+ * a player) and {@code Secure} whenever the request came over HTTPS, where it is also named with the
+ * {@code __Host-} prefix ({@link HostCookies}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class PlayerCookieFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /** The cookie's name. */
+    /** The cookie's name over plain HTTP; {@code __Host-lt_player} over HTTPS. */
     public static final String COOKIE = "lt_player";
 
     private static final String PLAYER = "liminal.player";
@@ -52,9 +52,9 @@ public class PlayerCookieFilter implements ContainerRequestFilter, ContainerResp
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(COOKIE);
-        if (cookie != null && Player.wellFormed(cookie.getValue())) {
-            request.setProperty(PLAYER, new Player(cookie.getValue()));
+        String id = HostCookies.value(request, COOKIE, origin.isHttps(request));
+        if (Player.wellFormed(id)) {
+            request.setProperty(PLAYER, new Player(id));
         } else {
             request.setProperty(PLAYER, Player.newPlayer());
             request.setProperty(ISSUED, Boolean.TRUE);
@@ -66,12 +66,13 @@ public class PlayerCookieFilter implements ContainerRequestFilter, ContainerResp
         if (request.getProperty(ISSUED) == null || player(request) == null) {
             return;
         }
-        NewCookie cookie = new NewCookie.Builder(COOKIE)
+        boolean https = origin.isHttps(request);
+        NewCookie cookie = new NewCookie.Builder(HostCookies.name(COOKIE, https))
                 .value(player(request).id())
                 .path("/")
                 .maxAge(MAX_AGE)
                 .httpOnly(true)
-                .secure(origin.isHttps(request))
+                .secure(https)
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
         response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);

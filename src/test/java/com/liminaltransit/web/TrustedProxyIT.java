@@ -33,8 +33,8 @@ class TrustedProxyIT {
 
         assertThat(boarded.status()).isEqualTo(303);
         assertThat(boarded.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
-        assertThat(boarded.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("lt_player=")
-                .contains("Secure").contains("HttpOnly"));
+        assertThat(boarded.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("__Host-lt_player=")
+                .contains("Secure").contains("HttpOnly").contains("Path=/").doesNotContainIgnoringCase("Domain"));
     }
 
     @Test

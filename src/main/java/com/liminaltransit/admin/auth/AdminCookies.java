@@ -1,7 +1,7 @@
 package com.liminaltransit.admin.auth;
 
+import com.liminaltransit.web.HostCookies;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 
 /**
@@ -16,20 +16,18 @@ final class AdminCookies {
     static final String SESSION = "lt_admin";
     /** The sign-in form's token cookie over plain HTTP. */
     static final String LOGIN = "lt_admin_login";
-    private static final String HOST_PREFIX = "__Host-";
 
     private AdminCookies() {
     }
 
     /** The name a cookie has on a request that came over HTTPS or not. */
     static String name(String base, boolean https) {
-        return https ? HOST_PREFIX + base : base;
+        return HostCookies.name(base, https);
     }
 
     /** The value of a writers' cookie on this request, or {@code null}. */
     static String value(ContainerRequestContext request, String base, boolean https) {
-        Cookie cookie = request.getCookies().get(name(base, https));
-        return cookie == null ? null : cookie.getValue();
+        return HostCookies.value(request, base, https);
     }
 
     /** A cookie that lives until the browser closes (the server ends the session earlier). */
