@@ -40,7 +40,7 @@ PY
 python3 "$work/stub.py" "$stub_port" "$delay" "$work/prompts" &
 stub=$!
 
-(cd "$work" && exec "$java" -Dserver.host=127.0.0.1 -Dserver.port="$port" -Dliminal.ai.chain=openai \
+(cd "$work" && exec "$java" -Dserver.host=127.0.0.1 -Dserver.port="$port" -Dliminal.limits.enabled=false -Dliminal.ai.chain=openai \
   -Dliminal.ai.openai.base-url="http://127.0.0.1:$stub_port/v1" -Dliminal.ai.openai.model=bench-stub \
   -Dliminal.db.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
   -jar "$OLDPWD/target/liminal-transit.jar" >"$work/log" 2>&1) &
