@@ -27,10 +27,6 @@ public final class NarrativeValidator {
     public static final int MAX_CHOICES = 4;
 
     private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9]{1,8}");
-    /** Anything a browser or a template engine could read as markup. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]|\\[\\[|\\[\\(|\\{\\{|&[a-zA-Z#][a-zA-Z0-9]*;");
-    /** Control characters other than line breaks and tabs. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private NarrativeValidator() {
     }
@@ -89,12 +85,88 @@ public final class NarrativeValidator {
         if (length > max) {
             problems.add(field + " is longer than " + max + " characters");
         }
-        if (MARKUP.matcher(text).find()) {
+        if (containsMarkup(text)) {
             problems.add(field + " must be plain text without markup");
         }
-        if (CONTROL.matcher(text).find()) {
+        if (containsControl(text)) {
             problems.add(field + " contains control or direction-override characters");
         }
+    }
+
+    /**
+     * Anything a browser or a template engine could read as markup: a tag or comment ({@code <a}, {@code </},
+     * {@code <!}, {@code <?}, also with spaces after {@code <}), Thymeleaf inlining ({@code [[}, {@code [(}),
+     * mustache-like variables ({@code {{}) and character references ({@code &amp;}, {@code &#60;}). A plain
+     * scan, since this runs on every passage of every step (a regex here was the step's largest CPU cost).
+     */
+    static boolean containsMarkup(String text) {
+        int length = text.length();
+        for (int i = 0; i < length - 1; i++) {
+            char c = text.charAt(i);
+            char next = text.charAt(i + 1);
+            switch (c) {
+                case '<' -> {
+                    int j = i + 1;
+                    while (j < length && Character.isWhitespace(text.charAt(j))) {
+                        j++;
+                    }
+                    if (j < length && isTagStart(text.charAt(j))) {
+                        return true;
+                    }
+                }
+                case '[' -> {
+                    if (next == '[' || next == '(') {
+                        return true;
+                    }
+                }
+                case '{' -> {
+                    if (next == '{') {
+                        return true;
+                    }
+                }
+                case '&' -> {
+                    if (isAsciiLetter(next) || next == '#') {
+                        int j = i + 2;
+                        while (j < length && (isAsciiLetter(text.charAt(j)) || isAsciiDigit(text.charAt(j)))) {
+                            j++;
+                        }
+                        if (j < length && text.charAt(j) == ';') {
+                            return true;
+                        }
+                    }
+                }
+                default -> {
+                    // plain text
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Control characters other than line breaks and tabs, and zero-width or direction-override characters. */
+    static boolean containsControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+            boolean invisible = (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069');
+            if (control || invisible) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTagStart(char c) {
+        return isAsciiLetter(c) || c == '/' || c == '!' || c == '?';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String normalised(String label) {

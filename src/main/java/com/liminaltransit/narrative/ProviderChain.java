@@ -187,6 +187,10 @@ public class ProviderChain {
         providers.stream().filter(provider -> provider != offline)
                 .forEach(provider -> metrics.recordFallback(provider.name(), "StepDeadline"));
         Generation generation = offline.generate(context);
+        ValidationResult verdict = offline.validate(generation.narrative());
+        if (!verdict.valid()) {
+            throw new InvalidNarrativeException(verdict.complaint());
+        }
         metrics.recordCall(offline.name(), "success", since(started));
         StepResult step = new StepResult(generation, 0, since(started).toMillis(), 1, "step deadline passed");
         metrics.recordStep(step);

@@ -1,5 +1,7 @@
 package com.liminaltransit.story;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +24,21 @@ public record Story(Ride ride, List<Passage> passages) {
     /** The passage at {@code stop}. */
     public Passage passage(int stop) {
         return passages.get(stop);
+    }
+
+    /**
+     * This ride after {@code step} was answered with {@code choiceId} and {@code next} written: what the store
+     * now holds, built without reading it back.
+     */
+    Story advanced(int step, String choiceId, Passage next, Instant now) {
+        List<Passage> moved = new ArrayList<>(passages);
+        Passage answered = moved.get(step);
+        moved.set(step, new Passage(answered.stop(), answered.body(), answered.summary(), answered.ending(),
+                answered.choices(), choiceId, answered.provider()));
+        moved.add(next);
+        Ride after = new Ride(ride.id(), ride.ownerHash(), ride.seed(), ride.language(), next.ending(),
+                moved.size(), ride.createdAt(), now);
+        return new Story(after, moved);
     }
 
     /** Whether {@code stop} is a passage of this ride. */

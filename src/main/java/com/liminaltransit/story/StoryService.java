@@ -1,6 +1,7 @@
 package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.ProviderChain;
 import com.liminaltransit.narrative.StepResult;
@@ -119,14 +120,18 @@ public class StoryService {
                 .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
 
         StepResult next = chain.write(contextFor(story, step, choice));
-        if (!repository.appendStep(rideId, step, choiceId, next, clock.instant())) {
+        Instant now = clock.instant();
+        if (!repository.appendStep(rideId, step, choiceId, next, now)) {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
         if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
         }
-        return new ChoiceOutcome(story(rideId), step, ChoiceOutcome.Kind.ADVANCED);
+        Narrative written = next.narrative();
+        Passage passage = new Passage(step + 1, written.passage(), written.summary(), written.ending(),
+                written.choices(), null, next.generation().provider());
+        return new ChoiceOutcome(story.advanced(step, choiceId, passage, now), step, ChoiceOutcome.Kind.ADVANCED);
     }
 
     /** An answered stop: the same choice again is a replay, another one a conflict. */

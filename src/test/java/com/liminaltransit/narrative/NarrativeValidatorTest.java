@@ -61,7 +61,8 @@ class NarrativeValidatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"<script>alert(1)</script>", "a <b>bold</b> move", "[[${T(java.lang.Runtime)}]]",
-            "{{summary}}", "&lt;tag&gt;", "[(${x})]", "<!-- hidden -->"})
+            "{{summary}}", "&lt;tag&gt;", "[(${x})]", "<!-- hidden -->", "< img src=x>", "&#60;", "<?xml",
+            "</p>", "&amp;"})
     void markupInAnyFieldIsRejected(String markup) {
         String passage = PASSAGE + " " + markup;
 
@@ -72,10 +73,12 @@ class NarrativeValidatorTest {
                 .contains("choice label must be plain text");
     }
 
-    @Test
-    void lessThanSignInProseIsAllowed() {
-        assertThat(NarrativeValidator.validate(new Narrative(PASSAGE + " Fewer than 3 < 4 lamps are lit.", TWO,
-                false, "s")).valid()).isTrue();
+    @ParameterizedTest
+    @ValueSource(strings = {"Fewer than 3 < 4 lamps are lit.", "Salt & pepper; bread.", "A [note] and {braces}.",
+            "It ends with <", "It ends with &"})
+    void proseThatOnlyLooksLikeMarkupIsAllowed(String prose) {
+        assertThat(NarrativeValidator.validate(new Narrative(PASSAGE + " " + prose, TWO, false, "s")).valid())
+                .isTrue();
     }
 
     @Test
