@@ -2,7 +2,9 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.PastStop;
+import com.liminaltransit.narrative.PromptSet;
 import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.PublishedPrompts;
 import com.liminaltransit.narrative.StepResult;
 import com.liminaltransit.narrative.StoryContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,18 +32,20 @@ public class StoryService {
     private final StoryRepository repository;
     private final ProviderChain chain;
     private final StoryMetrics metrics;
+    private final PublishedPrompts prompts;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics) {
+    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics, PublishedPrompts prompts) {
         this.repository = repository;
         this.chain = chain;
         this.metrics = metrics;
+        this.prompts = prompts;
     }
 
     /** For CDI proxies only. */
     protected StoryService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** Boards a new ride for a player and writes its first passage. */
@@ -55,9 +59,11 @@ public class StoryService {
      */
     public String board(Player player, RideSource source, long seed) {
         String id = UUID.randomUUID().toString();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE));
+        PromptSet promptSet = prompts.published();
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(promptSet, List.of()));
         Instant now = clock.instant();
-        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source);
+        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source,
+                promptSet.version());
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.narrative().ending()) {
@@ -118,8 +124,9 @@ public class StoryService {
         ChoiceOption choice = answered.choice(choiceId)
                 .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
 
-        StepResult next = chain.write(contextFor(story, step, choice));
-        if (!repository.appendStep(rideId, step, choiceId, next, clock.instant())) {
+        PromptSet promptSet = prompts.published();
+        StepResult next = chain.write(contextFor(story, step, choice).with(promptSet, List.of()));
+        if (!repository.appendStep(rideId, step, choiceId, next, clock.instant(), promptSet.version())) {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
