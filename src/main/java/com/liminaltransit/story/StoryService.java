@@ -143,6 +143,29 @@ public class StoryService {
         return new ChoiceOutcome(story, step, replay ? ChoiceOutcome.Kind.REPLAYED : ChoiceOutcome.Kind.CONFLICT);
     }
 
+    /**
+     * What the narrator would read to write stop {@code stop} of a ride again, for the writers' preview: stop 0 is
+     * the boarding; a later stop follows the choice the player made at the stop before, or, when that stop is
+     * still open, its first choice. Nothing is written.
+     *
+     * @throws StoryException.NotFound   when there is no such ride
+     * @throws StoryException.BadRequest when the ride has no such stop to write
+     */
+    public StoryContext previewContext(String rideId, int stop) {
+        Story story = story(rideId);
+        Ride ride = story.ride();
+        if (stop == 0) {
+            return StoryContext.boarding(ride.id(), ride.seed(), ride.language());
+        }
+        if (stop < 0 || !story.hasStop(stop - 1)) {
+            throw new StoryException.BadRequest("This ride has no stop " + stop + " to write.");
+        }
+        Passage before = story.passage(stop - 1);
+        ChoiceOption choice = before.chosen().or(() -> before.choices().stream().findFirst())
+                .orElseThrow(() -> new StoryException.BadRequest("The ride ended at stop " + (stop - 1) + "."));
+        return contextFor(story, stop - 1, choice);
+    }
+
     /** What the narrator may read: the running summary, the last few stops and the choice just made. */
     static StoryContext contextFor(Story story, int step, ChoiceOption choice) {
         List<Passage> passages = story.passages().subList(0, step + 1);

@@ -6,7 +6,7 @@ import jakarta.json.Json;
 import java.util.Map;
 
 /** OpenAI Chat Completions answers and errors, as the API writes them. */
-final class OpenAiWire implements VendorStub.Wire {
+public final class OpenAiWire implements VendorStub.Wire {
 
     @Override
     public VendorStub.Answer success(String narrativeJson) {
