@@ -48,15 +48,19 @@ class StoryRepository {
 
     /** Stores a new ride with its boarding passage, marked with who boarded it. */
     void create(Ride ride, StepResult first, RideSource source) {
-        create(ride, first, source, null);
+        create(ride, first, source, null, null);
     }
 
-    /** Stores a new ride with its boarding passage, written with prompt version {@code promptVersion}. */
-    void create(Ride ride, StepResult first, RideSource source, Integer promptVersion) {
+    /**
+     * Stores a new ride with its boarding passage, written with prompt version {@code promptVersion}, as
+     * experiment variant {@code variantId} (or none).
+     */
+    void create(Ride ride, StepResult first, RideSource source, Integer promptVersion, Long variantId) {
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source)
-                    values (?, ?, ?, ?, ?, 1, ?, ?, ?)""")) {
+                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source,
+                                      variant_id)
+                    values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")) {
                 insert.setString(1, ride.id());
                 insert.setString(2, ride.ownerHash());
                 insert.setLong(3, ride.seed());
@@ -65,6 +69,11 @@ class StoryRepository {
                 insert.setObject(6, utc(ride.createdAt()));
                 insert.setObject(7, utc(ride.createdAt()));
                 insert.setString(8, source.column());
+                if (variantId == null) {
+                    insert.setNull(9, java.sql.Types.BIGINT);
+                } else {
+                    insert.setLong(9, variantId);
+                }
                 insert.executeUpdate();
             }
             insertPassage(connection, ride.id(), 0, first, ride.createdAt(), promptVersion);
@@ -165,6 +174,22 @@ class StoryRepository {
                 return Optional.empty();
             }
             return Optional.of(new Story(ride.get(), passages(connection, rideId)));
+        });
+    }
+
+    /** The experiment variant a ride was boarded as, or {@code null}. */
+    Long variantOf(String rideId) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select variant_id from ride where id = ?")) {
+                query.setString(1, rideId);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    long variant = row.getLong(1);
+                    return row.wasNull() ? null : variant;
+                }
+            }
         });
     }
 

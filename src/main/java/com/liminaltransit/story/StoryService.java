@@ -2,9 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.PastStop;
-import com.liminaltransit.narrative.PromptSet;
 import com.liminaltransit.narrative.ProviderChain;
-import com.liminaltransit.narrative.PublishedPrompts;
 import com.liminaltransit.narrative.StepResult;
 import com.liminaltransit.narrative.StoryContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,15 +30,15 @@ public class StoryService {
     private final StoryRepository repository;
     private final ProviderChain chain;
     private final StoryMetrics metrics;
-    private final PublishedPrompts prompts;
+    private final RidePlans plans;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics, PublishedPrompts prompts) {
+    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics, RidePlans plans) {
         this.repository = repository;
         this.chain = chain;
         this.metrics = metrics;
-        this.prompts = prompts;
+        this.plans = plans;
     }
 
     /** For CDI proxies only. */
@@ -58,12 +56,24 @@ public class StoryService {
      * story this way, and its rides stay out of player analytics and metrics.
      */
     public String board(Player player, RideSource source, long seed) {
+        RidePlan plan = source == RideSource.PLAYER ? plans.forNewRide(player.ownerHash()) : plans.forVariant(null);
+        return board(player, source, seed, plan);
+    }
+
+    /**
+     * Boards a ride written as experiment variant {@code variantId} ({@code null}: published prompts, configured
+     * chain): the randomtest bot plays a variant this way.
+     */
+    public String board(Player player, RideSource source, long seed, Long variantId) {
+        return board(player, source, seed, plans.forVariant(variantId));
+    }
+
+    private String board(Player player, RideSource source, long seed, RidePlan plan) {
         String id = UUID.randomUUID().toString();
-        PromptSet promptSet = prompts.published();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(promptSet, List.of()));
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
         repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source,
-                promptSet.version());
+                plan.prompts().version(), plan.variantId());
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.narrative().ending()) {
@@ -124,9 +134,9 @@ public class StoryService {
         ChoiceOption choice = answered.choice(choiceId)
                 .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
 
-        PromptSet promptSet = prompts.published();
-        StepResult next = chain.write(contextFor(story, step, choice).with(promptSet, List.of()));
-        if (!repository.appendStep(rideId, step, choiceId, next, clock.instant(), promptSet.version())) {
+        RidePlan plan = plans.forVariant(repository.variantOf(rideId));
+        StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
+        if (!repository.appendStep(rideId, step, choiceId, next, clock.instant(), plan.prompts().version())) {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
