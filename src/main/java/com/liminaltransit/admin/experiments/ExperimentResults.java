@@ -92,8 +92,9 @@ public class ExperimentResults {
 
     private final DataSource dataSource;
 
+    /** Reads the rides of {@code database}. */
     @Inject
-    ExperimentResults(Database database) {
+    public ExperimentResults(Database database) {
         this.dataSource = database.dataSource();
     }
 

@@ -120,8 +120,9 @@ public class Experiments implements RidePlans {
     private final Map<Long, Variant> variants = new ConcurrentHashMap<>();
     private volatile Cached running;
 
+    /** Reads and writes experiments on {@code database}; the running one is cached for {@code cacheMillis}. */
     @Inject
-    Experiments(Database database, PromptStore prompts,
+    public Experiments(Database database, PromptStore prompts,
                 @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000") long cacheMillis) {
         this.dataSource = database.dataSource();
         this.prompts = prompts;

@@ -61,8 +61,9 @@ public class PromptStore implements PublishedPrompts {
     private final Map<Integer, PromptSet> versions = new ConcurrentHashMap<>();
     private volatile Cached published;
 
+    /** Reads and writes versions on {@code database}; the published version is cached for {@code cacheMillis}. */
     @Inject
-    PromptStore(Database database, @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000")
+    public PromptStore(Database database, @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000")
     long cacheMillis) {
         this.dataSource = database.dataSource();
         this.cacheLife = Duration.ofMillis(cacheMillis);
