@@ -1,13 +1,18 @@
 package com.liminaltransit.narrative;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,30 +22,126 @@ import java.util.regex.Pattern;
  * {@value StoryContext#RECENT_STOPS} stops and the choice just made. Never the whole ride, so a prompt stays the
  * same size as a ride grows. Variables are written {@code {{name}}}: {@code summary}, {@code recent},
  * {@code choice}, {@code stop}, {@code language} (and {@code complaint} in the repair prompt).
+ *
+ * <p>The system prompt and the step template are versioned by the writers' room: a context may carry the
+ * {@link PromptSet} to use (a ride of an experiment, a preview); otherwise the published version is read from
+ * {@link PublishedPrompts} (cached there), and without one (unit tests) the classpath templates are used.
  */
 @ApplicationScoped
 public class PromptBuilder {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z]+)\\s*}}");
+    private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
+    /** The variables the system prompt and the step template may use. */
+    public static final Set<String> VARIABLES = Set.of("summary", "recent", "choice", "stop", "language");
+    /** The variables a step template must use: without them the model writes blind to the ride. */
+    public static final List<String> REQUIRED_IN_STEP = List.of("summary", "recent", "choice");
+    /** The longest template a writer may save. */
+    public static final int MAX_TEMPLATE_CHARS = 20_000;
 
     private final String system;
     private final String step;
     private final String repair;
+    private final Instance<PublishedPrompts> published;
 
     /** Reads the templates once from the classpath. */
     public PromptBuilder() {
         this(load("system.txt"), load("step.txt"), load("repair.txt"));
     }
 
-    /** Uses the given templates (the writers' room will hand in edited ones). */
+    /** Uses the given templates. */
     public PromptBuilder(String system, String step, String repair) {
         this.system = system;
         this.step = step;
         this.repair = repair;
+        this.published = null;
+    }
+
+    /** Takes the system prompt and step template from the published version, when there is a store for them. */
+    @Inject
+    public PromptBuilder(Instance<PublishedPrompts> published) {
+        this.system = load("system.txt");
+        this.step = load("step.txt");
+        this.repair = load("repair.txt");
+        this.published = published;
+    }
+
+    /** The templates shipped on the classpath: version 1 of the writers' prompts. */
+    public static PromptSet shipped() {
+        return new PromptSet(1, load("system.txt"), load("step.txt"));
+    }
+
+    /**
+     * What is wrong with a system prompt and step template a writer wants to save: unknown or malformed
+     * {@code {{variables}}}, a required one missing, empty or oversized text. Empty when they can be saved.
+     */
+    public static List<String> problems(String systemTemplate, String stepTemplate) {
+        List<String> problems = new ArrayList<>();
+        problems.addAll(problems("system prompt", systemTemplate, List.of()));
+        problems.addAll(problems("step template", stepTemplate, REQUIRED_IN_STEP));
+        return problems;
+    }
+
+    private static List<String> problems(String what, String template, List<String> required) {
+        List<String> problems = new ArrayList<>();
+        if (template == null || template.isBlank()) {
+            return List.of("The " + what + " is empty.");
+        }
+        if (template.length() > MAX_TEMPLATE_CHARS) {
+            problems.add("The " + what + " is longer than " + MAX_TEMPLATE_CHARS + " characters.");
+        }
+        Set<String> used = new LinkedHashSet<>();
+        Matcher matcher = ANY_BRACES.matcher(template);
+        int end = 0;
+        while (matcher.find()) {
+            String name = matcher.group(1).strip();
+            if (!VARIABLE.matcher(matcher.group()).matches()) {
+                problems.add("The " + what + " has a malformed variable {{" + shorten(matcher.group(1))
+                        + "}}: write {{name}} with a lower-case name.");
+            } else if (!VARIABLES.contains(name)) {
+                problems.add("The " + what + " uses the unknown variable {{" + name + "}}; known variables: "
+                        + String.join(", ", VARIABLES.stream().sorted().toList()) + ".");
+            } else {
+                used.add(name);
+            }
+            end = matcher.end();
+        }
+        if (template.indexOf("{{", end) >= 0) {
+            problems.add("The " + what + " opens a variable with {{ and never closes it with }}.");
+        }
+        for (String name : required) {
+            if (!used.contains(name)) {
+                problems.add("The " + what + " must use {{" + name + "}}.");
+            }
+        }
+        return problems;
+    }
+
+    private static String shorten(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= 40 ? flat : flat.substring(0, 39) + "…";
+    }
+
+    /** A rough count of the tokens in a text (a token is about four characters of English). */
+    public static int estimateTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
+    /** The prompt set {@code context} is written with: its own, else the published one, else the classpath's. */
+    public PromptSet promptsFor(StoryContext context) {
+        if (context.prompts() != null) {
+            return context.prompts();
+        }
+        if (published != null && published.isResolvable()) {
+            return published.get().published();
+        }
+        return new PromptSet(1, system, step);
     }
 
     /** The conversation that asks for the stop {@code context} describes. */
     public Conversation build(StoryContext context) {
+        PromptSet prompts = promptsFor(context);
         Map<String, String> values = Map.of(
                 "summary", context.summary().isBlank() ? "The passenger has just boarded; nothing has happened yet."
                         : context.summary(),
@@ -49,8 +150,8 @@ public class PromptBuilder {
                         : context.choice().label(),
                 "stop", Integer.toString(context.stop() + 1),
                 "language", context.language());
-        return new Conversation(render(system, values),
-                List.of(new Conversation.Turn(Conversation.Turn.USER, render(step, values))));
+        return new Conversation(render(prompts.system(), values),
+                List.of(new Conversation.Turn(Conversation.Turn.USER, render(prompts.step(), values))));
     }
 
     /** The turn that sends the validator's complaint back to the model. */

@@ -40,6 +40,7 @@ public class ProviderChain {
     private static final Logger LOG = Logger.getLogger(ProviderChain.class.getName());
 
     private final List<AiProvider> providers;
+    private final Map<String, AiProvider> known;
     private final AiProvider offline;
     private final NarrativeMetrics metrics;
     private final CallLedger ledger;
@@ -60,6 +61,7 @@ public class ProviderChain {
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
+        this.known = Map.copyOf(byName);
         this.offline = providers.getLast();
         this.metrics = metrics;
         this.ledger = ledger;
@@ -71,6 +73,7 @@ public class ProviderChain {
     /** For CDI proxies only. */
     protected ProviderChain() {
         this.providers = List.of();
+        this.known = Map.of();
         this.offline = null;
         this.metrics = null;
         this.ledger = null;
@@ -118,6 +121,47 @@ public class ProviderChain {
     }
 
     /**
+     * Every provider the application has, by name, with the settings each still needs (empty: it can be called).
+     * The writers' room shows unconfigured ones disabled.
+     */
+    public Map<String, List<String>> available() {
+        Map<String, List<String>> all = new java.util.TreeMap<>();
+        known.forEach((name, provider) -> all.put(name, provider.missingSettings()));
+        return all;
+    }
+
+    /** One provider by name, for a preview that asks it alone; empty when unknown. */
+    public java.util.Optional<AiProvider> provider(String name) {
+        return java.util.Optional.ofNullable(known.get(name));
+    }
+
+    /**
+     * Why {@code chain} cannot be used as a chain (an unknown or unconfigured provider), or {@code null} when it
+     * can; {@code offline} is added last whether named or not.
+     */
+    public String problemWith(List<String> chain) {
+        try {
+            order(chain, known);
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The providers tried for {@code context}: its own chain when it names one, else the configured one. */
+    private List<AiProvider> providersFor(StoryContext context) {
+        if (context.chain().isEmpty()) {
+            return providers;
+        }
+        try {
+            return order(context.chain(), known);
+        } catch (IllegalStateException e) {
+            LOG.warning(() -> "A variant's chain cannot be used (" + e.getMessage() + "); using the configured one");
+            return providers;
+        }
+    }
+
+    /**
      * The circuit-breaker state each provider of the chain showed on its last call: {@code closed} (calls go
      * through), {@code open} (the breaker refused the call), {@code bulkhead-full}; {@code offline} is always
      * {@code closed}.
@@ -144,7 +188,7 @@ public class ProviderChain {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
         int attempts = 0;
-        for (AiProvider provider : providers) {
+        for (AiProvider provider : providersFor(context)) {
             boolean last = provider == offline;
             if (!last && budget.exhausted()) {
                 metrics.recordFallback(provider.name(), "DailyBudget");
@@ -184,7 +228,7 @@ public class ProviderChain {
     StepResult writeOffline(StoryContext context) {
         long started = System.nanoTime();
         ledger.close(context);
-        providers.stream().filter(provider -> provider != offline)
+        providersFor(context).stream().filter(provider -> provider != offline)
                 .forEach(provider -> metrics.recordFallback(provider.name(), "StepDeadline"));
         Generation generation = offline.generate(context);
         ValidationResult verdict = offline.validate(generation.narrative());

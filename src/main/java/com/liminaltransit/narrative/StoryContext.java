@@ -15,9 +15,13 @@ import java.util.List;
  * @param choice    the choice just made at the previous stop; {@code null} at stop 0
  * @param path      ids of every choice made so far, in order ({@code path.size() == stop})
  * @param language  the language to write in, as a BCP 47 tag
+ * @param prompts   the prompt version to write with; {@code null} for the published one
+ * @param chain     the providers to try, in order ({@code offline} is always added last); empty for
+ *                  {@code liminal.ai.chain}. An experiment's variant sets both.
  */
 public record StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
-                           ChoiceOption choice, List<String> path, String language) {
+                           ChoiceOption choice, List<String> path, String language, PromptSet prompts,
+                           List<String> chain) {
 
     /** How many past stops a prompt carries. */
     public static final int RECENT_STOPS = 3;
@@ -28,6 +32,18 @@ public record StoryContext(String rideId, long seed, int stop, String summary, L
         recent = recent == null ? List.of() : List.copyOf(recent);
         path = path == null ? List.of() : List.copyOf(path);
         language = language == null || language.isBlank() ? "en" : language;
+        chain = chain == null ? List.of() : List.copyOf(chain);
+    }
+
+    /** A context with the published prompts and the configured chain. */
+    public StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
+                        ChoiceOption choice, List<String> path, String language) {
+        this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of());
+    }
+
+    /** The same stop, written with these prompts and this chain (empty: the configured one). */
+    public StoryContext with(PromptSet promptSet, List<String> providers) {
+        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers);
     }
 
     /** The context for the boarding passage of a ride. */

@@ -48,10 +48,19 @@ class StoryRepository {
 
     /** Stores a new ride with its boarding passage, marked with who boarded it. */
     void create(Ride ride, StepResult first, RideSource source) {
+        create(ride, first, source, null, null);
+    }
+
+    /**
+     * Stores a new ride with its boarding passage, written with prompt version {@code promptVersion}, as
+     * experiment variant {@code variantId} (or none).
+     */
+    void create(Ride ride, StepResult first, RideSource source, Integer promptVersion, Long variantId) {
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source)
-                    values (?, ?, ?, ?, ?, 1, ?, ?, ?)""")) {
+                    insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source,
+                                      variant_id)
+                    values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")) {
                 insert.setString(1, ride.id());
                 insert.setString(2, ride.ownerHash());
                 insert.setLong(3, ride.seed());
@@ -60,9 +69,14 @@ class StoryRepository {
                 insert.setObject(6, utc(ride.createdAt()));
                 insert.setObject(7, utc(ride.createdAt()));
                 insert.setString(8, source.column());
+                if (variantId == null) {
+                    insert.setNull(9, java.sql.Types.BIGINT);
+                } else {
+                    insert.setLong(9, variantId);
+                }
                 insert.executeUpdate();
             }
-            insertPassage(connection, ride.id(), 0, first, ride.createdAt());
+            insertPassage(connection, ride.id(), 0, first, ride.createdAt(), promptVersion);
             return null;
         });
     }
@@ -74,6 +88,12 @@ class StoryRepository {
      *         nothing was written and the caller reads the ride again to tell a replay from a conflict
      */
     boolean appendStep(String rideId, int answered, String choiceId, StepResult next, Instant now) {
+        return appendStep(rideId, answered, choiceId, next, now, null);
+    }
+
+    /** As {@link #appendStep(String, int, String, StepResult, Instant)}, recording the prompt version used. */
+    boolean appendStep(String rideId, int answered, String choiceId, StepResult next, Instant now,
+                       Integer promptVersion) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement answer = connection.prepareStatement(
@@ -86,7 +106,7 @@ class StoryRepository {
                         return false;
                     }
                 }
-                insertPassage(connection, rideId, answered + 1, next, now);
+                insertPassage(connection, rideId, answered + 1, next, now, promptVersion);
                 try (PreparedStatement ride = connection.prepareStatement(
                         "update ride set stops = ?, ended = ?, updated_at = ? where id = ?")) {
                     ride.setInt(1, answered + 2);
@@ -102,13 +122,14 @@ class StoryRepository {
         }
     }
 
-    private static void insertPassage(Connection connection, String rideId, int stop, StepResult step, Instant now)
-            throws SQLException {
+    private static void insertPassage(Connection connection, String rideId, int stop, StepResult step, Instant now,
+                                      Integer promptVersion) throws SQLException {
         Narrative narrative = step.narrative();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into passage (ride_id, stop, body, summary, ending, provider, model, input_tokens,
-                                     output_tokens, cost_usd, latency_ms, attempts, fallback_reason, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                     output_tokens, cost_usd, latency_ms, attempts, fallback_reason, created_at,
+                                     prompt_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, rideId);
             insert.setInt(2, stop);
             insert.setString(3, narrative.passage());
@@ -123,6 +144,11 @@ class StoryRepository {
             insert.setInt(12, step.attempts());
             insert.setString(13, step.fallbackReason());
             insert.setObject(14, utc(now));
+            if (promptVersion == null) {
+                insert.setNull(15, java.sql.Types.INTEGER);
+            } else {
+                insert.setInt(15, promptVersion);
+            }
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -148,6 +174,22 @@ class StoryRepository {
                 return Optional.empty();
             }
             return Optional.of(new Story(ride.get(), passages(connection, rideId)));
+        });
+    }
+
+    /** The experiment variant a ride was boarded as, or {@code null}. */
+    Long variantOf(String rideId) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select variant_id from ride where id = ?")) {
+                query.setString(1, rideId);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    long variant = row.getLong(1);
+                    return row.wasNull() ? null : variant;
+                }
+            }
         });
     }
 

@@ -31,18 +31,20 @@ public class StoryService {
     private final StoryRepository repository;
     private final ProviderChain chain;
     private final StoryMetrics metrics;
+    private final RidePlans plans;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics) {
+    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics, RidePlans plans) {
         this.repository = repository;
         this.chain = chain;
         this.metrics = metrics;
+        this.plans = plans;
     }
 
     /** For CDI proxies only. */
     protected StoryService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /** Boards a new ride for a player and writes its first passage. */
@@ -55,10 +57,24 @@ public class StoryService {
      * story this way, and its rides stay out of player analytics and metrics.
      */
     public String board(Player player, RideSource source, long seed) {
+        RidePlan plan = source == RideSource.PLAYER ? plans.forNewRide(player.ownerHash()) : plans.forVariant(null);
+        return board(player, source, seed, plan);
+    }
+
+    /**
+     * Boards a ride written as experiment variant {@code variantId} ({@code null}: published prompts, configured
+     * chain): the randomtest bot plays a variant this way.
+     */
+    public String board(Player player, RideSource source, long seed, Long variantId) {
+        return board(player, source, seed, plans.forVariant(variantId));
+    }
+
+    private String board(Player player, RideSource source, long seed, RidePlan plan) {
         String id = UUID.randomUUID().toString();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE));
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
-        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source);
+        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source,
+                plan.prompts().version(), plan.variantId());
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.narrative().ending()) {
@@ -119,9 +135,10 @@ public class StoryService {
         ChoiceOption choice = answered.choice(choiceId)
                 .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
 
-        StepResult next = chain.write(contextFor(story, step, choice));
+        RidePlan plan = plans.forVariant(repository.variantOf(rideId));
+        StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
-        if (!repository.appendStep(rideId, step, choiceId, next, now)) {
+        if (!repository.appendStep(rideId, step, choiceId, next, now, plan.prompts().version())) {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
@@ -139,6 +156,29 @@ public class StoryService {
         Passage answered = story.passage(step);
         boolean replay = choiceId.equals(answered.chosenId());
         return new ChoiceOutcome(story, step, replay ? ChoiceOutcome.Kind.REPLAYED : ChoiceOutcome.Kind.CONFLICT);
+    }
+
+    /**
+     * What the narrator would read to write stop {@code stop} of a ride again, for the writers' preview: stop 0 is
+     * the boarding; a later stop follows the choice the player made at the stop before, or, when that stop is
+     * still open, its first choice. Nothing is written.
+     *
+     * @throws StoryException.NotFound   when there is no such ride
+     * @throws StoryException.BadRequest when the ride has no such stop to write
+     */
+    public StoryContext previewContext(String rideId, int stop) {
+        Story story = story(rideId);
+        Ride ride = story.ride();
+        if (stop == 0) {
+            return StoryContext.boarding(ride.id(), ride.seed(), ride.language());
+        }
+        if (stop < 0 || !story.hasStop(stop - 1)) {
+            throw new StoryException.BadRequest("This ride has no stop " + stop + " to write.");
+        }
+        Passage before = story.passage(stop - 1);
+        ChoiceOption choice = before.chosen().or(() -> before.choices().stream().findFirst())
+                .orElseThrow(() -> new StoryException.BadRequest("The ride ended at stop " + (stop - 1) + "."));
+        return contextFor(story, stop - 1, choice);
     }
 
     /** What the narrator may read: the running summary, the last few stops and the choice just made. */

@@ -118,7 +118,11 @@ class AdminRouteWalkIT {
     void theWalkFindsTheKnownRoutesSoItCannotPassEmpty() {
         assertThat(guardedRoutes()).extracting(Route::toString)
                 .contains("GET /admin", "POST /admin/logout", "GET /admin/analytics", "GET /admin/randomtest",
-                        "POST /admin/randomtest", "GET /admin/randomtest/{id}");
+                        "POST /admin/randomtest", "GET /admin/randomtest/{id}", "GET /admin/prompts",
+                        "POST /admin/prompts", "GET /admin/prompts/{version}", "POST /admin/prompts/{version}/publish",
+                        "GET /admin/prompts/diff", "GET /admin/prompts/new", "GET /admin/preview",
+                        "POST /admin/preview/run", "GET /admin/experiments", "POST /admin/experiments",
+                        "GET /admin/experiments/{id}", "POST /admin/experiments/{id}/stop");
         assertThat(allAdminRoutes()).extracting(Route::toString).contains("GET /admin/login", "POST /admin/login");
     }
 

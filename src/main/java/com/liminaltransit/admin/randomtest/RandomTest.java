@@ -6,6 +6,7 @@ import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.ProviderChain;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.story.Passage;
+import com.liminaltransit.story.RidePlans;
 import com.liminaltransit.story.RideSource;
 import com.liminaltransit.story.Story;
 import com.liminaltransit.story.StoryService;
@@ -36,17 +37,19 @@ public class RandomTest {
     private final StoryService stories;
     private final ProviderChain chain;
     private final RandomTestRepository repository;
+    private final RidePlans plans;
 
     @Inject
-    RandomTest(StoryService stories, ProviderChain chain, RandomTestRepository repository) {
+    RandomTest(StoryService stories, ProviderChain chain, RandomTestRepository repository, RidePlans plans) {
         this.stories = stories;
         this.chain = chain;
         this.repository = repository;
+        this.plans = plans;
     }
 
     /** For CDI proxies only. */
     protected RandomTest() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -55,21 +58,35 @@ public class RandomTest {
      * @param progress told the number of rides finished after each ride
      */
     public RandomTestReport run(int rides, long seed, IntConsumer progress) {
+        return run(rides, seed, null, progress);
+    }
+
+    /**
+     * Plays {@code rides} rides from {@code seed} as experiment variant {@code variantId} (its prompt version and
+     * chain; {@code null}: the published prompts and the configured chain).
+     *
+     * @param progress told the number of rides finished after each ride
+     */
+    public RandomTestReport run(int rides, long seed, Long variantId, IntConsumer progress) {
         long started = System.nanoTime();
         Random random = new Random(seed);
         Player bot = Player.newPlayer();
         Tally tally = new Tally();
         for (int i = 0; i < rides; i++) {
-            play(bot, random.nextLong(), random, tally);
+            play(bot, random.nextLong(), random, tally, variantId);
             progress.accept(i + 1);
         }
-        return tally.report(rides, seed, chain.names(), Duration.ofNanos(System.nanoTime() - started));
+        List<String> variantChain = plans.forVariant(variantId).chain();
+        List<String> tried = variantChain.isEmpty() ? chain.names()
+                : java.util.stream.Stream.concat(variantChain.stream().filter(n -> !ProviderChain.OFFLINE.equals(n)),
+                        java.util.stream.Stream.of(ProviderChain.OFFLINE)).toList();
+        return tally.report(rides, seed, tried, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void play(Player bot, long rideSeed, Random random, Tally tally) {
+    private void play(Player bot, long rideSeed, Random random, Tally tally, Long variantId) {
         String rideId = null;
         try {
-            rideId = stories.board(bot, RideSource.RANDOMTEST, rideSeed);
+            rideId = stories.board(bot, RideSource.RANDOMTEST, rideSeed, variantId);
             Story story = stories.ride(rideId);
             while (true) {
                 Passage current = story.current();

@@ -24,11 +24,13 @@ public final class RandomTestMain {
     public static void main(String[] args) {
         int rides = 1000;
         long seed = 1;
+        Long variant = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rides" -> rides = Integer.parseInt(args[++i]);
                     case "--seed" -> seed = Long.parseLong(args[++i]);
+                    case "--variant" -> variant = Long.parseLong(args[++i]);
                     default -> throw new IllegalArgumentException(args[i]);
                 }
             }
@@ -36,7 +38,7 @@ public final class RandomTestMain {
                 throw new IllegalArgumentException("--rides must be at least 1");
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: RandomTestMain [--rides N] [--seed S]  (" + e.getMessage() + ")");
+            System.err.println("usage: RandomTestMain [--rides N] [--seed S] [--variant ID]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -49,7 +51,7 @@ public final class RandomTestMain {
         try {
             int total = rides;
             int step = Math.max(1, rides / 10);
-            report = CDI.current().select(RandomTest.class).get().run(rides, seed, done -> {
+            report = CDI.current().select(RandomTest.class).get().run(rides, seed, variant, done -> {
                 if (done % step == 0 || done == total) {
                     System.out.printf("randomtest: %d/%d rides%n", done, total);
                 }

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.randomtest;
 
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
+import com.liminaltransit.story.RidePlans;
 import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.PageException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,15 +41,18 @@ public class RandomTestResource {
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,18}");
 
     private final RandomTestRuns runs;
+    private final RidePlans plans;
 
     @Inject
-    RandomTestResource(RandomTestRuns runs) {
+    RandomTestResource(RandomTestRuns runs, RidePlans plans) {
         this.runs = runs;
+        this.plans = plans;
     }
 
     /** For CDI proxies only. */
     protected RandomTestResource() {
         this.runs = null;
+        this.plans = null;
     }
 
     /** The form and the recent runs. */
@@ -62,6 +66,7 @@ public class RandomTestResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@FormParam("rides") String rides, @FormParam("seed") String seed,
+                          @FormParam("variant") String variant,
                           @Context ContainerRequestContext request, @Context HttpHeaders headers) {
         if (rides == null || !NUMBER.matcher(rides.strip()).matches()) {
             throw new PageException(Response.Status.BAD_REQUEST, "Give the number of rides to play, 1 to "
@@ -79,7 +84,15 @@ public class RandomTestResource {
         } else {
             throw new PageException(Response.Status.BAD_REQUEST, "The seed is a whole number, or empty for a random one.");
         }
-        String id = runs.start((int) count, runSeed, AdminGate.session(request).username());
+        Long variantId = null;
+        if (variant != null && !variant.isBlank()) {
+            if (!NUMBER.matcher(variant.strip()).matches() || plans.forVariant(Long.parseLong(variant.strip()))
+                    .variantId() == null) {
+                throw new PageException(Response.Status.BAD_REQUEST, "There is no experiment variant with this id.");
+            }
+            variantId = Long.parseLong(variant.strip());
+        }
+        String id = runs.start((int) count, runSeed, AdminGate.session(request).username(), variantId);
         if (Htmx.isHtmx(headers)) {
             return Response.ok(AdminPage.fragment("admin/randomtest", "run", request, runModel(find(id)))).build();
         }

@@ -70,6 +70,11 @@ class RandomTestRuns {
 
     /** Queues a run of {@code rides} rides from {@code seed}; returns its id. */
     synchronized String start(int rides, long seed, String writer) {
+        return start(rides, seed, writer, null);
+    }
+
+    /** Queues a run of {@code rides} rides from {@code seed} as experiment variant {@code variantId}. */
+    synchronized String start(int rides, long seed, String writer, Long variantId) {
         String id = UUID.randomUUID().toString();
         Run run = new Run(id, rides, seed, writer);
         runs.put(id, run);
@@ -78,7 +83,7 @@ class RandomTestRuns {
         }
         worker.submit(() -> {
             try {
-                run.report = bot.run(rides, seed, run.done::set);
+                run.report = bot.run(rides, seed, variantId, run.done::set);
                 LOG.info(() -> "Randomtest " + id + " by " + writer + ":\n" + run.report.toText());
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, e, () -> "Randomtest " + id + " failed");

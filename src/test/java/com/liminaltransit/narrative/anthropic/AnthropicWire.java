@@ -13,7 +13,7 @@ import java.util.Map;
  * Anthropic Messages answers and errors, as the API writes them: a narrative that is a JSON object comes back as
  * the forced tool's input; anything else as a text block.
  */
-final class AnthropicWire implements VendorStub.Wire {
+public final class AnthropicWire implements VendorStub.Wire {
 
     @Override
     public VendorStub.Answer success(String narrativeJson) {

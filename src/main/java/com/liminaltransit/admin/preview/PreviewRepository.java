@@ -1,0 +1,88 @@
+package com.liminaltransit.admin.preview;
+
+import com.liminaltransit.persistence.Database;
+import com.liminaltransit.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads (never writes) rides for the preview: recent player rides to choose from, and one ride's steps. */
+@ApplicationScoped
+public class PreviewRepository {
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** A ride to choose. */
+    public record RideChoice(String id, int stops, boolean ended, String startedAt) {
+        /** What the select shows. */
+        public String label() {
+            return startedAt + " · " + stops + (stops == 1 ? " stop" : " stops") + (ended ? " · ended" : "")
+                    + " · " + id.substring(0, 8);
+        }
+    }
+
+    /** One written step of a ride, with who wrote it. */
+    public record StepRow(int stop, String provider, String model, Integer promptVersion, String chosenId,
+                          String opening) {
+    }
+
+    private final DataSource dataSource;
+
+    @Inject
+    PreviewRepository(Database database) {
+        this.dataSource = database.dataSource();
+    }
+
+    /** For CDI proxies only. */
+    protected PreviewRepository() {
+        this.dataSource = null;
+    }
+
+    List<RideChoice> recentRides(int limit) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select id, stops, ended, created_at from ride where source = 'player'
+                    order by created_at desc, id limit ?""")) {
+                query.setInt(1, limit);
+                List<RideChoice> rides = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        rides.add(new RideChoice(rows.getString(1), rows.getInt(2), rows.getBoolean(3),
+                                CLOCK.format(rows.getObject(4, OffsetDateTime.class))));
+                    }
+                }
+                return rides;
+            }
+        });
+    }
+
+    List<StepRow> steps(String rideId) {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select stop, provider, model, prompt_version, chosen_id, body
+                    from passage where ride_id = ? order by stop""")) {
+                query.setString(1, rideId);
+                List<StepRow> steps = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        int version = rows.getInt(4);
+                        Integer promptVersion = rows.wasNull() ? null : version;
+                        String body = rows.getString(6).replaceAll("\\s+", " ").strip();
+                        steps.add(new StepRow(rows.getInt(1), rows.getString(2), rows.getString(3), promptVersion,
+                                rows.getString(5), body.length() <= 90 ? body : body.substring(0, 89) + "…"));
+                    }
+                }
+                return steps;
+            }
+        });
+    }
+}

@@ -1,0 +1,220 @@
+package com.liminaltransit.admin.preview;
+
+import com.liminaltransit.admin.AdminPage;
+import com.liminaltransit.admin.prompts.PromptStore;
+import com.liminaltransit.narrative.Conversation;
+import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.PromptSet;
+import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.web.Htmx;
+import com.liminaltransit.web.PageException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The preview: choose a ride and a stop (or a fresh seed) and a prompt version, read the exact prompt with its
+ * token count, and run it on one to three providers side by side. Each column is its own request (htmx posts it
+ * when the page loads, with an indicator; without JavaScript its button posts it as a page). Nothing is stored.
+ */
+@Path("/admin/preview")
+@ApplicationScoped
+@Produces(MediaType.TEXT_HTML)
+public class PreviewResource {
+
+    /** The most columns side by side. */
+    static final int MAX_COLUMNS = 3;
+    private static final Pattern RIDE_ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    private static final Pattern SEED = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]{1,32}");
+
+    private final Previewer previewer;
+    private final PromptStore store;
+    private final PreviewRepository rides;
+
+    @Inject
+    PreviewResource(Previewer previewer, PromptStore store, PreviewRepository rides) {
+        this.previewer = previewer;
+        this.store = store;
+        this.rides = rides;
+    }
+
+    /** For CDI proxies only. */
+    protected PreviewResource() {
+        this(null, null, null);
+    }
+
+    /**
+     * A provider as the form offers it.
+     *
+     * @param name    its name
+     * @param ready   whether it can be called
+     * @param missing the settings it still needs, comma-separated
+     */
+    public record ProviderOption(String name, boolean ready, String missing) {
+    }
+
+    /** What a preview is of: a ride's stop, or the boarding of a fresh seed. */
+    private record Target(String ride, Integer stop, Long seed) {
+        boolean chosen() {
+            return ride != null && stop != null || seed != null;
+        }
+    }
+
+    /** The form; with a ride and stop (or a seed) also the prompt and the columns. */
+    @GET
+    public Response page(@QueryParam("ride") String ride, @QueryParam("stop") String stop,
+                         @QueryParam("seed") String seed, @QueryParam("version") String version,
+                         @QueryParam("provider") List<String> providers,
+                         @Context ContainerRequestContext request) {
+        Target target = target(ride, stop, seed);
+        PromptSet prompts = prompts(version);
+        Map<String, List<String>> available = previewer.providers();
+        List<String> columns = columns(providers, available);
+        Map<String, Object> model = new HashMap<>();
+        List<PreviewRepository.RideChoice> recent = rides.recentRides(20);
+        model.put("rides", recent);
+        model.put("rideListed", recent.stream().anyMatch(r -> r.id().equals(target.ride())));
+        model.put("versions", store.versions());
+        model.put("version", prompts.version());
+        List<ProviderOption> options = available.entrySet().stream()
+                .map(e -> new ProviderOption(e.getKey(), e.getValue().isEmpty(), String.join(", ", e.getValue())))
+                .toList();
+        model.put("providers", options);
+        model.put("unconfigured", options.stream().filter(o -> !o.ready()).toList());
+        model.put("columns", columns);
+        model.put("ride", target.ride() == null ? "" : target.ride());
+        model.put("stop", target.stop() == null ? "" : target.stop().toString());
+        model.put("seed", target.seed() == null ? "" : target.seed().toString());
+        model.put("chosen", target.chosen());
+        if (target.ride() != null) {
+            model.put("steps", rides.steps(target.ride()));
+        }
+        if (target.chosen()) {
+            Conversation conversation = previewer.prompt(context(target, prompts));
+            String user = conversation.turns().getFirst().text();
+            model.put("system", conversation.system());
+            model.put("user", user);
+            model.put("promptTokens", PromptBuilder.estimateTokens(conversation.system())
+                    + PromptBuilder.estimateTokens(user));
+        }
+        return Response.ok(AdminPage.page("admin/preview", request, model)).build();
+    }
+
+    /** Runs one column: htmx gets the column's fragment, a plain form a page with that column. */
+    @POST
+    @Path("run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response run(@FormParam("ride") String ride, @FormParam("stop") String stop,
+                        @FormParam("seed") String seed, @FormParam("version") String version,
+                        @FormParam("provider") String provider, @Context ContainerRequestContext request,
+                        @Context HttpHeaders headers) {
+        Target target = target(ride, stop, seed);
+        if (!target.chosen()) {
+            throw new PageException(Response.Status.BAD_REQUEST, "Choose a ride and a stop, or a seed.");
+        }
+        if (provider == null || !PROVIDER.matcher(provider).matches()) {
+            throw new PageException(Response.Status.BAD_REQUEST, "Choose a provider.");
+        }
+        PromptSet prompts = prompts(version);
+        PreviewResult result = previewer.run(context(target, prompts), provider);
+        Map<String, Object> model = new HashMap<>();
+        model.put("result", result);
+        model.put("version", prompts.version());
+        if (Htmx.isHtmx(headers)) {
+            return Response.ok(AdminPage.fragment("admin/preview", "result", request, model)).build();
+        }
+        model.put("backLink", backLink(target, prompts.version(), provider));
+        return Response.ok(AdminPage.page("admin/preview-run", request, model)).build();
+    }
+
+    private StoryContext context(Target target, PromptSet prompts) {
+        return target.seed() != null && target.ride() == null ? previewer.forSeed(target.seed(), prompts)
+                : previewer.forRide(target.ride(), target.stop(), prompts);
+    }
+
+    private static Target target(String ride, String stop, String seed) {
+        String rideId = ride == null || ride.isBlank() ? null : ride.strip();
+        if (rideId != null && !RIDE_ID.matcher(rideId).matches()) {
+            throw new PageException(Response.Status.NOT_FOUND, "There is no ride with this id.");
+        }
+        Integer stopIndex = null;
+        if (stop != null && !stop.isBlank()) {
+            if (!NUMBER.matcher(stop.strip()).matches()) {
+                throw new PageException(Response.Status.BAD_REQUEST, "The stop is a whole number from 0.");
+            }
+            stopIndex = Integer.parseInt(stop.strip());
+        }
+        Long seedValue = null;
+        if (seed != null && !seed.isBlank()) {
+            if (!SEED.matcher(seed.strip()).matches()) {
+                throw new PageException(Response.Status.BAD_REQUEST, "The seed is a whole number.");
+            }
+            seedValue = Long.parseLong(seed.strip());
+        }
+        return new Target(rideId, stopIndex, rideId == null ? seedValue : null);
+    }
+
+    private PromptSet prompts(String version) {
+        if (version == null || version.isBlank()) {
+            return store.published();
+        }
+        if (!NUMBER.matcher(version.strip()).matches()) {
+            throw new PageException(Response.Status.NOT_FOUND, "There is no prompt version with this number.");
+        }
+        return store.find(Integer.parseInt(version.strip())).orElseThrow(() -> new PageException(
+                Response.Status.NOT_FOUND, "There is no prompt version with this number."));
+    }
+
+    /** Up to three distinct known providers; by default the first of the chain that is ready, else offline. */
+    private static List<String> columns(List<String> asked, Map<String, List<String>> available) {
+        List<String> columns = new ArrayList<>();
+        if (asked != null) {
+            for (String name : asked) {
+                if (name != null && available.containsKey(name) && !columns.contains(name)
+                        && columns.size() < MAX_COLUMNS) {
+                    columns.add(name);
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            columns.add("offline");
+        }
+        return columns;
+    }
+
+    private static String backLink(Target target, int version, String provider) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (target.ride() != null) {
+            query.put("ride", target.ride());
+            query.put("stop", target.stop().toString());
+        } else {
+            query.put("seed", target.seed().toString());
+        }
+        query.put("version", Integer.toString(version));
+        query.put("provider", provider);
+        StringBuilder link = new StringBuilder("/admin/preview?");
+        query.forEach((key, value) -> link.append(key).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        return link.substring(0, link.length() - 1);
+    }
+}
