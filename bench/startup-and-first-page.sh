@@ -11,7 +11,7 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 
 start=$(date +%s%N)
-(cd "$work" && exec "$java" -Dserver.host=127.0.0.1 -Dserver.port="$port" -jar "$OLDPWD/target/liminal-transit.jar" >"$work/log" 2>&1) &
+(cd "$work" && exec "$java" -Dliminal.limits.enabled=false -Dserver.host=127.0.0.1 -Dserver.port="$port" -jar "$OLDPWD/target/liminal-transit.jar" >"$work/log" 2>&1) &
 pid=$!
 until curl -fs -o /dev/null "$base/health/ready"; do sleep 0.05; done
 ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
