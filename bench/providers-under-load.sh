@@ -42,8 +42,9 @@ ThreadingHTTPServer.request_queue_size = 512
 ThreadingHTTPServer(("127.0.0.1", port), Stub).serve_forever()
 PY
 
-start_server() { # extra -D flags...
-  (cd "$work" && exec "$java" -Dserver.host=127.0.0.1 -Dserver.port="$port" -Dliminal.limits.enabled=false \
+start_server() { # extra -D flags...; JAVA_OPTS: more JVM flags (split on spaces), e.g. -Xmx256m
+  # shellcheck disable=SC2086
+  (cd "$work" && exec "$java" ${JAVA_OPTS:-} -Dserver.host=127.0.0.1 -Dserver.port="$port" -Dliminal.limits.enabled=false \
     -Dliminal.ai.daily-budget-usd=0 \
     -Dliminal.db.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
     "$@" -jar "$OLDPWD/target/liminal-transit.jar" >>"$work/log" 2>&1) &
