@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param stops     passages written so far
  * @param createdAt when it was boarded
  * @param updatedAt when its last passage was written
+ * @param variantId the experiment variant it rides as, or {@code null} (published prompts, configured chain)
  */
 public record Ride(String id, String ownerHash, long seed, String language, boolean ended, int stops,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, Long variantId) {
 }

@@ -37,7 +37,7 @@ public record Story(Ride ride, List<Passage> passages) {
                 answered.choices(), choiceId, answered.provider()));
         moved.add(next);
         Ride after = new Ride(ride.id(), ride.ownerHash(), ride.seed(), ride.language(), next.ending(),
-                moved.size(), ride.createdAt(), now);
+                moved.size(), ride.createdAt(), now, ride.variantId());
         return new Story(after, moved);
     }
 

@@ -48,14 +48,15 @@ class StoryRepository {
 
     /** Stores a new ride with its boarding passage, marked with who boarded it. */
     void create(Ride ride, StepResult first, RideSource source) {
-        create(ride, first, source, null, null);
+        create(ride, first, source, null);
     }
 
     /**
      * Stores a new ride with its boarding passage, written with prompt version {@code promptVersion}, as
-     * experiment variant {@code variantId} (or none).
+     * the ride's experiment variant (or none).
      */
-    void create(Ride ride, StepResult first, RideSource source, Integer promptVersion, Long variantId) {
+    void create(Ride ride, StepResult first, RideSource source, Integer promptVersion) {
+        Long variantId = ride.variantId();
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source,
@@ -177,22 +178,6 @@ class StoryRepository {
         });
     }
 
-    /** The experiment variant a ride was boarded as, or {@code null}. */
-    Long variantOf(String rideId) {
-        return Jdbc.read(dataSource, connection -> {
-            try (PreparedStatement query = connection.prepareStatement("select variant_id from ride where id = ?")) {
-                query.setString(1, rideId);
-                try (ResultSet row = query.executeQuery()) {
-                    if (!row.next()) {
-                        return null;
-                    }
-                    long variant = row.getLong(1);
-                    return row.wasNull() ? null : variant;
-                }
-            }
-        });
-    }
-
     /** The rides a player boarded, most recent first. */
     List<RideListing> ridesOf(String ownerHash, int limit) {
         return Jdbc.read(dataSource, connection -> {
@@ -216,15 +201,17 @@ class StoryRepository {
 
     private static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                select id, owner_hash, seed, language, ended, stops, created_at, updated_at
+                select id, owner_hash, seed, language, ended, stops, created_at, updated_at, variant_id
                 from ride where id = ?""")) {
             query.setString(1, rideId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
+                long variant = row.getLong(9);
+                Long variantId = row.wasNull() ? null : variant;
                 return Optional.of(new Ride(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getBoolean(5), row.getInt(6), instant(row, 7), instant(row, 8)));
+                        row.getBoolean(5), row.getInt(6), instant(row, 7), instant(row, 8), variantId));
             }
         }
     }

@@ -73,8 +73,8 @@ public class StoryService {
         String id = UUID.randomUUID().toString();
         StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
-        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now), first, source,
-                plan.prompts().version(), plan.variantId());
+        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
+                first, source, plan.prompts().version());
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.narrative().ending()) {
@@ -135,7 +135,7 @@ public class StoryService {
         ChoiceOption choice = answered.choice(choiceId)
                 .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
 
-        RidePlan plan = plans.forVariant(repository.variantOf(rideId));
+        RidePlan plan = plans.forVariant(story.ride().variantId());
         StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
         if (!repository.appendStep(rideId, step, choiceId, next, now, plan.prompts().version())) {

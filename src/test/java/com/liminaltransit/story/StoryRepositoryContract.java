@@ -133,7 +133,7 @@ abstract class StoryRepositoryContract {
     private static String newRide() {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        repository.create(new Ride(id, OWNER, 7L, "en", false, 1, now, now), step(twoChoices()));
+        repository.create(new Ride(id, OWNER, 7L, "en", false, 1, now, now, null), step(twoChoices()));
         return id;
     }
 

@@ -107,8 +107,6 @@ public class BedrockProvider implements AiProvider {
             retryOn = RetryableNarrativeException.class)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
             failOn = NarrativeException.class)
-    // Players wait on virtual threads: the cap bounds what one server asks of the vendor at once, above the
-    // ~200 concurrent players an instance takes (App Runner / ECS), so players are not sent to offline early.
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
         return exchange.write(this, context, this::send);
