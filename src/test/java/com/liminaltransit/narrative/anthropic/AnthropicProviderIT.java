@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.chain", value = "anthropic")
 @AddConfig(key = "liminal.ai.anthropic.api-key", value = "sk-ant-test")
 @AddConfig(key = "liminal.ai.anthropic.model", value = "claude-stub")
-@AddConfig(key = "liminal.ai.anthropic.timeout-ms", value = "600")
+@AddConfig(key = "liminal.ai.anthropic.timeout-ms", value = "1000")
 @AddConfig(key = "liminal.ai.price.claude-stub.input", value = "0.0008")
 @AddConfig(key = "liminal.ai.price.claude-stub.output", value = "0.004")
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/value", value = "2000")

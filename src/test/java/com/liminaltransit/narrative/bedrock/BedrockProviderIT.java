@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.chain", value = "bedrock")
 @AddConfig(key = "liminal.ai.bedrock.model-id", value = "anthropic.claude-3-haiku-20240307-v1:0")
 @AddConfig(key = "liminal.ai.bedrock.region", value = "us-east-1")
-@AddConfig(key = "liminal.ai.bedrock.timeout-ms", value = "600")
+@AddConfig(key = "liminal.ai.bedrock.timeout-ms", value = "1000")
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Timeout/value", value = "2000")
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Retry/delay", value = "50")

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.chain", value = "openai")
 @AddConfig(key = "liminal.ai.openai.api-key", value = "sk-test-key")
 @AddConfig(key = "liminal.ai.openai.model", value = "gpt-stub")
-@AddConfig(key = "liminal.ai.openai.timeout-ms", value = "600")
+@AddConfig(key = "liminal.ai.openai.timeout-ms", value = "1000")
 @AddConfig(key = "liminal.ai.price.gpt-stub.input", value = "0.001")
 @AddConfig(key = "liminal.ai.price.gpt-stub.output", value = "0.002")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Timeout/value", value = "2000")

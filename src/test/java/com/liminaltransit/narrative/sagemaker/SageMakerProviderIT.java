@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.chain", value = "sagemaker")
 @AddConfig(key = "liminal.ai.sagemaker.endpoint-name", value = "liminal-tgi")
 @AddConfig(key = "liminal.ai.sagemaker.region", value = "us-east-1")
-@AddConfig(key = "liminal.ai.sagemaker.timeout-ms", value = "600")
+@AddConfig(key = "liminal.ai.sagemaker.timeout-ms", value = "1000")
 @AddConfig(key = "liminal.ai.price.liminal-tgi.input", value = "0.0001")
 @AddConfig(key = "liminal.ai.price.liminal-tgi.output", value = "0.0001")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Timeout/value", value = "2000")
