@@ -1,11 +1,12 @@
 package com.liminaltransit.narrative;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.PrintStream;
 import java.util.Map;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * Narrative figures as CloudWatch Embedded Metric Format lines on stdout: on App Runner and ECS the log stream
@@ -27,29 +28,29 @@ final class EmbeddedMetrics {
     /** One call to an AI provider (the offline storyteller is not one) and whether it failed. */
     void providerCall(String provider, boolean failed) {
         emit(provider, Map.of("AiCalls", "Count", "AiFailures", "Count"),
-                Json.createObjectBuilder().add("AiCalls", 1).add("AiFailures", failed ? 1 : 0));
+                JSON.createObjectBuilder().add("AiCalls", 1).add("AiFailures", failed ? 1 : 0));
     }
 
     /** One stop written, whoever wrote it, and how long the whole chain took. */
     void step(String provider, long latencyMillis) {
         emit(provider, Map.of("StepLatency", "Milliseconds"),
-                Json.createObjectBuilder().add("StepLatency", latencyMillis));
+                JSON.createObjectBuilder().add("StepLatency", latencyMillis));
     }
 
     /** Builds the line; visible for tests. */
     JsonObject line(String provider, Map<String, String> units, JsonObjectBuilder values, long timestamp) {
-        var metrics = Json.createArrayBuilder();
-        units.forEach((name, unit) -> metrics.add(Json.createObjectBuilder().add("Name", name).add("Unit", unit)));
-        var directive = Json.createObjectBuilder()
+        var metrics = JSON.createArrayBuilder();
+        units.forEach((name, unit) -> metrics.add(JSON.createObjectBuilder().add("Name", name).add("Unit", unit)));
+        var directive = JSON.createObjectBuilder()
                 .add("Namespace", namespace)
-                .add("Dimensions", Json.createArrayBuilder()
-                        .add(Json.createArrayBuilder())
-                        .add(Json.createArrayBuilder().add("Provider")))
+                .add("Dimensions", JSON.createArrayBuilder()
+                        .add(JSON.createArrayBuilder())
+                        .add(JSON.createArrayBuilder().add("Provider")))
                 .add("Metrics", metrics);
         return values
-                .add("_aws", Json.createObjectBuilder()
+                .add("_aws", JSON.createObjectBuilder()
                         .add("Timestamp", timestamp)
-                        .add("CloudWatchMetrics", Json.createArrayBuilder().add(directive)))
+                        .add("CloudWatchMetrics", JSON.createArrayBuilder().add(directive)))
                 .add("Provider", provider)
                 .build();
     }

@@ -1,6 +1,5 @@
 package com.liminaltransit.narrative;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,6 +9,8 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * Finds the AI-contract object in what a model wrote and reads it into a {@link Narrative}. Models wrap JSON in
@@ -80,7 +81,7 @@ public final class NarrativeJson {
 
     /** The object that starts at {@code start}, or {@code null} if none does. */
     private static JsonObject objectAt(String text, int start) {
-        try (JsonParser parser = Json.createParser(new StringReader(text.substring(start)))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text.substring(start)))) {
             if (parser.hasNext() && parser.next() == JsonParser.Event.START_OBJECT) {
                 return parser.getObject();
             }

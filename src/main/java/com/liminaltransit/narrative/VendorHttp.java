@@ -1,6 +1,5 @@
 package com.liminaltransit.narrative;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * POSTs a JSON body to a vendor's HTTP API with the JDK's {@link HttpClient} and reads the JSON answer with JSON-P,
@@ -110,7 +111,7 @@ public final class VendorHttp {
 
     /** The vendor's error type and message, when the error body is JSON ({@code {"error": {…}}}). */
     private static String errorDetail(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject object = reader.readObject();
             JsonValue error = object.get("error");
             if (error instanceof JsonObject details) {
@@ -125,7 +126,7 @@ public final class VendorHttp {
 
     /** The answer's JSON object; a garbled body counts as the vendor being unwell. */
     public static JsonObject readObject(String vendor, String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ProviderUnavailableException(vendor + " sent a body that is not a JSON object");

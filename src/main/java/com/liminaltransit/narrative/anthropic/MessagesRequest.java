@@ -1,10 +1,11 @@
 package com.liminaltransit.narrative.anthropic;
 
 import com.liminaltransit.narrative.Conversation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * The Messages API request on the wire ({@code POST {base-url}/v1/messages}), with one tool whose input schema is
@@ -21,41 +22,41 @@ record MessagesRequest(String model, int maxTokens, double temperature, boolean 
     static final String TOOL = "write_stop";
 
     JsonObject body(Conversation conversation) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
-        conversation.turns().forEach(turn -> messages.add(Json.createObjectBuilder()
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
+        conversation.turns().forEach(turn -> messages.add(JSON.createObjectBuilder()
                 .add("role", turn.role()).add("content", turn.text())));
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("model", model)
                 .add("max_tokens", maxTokens)
                 .add("temperature", temperature)
                 .add("system", conversation.system())
                 .add("messages", messages);
         if (useTool) {
-            body.add("tools", Json.createArrayBuilder().add(Json.createObjectBuilder()
+            body.add("tools", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                             .add("name", TOOL)
                             .add("description", "Write the next stop of the ride, following every rule.")
                             .add("input_schema", schema())))
-                    .add("tool_choice", Json.createObjectBuilder().add("type", "tool").add("name", TOOL));
+                    .add("tool_choice", JSON.createObjectBuilder().add("type", "tool").add("name", TOOL));
         }
         return body.build();
     }
 
     private static JsonObject schema() {
-        JsonObject text = Json.createObjectBuilder().add("type", "string").build();
-        JsonObject choice = Json.createObjectBuilder()
+        JsonObject text = JSON.createObjectBuilder().add("type", "string").build();
+        JsonObject choice = JSON.createObjectBuilder()
                 .add("type", "object")
-                .add("properties", Json.createObjectBuilder().add("id", text).add("label", text))
-                .add("required", Json.createArrayBuilder().add("id").add("label"))
+                .add("properties", JSON.createObjectBuilder().add("id", text).add("label", text))
+                .add("required", JSON.createArrayBuilder().add("id").add("label"))
                 .build();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "object")
-                .add("properties", Json.createObjectBuilder()
+                .add("properties", JSON.createObjectBuilder()
                         .add("passage", text)
-                        .add("choices", Json.createObjectBuilder().add("type", "array").add("items", choice)
+                        .add("choices", JSON.createObjectBuilder().add("type", "array").add("items", choice)
                                 .add("maxItems", 4))
-                        .add("ending", Json.createObjectBuilder().add("type", "boolean"))
+                        .add("ending", JSON.createObjectBuilder().add("type", "boolean"))
                         .add("summary", text))
-                .add("required", Json.createArrayBuilder().add("passage").add("choices").add("ending").add("summary"))
+                .add("required", JSON.createArrayBuilder().add("passage").add("choices").add("ending").add("summary"))
                 .build();
     }
 }

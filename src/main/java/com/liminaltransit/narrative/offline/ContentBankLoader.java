@@ -1,6 +1,5 @@
 package com.liminaltransit.narrative.offline;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * Reads the content bank's JSON files and refuses a bank with mistakes a writer can make (a misspelt placeholder,
@@ -65,7 +66,7 @@ final class ContentBankLoader {
             if (in == null) {
                 throw new IllegalStateException("content bank file missing from the classpath: " + resource);
             }
-            try (JsonReader reader = Json.createReader(in)) {
+            try (JsonReader reader = JSON.createReader(in)) {
                 return reader.readObject();
             }
         } catch (IOException e) {

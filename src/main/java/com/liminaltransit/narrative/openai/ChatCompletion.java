@@ -1,10 +1,11 @@
 package com.liminaltransit.narrative.openai;
 
 import com.liminaltransit.narrative.Conversation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * The Chat Completions request on the wire: {@code POST {base-url}/chat/completions}.
@@ -17,21 +18,21 @@ import jakarta.json.JsonObjectBuilder;
 record ChatCompletion(String model, int maxTokens, double temperature, boolean jsonMode) {
 
     JsonObject body(Conversation conversation) {
-        JsonArrayBuilder messages = Json.createArrayBuilder()
+        JsonArrayBuilder messages = JSON.createArrayBuilder()
                 .add(message("system", conversation.system()));
         conversation.turns().forEach(turn -> messages.add(message(turn.role(), turn.text())));
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("model", model)
                 .add("messages", messages)
                 .add("max_tokens", maxTokens)
                 .add("temperature", temperature);
         if (jsonMode) {
-            body.add("response_format", Json.createObjectBuilder().add("type", "json_object"));
+            body.add("response_format", JSON.createObjectBuilder().add("type", "json_object"));
         }
         return body.build();
     }
 
     private static JsonObject message(String role, String content) {
-        return Json.createObjectBuilder().add("role", role).add("content", content).build();
+        return JSON.createObjectBuilder().add("role", role).add("content", content).build();
     }
 }

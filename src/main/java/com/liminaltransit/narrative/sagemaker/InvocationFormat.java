@@ -4,7 +4,6 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
 import com.liminaltransit.narrative.Reply;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -13,6 +12,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+
+import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * The JSON of the common LLM serving containers behind a SageMaker endpoint.
@@ -30,9 +31,9 @@ enum InvocationFormat {
     TGI {
         @Override
         String body(Conversation conversation, int maxTokens, double temperature) {
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("inputs", conversation.asPlainPrompt())
-                    .add("parameters", Json.createObjectBuilder()
+                    .add("parameters", JSON.createObjectBuilder()
                             .add("max_new_tokens", maxTokens)
                             .add("temperature", temperature)
                             .add("do_sample", true)
@@ -59,11 +60,11 @@ enum InvocationFormat {
     MESSAGES {
         @Override
         String body(Conversation conversation, int maxTokens, double temperature) {
-            JsonArrayBuilder messages = Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("role", "system").add("content", conversation.system()));
-            conversation.turns().forEach(turn -> messages.add(Json.createObjectBuilder()
+            JsonArrayBuilder messages = JSON.createArrayBuilder()
+                    .add(JSON.createObjectBuilder().add("role", "system").add("content", conversation.system()));
+            conversation.turns().forEach(turn -> messages.add(JSON.createObjectBuilder()
                     .add("role", turn.role()).add("content", turn.text())));
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("messages", messages)
                     .add("max_tokens", maxTokens)
                     .add("temperature", temperature)
@@ -101,7 +102,7 @@ enum InvocationFormat {
     }
 
     private static JsonValue parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new ProviderUnavailableException("sagemaker sent a body that is not JSON");
