@@ -1,12 +1,6 @@
 package com.liminaltransit.narrative.offline;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.isOneOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
@@ -37,14 +31,14 @@ class ConsequencesTest {
             RideDriver.Walk walk = driver.walk(seed, List.of("take0"), firstChoiceExcept("giveitem"));
 
             // then the ending and its summary remember the item
-            assertThat(walk.last().passage(), containsString(item));
-            assertThat(walk.last().summary(), containsString(item));
+            assertThat(walk.last().passage()).contains(item);
+            assertThat(walk.last().summary()).contains(item);
             boolean onTheWay = walk.stops().subList(2, walk.lastStop()).stream()
                     .anyMatch(n -> n.passage().contains(item));
             ridesMentioningOnTheWay += onTheWay ? 1 : 0;
         }
         // and most rides mention it on the way, too
-        assertThat(ridesMentioningOnTheWay, greaterThanOrEqualTo(RIDES / 2));
+        assertThat(ridesMentioningOnTheWay).isGreaterThanOrEqualTo(RIDES / 2);
     }
 
     @Test
@@ -61,9 +55,9 @@ class ConsequencesTest {
             RideDriver.Walk apart = driver.walk(seed, List.of(other), loyal);
 
             // then only the first ride ends in their company
-            assertThat(lower(together.last().passage()), containsString(friend));
-            assertThat(together.last().summary(), containsString("into the morning with " + friend));
-            assertThat(lower(apart.last().passage()), not(containsString(friend)));
+            assertThat(lower(together.last().passage())).contains(friend);
+            assertThat(together.last().summary()).contains("into the morning with " + friend);
+            assertThat(lower(apart.last().passage())).doesNotContain(friend);
         }
     }
 
@@ -78,10 +72,10 @@ class ConsequencesTest {
             RideDriver.Walk given = driver.walk(seed, List.of("giveaway"), rule);
 
             // then later passages differ, and only the one without a ticket may end by joining the crew
-            assertTrue(laterPassagesDiffer(kept, given), "seed " + seed);
-            assertNotEquals(kept.last().passage(), given.last().passage(), "seed " + seed);
-            assertThat(endingOf(kept), not(Ending.CONDUCTOR));
-            assertThat(endingOf(given), isOneOf(Ending.CONDUCTOR, Ending.TOGETHER));
+            assertThat(laterPassagesDiffer(kept, given)).as("seed " + seed).isTrue();
+            assertThat(given.last().passage()).as("seed " + seed).isNotEqualTo(kept.last().passage());
+            assertThat(endingOf(kept)).isNotEqualTo(Ending.CONDUCTOR);
+            assertThat(endingOf(given)).isIn(Ending.CONDUCTOR, Ending.TOGETHER);
         }
     }
 

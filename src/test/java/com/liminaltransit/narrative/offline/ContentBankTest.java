@@ -1,10 +1,6 @@
 package com.liminaltransit.narrative.offline;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,20 +16,21 @@ class ContentBankTest {
     @Test
     void bankIsLoadedOnceAndShared() {
         // when / then
-        assertSame(BANK, ContentBank.shared());
+        assertThat(ContentBank.shared()).isSameAs(BANK);
     }
 
     @Test
     void bankHoldsEnoughToWriteVariedRides() {
         // then
-        assertThat(BANK.stations().size(), greaterThanOrEqualTo(40));
-        assertThat(BANK.passengers().size(), greaterThanOrEqualTo(16));
-        assertThat(BANK.items().size(), greaterThanOrEqualTo(12));
-        assertThat(BANK.scenes().size(), greaterThanOrEqualTo(12));
-        assertThat(BANK.boarding().size(), greaterThanOrEqualTo(4));
-        assertThat(BANK.prose().openings().size(), greaterThanOrEqualTo(10));
+        assertThat(BANK.stations()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(BANK.passengers()).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(BANK.items()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(BANK.scenes()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(BANK.boarding()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(BANK.prose().openings()).hasSizeGreaterThanOrEqualTo(10);
         for (Ending ending : Ending.values()) {
-            assertThat(ending + " needs variants", BANK.prose().endings().get(ending).size(), greaterThanOrEqualTo(2));
+            assertThat(BANK.prose().endings().get(ending)).as(ending + " needs variants")
+                    .hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
@@ -54,9 +51,9 @@ class ContentBankTest {
         });
 
         // then
-        actions.forEach(a -> assertTrue(choiceId.matcher(a.id()).matches(), a.id()));
-        assertEquals(actions.size(), ids.size(), "ids are unique");
-        assertEquals(actions.size(), outcomes.size(), "outcomes are unique");
+        assertThat(actions).allSatisfy(a -> assertThat(a.id()).as(a.id()).matches(choiceId));
+        assertThat(ids).as("ids are unique").hasSameSizeAs(actions);
+        assertThat(outcomes).as("outcomes are unique").hasSameSizeAs(actions);
     }
 
     @Test
@@ -66,7 +63,7 @@ class ContentBankTest {
         long passengers = BANK.passengers().stream().map(Passenger::shortName).distinct().count();
 
         // then
-        assertEquals(BANK.stations().size(), stations);
-        assertEquals(BANK.passengers().size(), passengers);
+        assertThat(stations).isEqualTo(BANK.stations().size());
+        assertThat(passengers).isEqualTo(BANK.passengers().size());
     }
 }

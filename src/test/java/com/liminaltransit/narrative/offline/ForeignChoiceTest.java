@@ -1,14 +1,6 @@
 package com.liminaltransit.narrative.offline;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
@@ -38,11 +30,11 @@ class ForeignChoiceTest {
             RideState state = storyteller.replay(seed, path, 1).state();
 
             // then the same narrative comes back, and the ride goes on as after one of our own choices
-            assertEquals(first, again);
-            assertTrue(NarrativeValidator.validate(first).valid());
+            assertThat(again).isEqualTo(first);
+            assertThat(NarrativeValidator.validate(first).valid()).isTrue();
             long seedForLambda = seed;
-            assertTrue(driver.at(seed, List.of()).choices().stream()
-                    .anyMatch(c -> storyteller.replay(seedForLambda, List.of(c.id()), 1).state().equals(state)));
+            assertThat(driver.at(seed, List.of()).choices())
+                    .anyMatch(c -> storyteller.replay(seedForLambda, List.of(c.id()), 1).state().equals(state));
         }
     }
 
@@ -56,7 +48,7 @@ class ForeignChoiceTest {
         Narrative narrative = provider.generate(context).narrative();
 
         // then
-        assertThat(narrative.passage(), containsString("chosen to follow the lamplighter"));
+        assertThat(narrative.passage()).contains("chosen to follow the lamplighter");
     }
 
     @Test
@@ -69,8 +61,8 @@ class ForeignChoiceTest {
         Narrative narrative = provider.generate(context).narrative();
 
         // then
-        assertTrue(NarrativeValidator.validate(narrative).valid());
-        assertThat(narrative.passage(), not(containsString("<")));
+        assertThat(NarrativeValidator.validate(narrative).valid()).isTrue();
+        assertThat(narrative.passage()).doesNotContain("<");
     }
 
     @Test
@@ -87,15 +79,14 @@ class ForeignChoiceTest {
                 // when the offline storyteller writes the rest
                 Narrative narrative = driver.at(seed, path);
                 while (!narrative.ending()) {
-                    assertTrue(NarrativeValidator.validate(narrative).valid());
+                    assertThat(NarrativeValidator.validate(narrative).valid()).isTrue();
                     path.add(narrative.choices().get(player.nextInt(narrative.choices().size())).id());
                     narrative = driver.at(seed, path);
                 }
 
                 // then it ends within the range
-                assertThat("seed " + seed, path.size(),
-                        allOf(greaterThanOrEqualTo(RideState.MIN_END), lessThanOrEqualTo(RideState.MAX_END)));
-                assertTrue(NarrativeValidator.validate(narrative).valid());
+                assertThat(path).as("seed " + seed).hasSizeBetween(RideState.MIN_END, RideState.MAX_END);
+                assertThat(NarrativeValidator.validate(narrative).valid()).isTrue();
             }
         }
     }
@@ -112,8 +103,8 @@ class ForeignChoiceTest {
         Narrative narrative = driver.at(3, path);
 
         // then
-        assertTrue(narrative.ending());
-        assertTrue(NarrativeValidator.validate(narrative).valid());
+        assertThat(narrative.ending()).isTrue();
+        assertThat(NarrativeValidator.validate(narrative).valid()).isTrue();
     }
 
     @Test
@@ -126,8 +117,8 @@ class ForeignChoiceTest {
         Narrative again = provider.generate(context).narrative();
 
         // then
-        assertEquals(first, again);
-        assertTrue(NarrativeValidator.validate(first).valid());
-        assertFalse(first.ending());
+        assertThat(again).isEqualTo(first);
+        assertThat(NarrativeValidator.validate(first).valid()).isTrue();
+        assertThat(first.ending()).isFalse();
     }
 }

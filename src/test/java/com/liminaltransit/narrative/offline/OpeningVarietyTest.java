@@ -1,7 +1,6 @@
 package com.liminaltransit.narrative.offline;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,7 @@ class OpeningVarietyTest {
                 .collect(Collectors.toSet());
 
         // then
-        assertThat(openings.size(), greaterThanOrEqualTo(300));
+        assertThat(openings).hasSizeGreaterThanOrEqualTo(300);
     }
 
     @Test
@@ -36,6 +35,6 @@ class OpeningVarietyTest {
                 .collect(Collectors.toSet());
 
         // then
-        assertThat(openings.size(), greaterThanOrEqualTo(seeds.length));
+        assertThat(openings).hasSizeGreaterThanOrEqualTo(seeds.length);
     }
 }

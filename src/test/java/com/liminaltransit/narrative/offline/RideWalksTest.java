@@ -1,14 +1,6 @@
 package com.liminaltransit.narrative.offline;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
@@ -42,11 +34,10 @@ class RideWalksTest {
     void everyRideEndsBetweenStopEightAndFifteen() {
         for (RideDriver.Walk walk : walks) {
             // then the last stop written is an ending within range, and no stop before it is
-            assertTrue(walk.last().ending(), "seed " + walk.seed() + " never ended");
-            assertThat("seed " + walk.seed(), walk.lastStop(),
-                    allOf(greaterThanOrEqualTo(RideState.MIN_END), lessThanOrEqualTo(RideState.MAX_END)));
-            walk.stops().subList(0, walk.lastStop()).forEach(n -> assertFalse(n.ending()));
-            assertTrue(walk.last().choices().isEmpty());
+            assertThat(walk.last().ending()).as("seed " + walk.seed() + " never ended").isTrue();
+            assertThat(walk.lastStop()).as("seed " + walk.seed()).isBetween(RideState.MIN_END, RideState.MAX_END);
+            assertThat(walk.stops().subList(0, walk.lastStop())).noneMatch(Narrative::ending);
+            assertThat(walk.last().choices()).isEmpty();
         }
     }
 
@@ -58,7 +49,7 @@ class RideWalksTest {
                 ValidationResult verdict = NarrativeValidator.validate(narrative);
 
                 // then
-                assertTrue(verdict.valid(), "seed " + walk.seed() + ": " + verdict.complaint());
+                assertThat(verdict.valid()).as("seed " + walk.seed() + ": " + verdict.complaint()).isTrue();
             }
         }
     }
@@ -67,11 +58,12 @@ class RideWalksTest {
     void passagesLabelsAndSummariesKeepTheirLengths() {
         for (RideDriver.Walk walk : walks) {
             for (Narrative narrative : walk.stops()) {
-                assertThat(Words.count(narrative.passage()), allOf(
-                        greaterThanOrEqualTo(PassageWriter.MIN_WORDS), lessThanOrEqualTo(PassageWriter.MAX_WORDS)));
-                assertThat(narrative.summary().length(), lessThan(SummaryWriter.MAX_LENGTH + 1));
-                assertFalse(narrative.summary().contains("\n"), "summary is one paragraph");
-                narrative.choices().forEach(c -> assertThat(c.label(), c.label().length(), lessThan(60)));
+                assertThat(Words.count(narrative.passage()))
+                        .isBetween(PassageWriter.MIN_WORDS, PassageWriter.MAX_WORDS);
+                assertThat(narrative.summary()).hasSizeLessThan(SummaryWriter.MAX_LENGTH + 1);
+                assertThat(narrative.summary()).as("summary is one paragraph").doesNotContain("\n");
+                assertThat(narrative.choices())
+                        .allSatisfy(c -> assertThat(c.label()).as(c.label()).hasSizeLessThan(60));
             }
         }
     }
@@ -80,7 +72,7 @@ class RideWalksTest {
     void everyStopBeforeTheEndOffersTwoToFourChoices() {
         for (RideDriver.Walk walk : walks) {
             for (Narrative narrative : walk.stops().subList(0, walk.lastStop())) {
-                assertThat(narrative.choices().size(), allOf(greaterThanOrEqualTo(2), lessThanOrEqualTo(4)));
+                assertThat(narrative.choices()).hasSizeBetween(2, 4);
             }
         }
     }
@@ -91,7 +83,7 @@ class RideWalksTest {
             for (Narrative narrative : walk.stops()) {
                 String all = narrative.passage() + narrative.summary() + narrative.choices().stream()
                         .map(ChoiceOption::label).collect(Collectors.joining());
-                assertFalse(all.contains("{") || all.contains("}"), all);
+                assertThat(all).as(all).doesNotContain("{", "}");
             }
         }
     }
@@ -105,7 +97,7 @@ class RideWalksTest {
             RideState state = storyteller.replay(walk.seed(), walk.path(), walk.path().size()).state();
 
             // then
-            assertThat(walk.last().passage(), containsString(state.firstDeed()));
+            assertThat(walk.last().passage()).contains(state.firstDeed());
         }
     }
 
@@ -123,7 +115,7 @@ class RideWalksTest {
         }
 
         // then every ending is reached by some ride, and endings are written many ways
-        assertEquals(EnumSet.allOf(Ending.class), endings);
-        assertThat(endingPassages.size(), greaterThanOrEqualTo(SEEDS * 9 / 10));
+        assertThat(endings).isEqualTo(EnumSet.allOf(Ending.class));
+        assertThat(endingPassages).hasSizeGreaterThanOrEqualTo(SEEDS * 9 / 10);
     }
 }
