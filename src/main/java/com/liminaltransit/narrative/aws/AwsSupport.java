@@ -38,10 +38,23 @@ public final class AwsSupport {
         if (configured.filter(region -> !region.isBlank()).isPresent()) {
             return configured;
         }
-        try {
-            return Optional.of(new DefaultAwsRegionProviderChain().getRegion().id());
-        } catch (RuntimeException none) {
-            return Optional.empty();
+        return DefaultRegion.VALUE;
+    }
+
+    /**
+     * The default chain's answer, looked up once (on first use, by the JVM's lazy class initialisation): off AWS its
+     * last step asks the instance metadata service and waits about a second for no answer, which every writers'
+     * page listing the providers paid twice before.
+     */
+    private static final class DefaultRegion {
+        static final Optional<String> VALUE = lookUp();
+
+        private static Optional<String> lookUp() {
+            try {
+                return Optional.of(new DefaultAwsRegionProviderChain().getRegion().id());
+            } catch (RuntimeException none) {
+                return Optional.empty();
+            }
         }
     }
 
