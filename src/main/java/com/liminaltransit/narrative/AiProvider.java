@@ -30,6 +30,15 @@ public interface AiProvider {
     ModelCapabilities capabilities();
 
     /**
+     * Whether a call may ask another model of the same vendor than the configured one ({@link StoryContext#model()}),
+     * as the writers' preview does to compare models side by side. Providers whose model is fixed by where they
+     * call (a SageMaker endpoint) or that have none ({@code offline}) say no.
+     */
+    default boolean acceptsModelChoice() {
+        return false;
+    }
+
+    /**
      * The config keys this provider still needs before it can be called (an API key, a model id). A provider
      * named in {@code liminal.ai.chain} with anything missing stops the server at start-up, naming the keys.
      */

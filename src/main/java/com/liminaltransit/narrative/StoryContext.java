@@ -18,10 +18,13 @@ import java.util.List;
  * @param prompts   the prompt version to write with; {@code null} for the published one
  * @param chain     the providers to try, in order ({@code offline} is always added last); empty for
  *                  {@code liminal.ai.chain}. An experiment's variant sets both.
+ * @param model     the model to ask instead of the provider's configured one, or {@code null}; only the writers'
+ *                  preview sets it, and only providers that {@link AiProvider#acceptsModelChoice() accept a model
+ *                  choice} read it
  */
 public record StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
                            ChoiceOption choice, List<String> path, String language, PromptSet prompts,
-                           List<String> chain) {
+                           List<String> chain, String model) {
 
     /** How many past stops a prompt carries. */
     public static final int RECENT_STOPS = 3;
@@ -33,17 +36,30 @@ public record StoryContext(String rideId, long seed, int stop, String summary, L
         path = path == null ? List.of() : List.copyOf(path);
         language = language == null || language.isBlank() ? "en" : language;
         chain = chain == null ? List.of() : List.copyOf(chain);
+        model = model == null || model.isBlank() ? null : model.strip();
     }
 
     /** A context with the published prompts and the configured chain. */
     public StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
                         ChoiceOption choice, List<String> path, String language) {
-        this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of());
+        this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of(), null);
     }
 
     /** The same stop, written with these prompts and this chain (empty: the configured one). */
     public StoryContext with(PromptSet promptSet, List<String> providers) {
-        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers);
+        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers,
+                model);
+    }
+
+    /** The same stop, asked of {@code modelName} ({@code null} or blank: the provider's configured model). */
+    public StoryContext withModel(String modelName) {
+        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain,
+                modelName);
+    }
+
+    /** {@link #model()} when one was chosen, else {@code configured}. */
+    public String modelOr(String configured) {
+        return model == null ? configured : model;
     }
 
     /** The context for the boarding passage of a ride. */

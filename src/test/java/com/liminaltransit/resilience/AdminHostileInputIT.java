@@ -91,6 +91,30 @@ class AdminHostileInputIT {
         assertClean(run);
     }
 
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void hostilePreviewColumnsAreRefusedOrAnsweredAsAVerdict(String payload) {
+        PlayerClient writer = signedInWriter();
+        String csrf = Writers.csrf(writer.get("/admin/preview").html());
+        String encoded = URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+
+        Answer model = writer.postHx("/admin/preview/run", Map.of("csrf", csrf, "seed", "3", "provider", "offline",
+                "model", payload));
+        Answer provider = writer.postHx("/admin/preview/run", Map.of("csrf", csrf, "seed", "3", "provider", payload));
+        Answer page = writer.get("/admin/preview?seed=3&provider=offline&model=" + encoded);
+
+        // a model name no vendor would use is a 400; a plausible one is refused by offline in its verdict
+        assertThat(model.status()).isIn(200, 400);
+        if (model.status() == 200 && !payload.isBlank()) {
+            assertThat(model.html().select(".verdict").text()).contains("has no model to choose");
+        }
+        assertThat(provider.status()).isIn(200, 400);
+        assertThat(page.status()).isIn(200, 400, 414);
+        assertClean(model);
+        assertClean(provider);
+        assertClean(page);
+    }
+
     private PlayerClient browser() {
         return new PlayerClient(URI.create(target.getUri().toString()));
     }

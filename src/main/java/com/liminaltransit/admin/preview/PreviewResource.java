@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
 
 /**
  * The preview: choose a ride and a stop (or a fresh seed) and a prompt version, read the exact prompt with its
- * token count, and run it on one to three providers side by side. Each column is its own request (htmx posts it
- * when the page loads, with an indicator; without JavaScript its button posts it as a page). Nothing is stored.
+ * token count, and run it on one to three providers side by side, each with its configured model or one the writer
+ * names (to compare two models of one vendor, name the provider twice). Each column is its own request (htmx posts
+ * it when the page loads, with an indicator; without JavaScript its button posts it as a page). Nothing is stored.
  */
 @Path("/admin/preview")
 @ApplicationScoped
@@ -46,6 +47,10 @@ public class PreviewResource {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
     private static final Pattern SEED = Pattern.compile("-?\\d{1,18}");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]{1,32}");
+    /** Model names and ids as vendors write them: gpt-4o-mini, llama3.1:8b, anthropic.claude-3-haiku-…-v1:0, ARNs. */
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
+    private static final String BAD_MODEL =
+            "A model name is up to 200 letters, digits and . _ : / @ + -, starting with a letter or digit.";
 
     private final Previewer previewer;
     private final PromptStore store;
@@ -73,6 +78,19 @@ public class PreviewResource {
     public record ProviderOption(String name, boolean ready, String missing) {
     }
 
+    /**
+     * One column: a provider and the model to ask of it.
+     *
+     * @param provider the provider's name
+     * @param model    the model named by the writer; empty for the provider's configured one
+     */
+    public record Column(String provider, String model) {
+        /** The column's heading, e.g. {@code bedrock · anthropic.claude-3-sonnet…}. */
+        public String title() {
+            return model.isEmpty() ? provider : provider + " · " + model;
+        }
+    }
+
     /** What a preview is of: a ride's stop, or the boarding of a fresh seed. */
     private record Target(String ride, Integer stop, Long seed) {
         boolean chosen() {
@@ -84,12 +102,12 @@ public class PreviewResource {
     @GET
     public Response page(@QueryParam("ride") String ride, @QueryParam("stop") String stop,
                          @QueryParam("seed") String seed, @QueryParam("version") String version,
-                         @QueryParam("provider") List<String> providers,
+                         @QueryParam("provider") List<String> providers, @QueryParam("model") List<String> models,
                          @Context ContainerRequestContext request) {
         Target target = target(ride, stop, seed);
         PromptSet prompts = prompts(version);
         Map<String, List<String>> available = previewer.providers();
-        List<String> columns = columns(providers, available);
+        List<Column> columns = columns(providers, models, available);
         Map<String, Object> model = new HashMap<>();
         List<PreviewRepository.RideChoice> recent = rides.recentRides(20);
         model.put("rides", recent);
@@ -126,8 +144,8 @@ public class PreviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response run(@FormParam("ride") String ride, @FormParam("stop") String stop,
                         @FormParam("seed") String seed, @FormParam("version") String version,
-                        @FormParam("provider") String provider, @Context ContainerRequestContext request,
-                        @Context HttpHeaders headers) {
+                        @FormParam("provider") String provider, @FormParam("model") String modelName,
+                        @Context ContainerRequestContext request, @Context HttpHeaders headers) {
         Target target = target(ride, stop, seed);
         if (!target.chosen()) {
             throw new PageException(Response.Status.BAD_REQUEST, "Choose a ride and a stop, or a seed.");
@@ -135,15 +153,16 @@ public class PreviewResource {
         if (provider == null || !PROVIDER.matcher(provider).matches()) {
             throw new PageException(Response.Status.BAD_REQUEST, "Choose a provider.");
         }
+        String chosenModel = model(modelName);
         PromptSet prompts = prompts(version);
-        PreviewResult result = previewer.run(context(target, prompts), provider);
+        PreviewResult result = previewer.run(context(target, prompts), provider, chosenModel);
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
         model.put("version", prompts.version());
         if (Htmx.isHtmx(headers)) {
             return Response.ok(AdminPage.fragment("admin/preview", "result", request, model)).build();
         }
-        model.put("backLink", backLink(target, prompts.version(), provider));
+        model.put("backLink", backLink(target, prompts.version(), new Column(provider, chosenModel)));
         return Response.ok(AdminPage.page("admin/preview-run", request, model)).build();
     }
 
@@ -185,24 +204,38 @@ public class PreviewResource {
                 Response.Status.NOT_FOUND, "There is no prompt version with this number."));
     }
 
-    /** Up to three distinct known providers; by default the first of the chain that is ready, else offline. */
-    private static List<String> columns(List<String> asked, Map<String, List<String>> available) {
-        List<String> columns = new ArrayList<>();
-        if (asked != null) {
-            for (String name : asked) {
-                if (name != null && available.containsKey(name) && !columns.contains(name)
-                        && columns.size() < MAX_COLUMNS) {
-                    columns.add(name);
-                }
+    /** A model the writer named, stripped; empty for none; a 400 page for one no vendor would name so. */
+    private static String model(String asked) {
+        String name = asked == null ? "" : asked.strip();
+        if (!name.isEmpty() && !MODEL.matcher(name).matches()) {
+            throw new PageException(Response.Status.BAD_REQUEST, BAD_MODEL);
+        }
+        return name;
+    }
+
+    /**
+     * Up to three distinct columns of known providers, the {@code i}-th model going with the {@code i}-th provider (the
+     * form sends them in pairs); by default offline.
+     */
+    private static List<Column> columns(List<String> asked, List<String> models,
+                                        Map<String, List<String>> available) {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; asked != null && i < asked.size(); i++) {
+            String name = asked.get(i);
+            String modelName = model(models != null && i < models.size() ? models.get(i) : null);
+            Column column = new Column(name, modelName);
+            if (name != null && available.containsKey(name) && !columns.contains(column)
+                    && columns.size() < MAX_COLUMNS) {
+                columns.add(column);
             }
         }
         if (columns.isEmpty()) {
-            columns.add("offline");
+            columns.add(new Column("offline", ""));
         }
         return columns;
     }
 
-    private static String backLink(Target target, int version, String provider) {
+    private static String backLink(Target target, int version, Column column) {
         Map<String, String> query = new LinkedHashMap<>();
         if (target.ride() != null) {
             query.put("ride", target.ride());
@@ -211,7 +244,8 @@ public class PreviewResource {
             query.put("seed", target.seed().toString());
         }
         query.put("version", Integer.toString(version));
-        query.put("provider", provider);
+        query.put("provider", column.provider());
+        query.put("model", column.model());
         StringBuilder link = new StringBuilder("/admin/preview?");
         query.forEach((key, value) -> link.append(key).append('=')
                 .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&'));

@@ -6,6 +6,7 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.PriceTable;
 import com.liminaltransit.narrative.PromptSet;
 import com.liminaltransit.narrative.ProviderChain;
 import com.liminaltransit.narrative.StoryContext;
@@ -29,18 +30,21 @@ public class Previewer {
     private final ProviderChain chain;
     private final PromptBuilder prompts;
     private final CallLedger ledger;
+    private final PriceTable prices;
 
     @Inject
-    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts, CallLedger ledger) {
+    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts, CallLedger ledger,
+              PriceTable prices) {
         this.stories = stories;
         this.chain = chain;
         this.prompts = prompts;
         this.ledger = ledger;
+        this.prices = prices;
     }
 
     /** For CDI proxies only. */
     protected Previewer() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The context of stop {@code stop} of a ride, written with {@code promptSet}. */
@@ -63,8 +67,11 @@ public class Previewer {
         return chain.available();
     }
 
-    /** Asks one provider for the stop; never throws for the provider's failures, which become the verdict. */
-    public PreviewResult run(StoryContext context, String providerName) {
+    /**
+     * Asks one provider for the stop, with its configured model or {@code model} when one is given; never throws
+     * for the provider's failures, which become the verdict.
+     */
+    public PreviewResult run(StoryContext context, String providerName, String model) {
         Optional<AiProvider> found = chain.provider(providerName);
         if (found.isEmpty()) {
             return PreviewResult.failed(providerName, "No provider is called " + providerName + ".", 0, 0);
@@ -75,7 +82,12 @@ public class Previewer {
             return PreviewResult.failed(providerName, "Not configured: set " + String.join(", ", missing) + ".",
                     0, 0);
         }
-        StoryContext call = context.with(context.prompts(), List.of(providerName));
+        boolean modelChosen = model != null && !model.isBlank();
+        if (modelChosen && !provider.acceptsModelChoice()) {
+            return PreviewResult.failed(providerName, providerName + " has no model to choose: leave the model empty.",
+                    0, 0);
+        }
+        StoryContext call = context.with(context.prompts(), List.of(providerName)).withModel(model);
         long started = System.nanoTime();
         ledger.open(call);
         try {
@@ -88,7 +100,9 @@ public class Previewer {
                     verdict.valid() ? (calls > 1 ? "Valid (after " + calls + " calls)" : "Valid")
                             : "Invalid: " + verdict.complaint(),
                     generation.inputTokens(), generation.outputTokens(),
-                    provider.estimateCost(generation.inputTokens(), generation.outputTokens()), millis, calls);
+                    modelChosen ? prices.cost(call.model(), generation.inputTokens(), generation.outputTokens())
+                            : provider.estimateCost(generation.inputTokens(), generation.outputTokens()),
+                    millis, calls);
         } catch (InvalidNarrativeException e) {
             return PreviewResult.failed(providerName, "Invalid: " + e.getMessage(), since(started),
                     Math.max(1, ledger.take(call)));

@@ -114,14 +114,20 @@ public class AnthropicProvider implements AiProvider {
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
-        return exchange.write(this, context, this::send);
+        MessagesRequest asked = request.withModel(context.modelOr(request.model()));
+        return exchange.write(this, context, conversation -> send(asked, conversation));
     }
 
-    private Reply send(Conversation conversation) {
+    private Reply send(MessagesRequest asked, Conversation conversation) {
         Map<String, String> headers = Map.of("x-api-key", apiKey.orElse(""), "anthropic-version", API_VERSION);
-        var body = VendorHttp.post(NAME, URI.create(baseUrl + "/v1/messages"), headers, request.body(conversation),
+        var body = VendorHttp.post(NAME, URI.create(baseUrl + "/v1/messages"), headers, asked.body(conversation),
                 timeout);
-        return MessagesReply.read(body, request.model());
+        return MessagesReply.read(body, asked.model());
+    }
+
+    @Override
+    public boolean acceptsModelChoice() {
+        return true;
     }
 
     @Override

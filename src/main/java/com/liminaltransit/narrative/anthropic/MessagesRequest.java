@@ -59,4 +59,9 @@ record MessagesRequest(String model, int maxTokens, double temperature, boolean 
                 .add("required", JSON.createArrayBuilder().add("passage").add("choices").add("ending").add("summary"))
                 .build();
     }
+
+    /** The same request for another model. */
+    MessagesRequest withModel(String other) {
+        return other.equals(model) ? this : new MessagesRequest(other, maxTokens, temperature, useTool);
+    }
 }

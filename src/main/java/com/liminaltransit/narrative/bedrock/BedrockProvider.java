@@ -109,15 +109,21 @@ public class BedrockProvider implements AiProvider {
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
-        return exchange.write(this, context, this::send);
+        ConverseCall asked = call.withModelId(context.modelOr(call.modelId()));
+        return exchange.write(this, context, conversation -> send(asked, conversation));
     }
 
-    private Reply send(Conversation conversation) {
+    private Reply send(ConverseCall asked, Conversation conversation) {
         try {
-            return call.read(client().converse(call.request(conversation)));
+            return asked.read(client().converse(asked.request(conversation)));
         } catch (SdkException e) {
             throw AwsSupport.failure(NAME, e);
         }
+    }
+
+    @Override
+    public boolean acceptsModelChoice() {
+        return true;
     }
 
     private BedrockRuntimeClient client() {

@@ -62,4 +62,9 @@ record ConverseCall(String modelId, int maxTokens, float temperature) {
                 : response.usage().outputTokens();
         return Reply.text(text, modelId, input, output);
     }
+
+    /** The same call to another model (a model id or an inference profile). */
+    ConverseCall withModelId(String other) {
+        return other.equals(modelId) ? this : new ConverseCall(other, maxTokens, temperature);
+    }
 }

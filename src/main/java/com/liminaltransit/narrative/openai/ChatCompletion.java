@@ -32,6 +32,11 @@ record ChatCompletion(String model, int maxTokens, double temperature, boolean j
         return body.build();
     }
 
+    /** The same request for another model. */
+    ChatCompletion withModel(String other) {
+        return other.equals(model) ? this : new ChatCompletion(other, maxTokens, temperature, jsonMode);
+    }
+
     private static JsonObject message(String role, String content) {
         return JSON.createObjectBuilder().add("role", role).add("content", content).build();
     }

@@ -116,15 +116,21 @@ public class OpenAiProvider implements AiProvider {
     // ~200 concurrent players an instance takes (App Runner / ECS), so players are not sent to offline early.
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
-        return exchange.write(this, context, this::send);
+        ChatCompletion asked = request.withModel(context.modelOr(request.model()));
+        return exchange.write(this, context, conversation -> send(asked, conversation));
     }
 
-    private Reply send(Conversation conversation) {
+    private Reply send(ChatCompletion asked, Conversation conversation) {
         Map<String, String> headers = new LinkedHashMap<>();
         apiKey.ifPresent(key -> headers.put("Authorization", "Bearer " + key));
         var body = VendorHttp.post(NAME, URI.create(baseUrl + "/chat/completions"), headers,
-                request.body(conversation), timeout);
-        return ChatCompletionReply.read(body, request.model());
+                asked.body(conversation), timeout);
+        return ChatCompletionReply.read(body, asked.model());
+    }
+
+    @Override
+    public boolean acceptsModelChoice() {
+        return true;
     }
 
     @Override

@@ -51,6 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.anthropic.api-key", value = "sk-ant-test")
 @AddConfig(key = "liminal.ai.price.gpt-stub.input", value = "0.001")
 @AddConfig(key = "liminal.ai.price.gpt-stub.output", value = "0.002")
+@AddConfig(key = "liminal.ai.price.gpt-stub-large.input", value = "0.01")
+@AddConfig(key = "liminal.ai.price.gpt-stub-large.output", value = "0.03")
 class PreviewIT {
 
     static final String DB = "jdbc:h2:mem:preview-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
@@ -137,6 +139,72 @@ class PreviewIT {
         assertThat(OPENAI.requests()).singleElement().satisfies(r -> assertThat(r.body()).contains("PREVIEW-MARKER-7"));
         assertThat(ANTHROPIC.requests()).singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("PREVIEW-MARKER-7"));
+    }
+
+    @Test
+    void oneProviderNamedTwiceComparesTwoOfItsModelsSideBySide() {
+        // given
+        PlayerClient writer = signedIn();
+
+        // when the writer asks for openai with its configured model and with another one
+        Document page = writer.get("/admin/preview?seed=42&provider=openai&model=&provider=openai"
+                + "&model=gpt-stub-large").html();
+
+        // then there are two columns, told apart by their model
+        List<Element> columns = page.select("#columns .column");
+        assertThat(columns).extracting(c -> c.attr("data-model")).containsExactly("", "gpt-stub-large");
+        assertThat(columns).extracting(c -> c.selectFirst("h2").text())
+                .containsExactly("openai", "openai · gpt-stub-large");
+        assertThat(page.selectFirst("#model-1").val()).isEqualTo("gpt-stub-large");
+        // when htmx posts each column
+        Answer configured = writer.postHx("/admin/preview/run", fields(columns.get(0)));
+        Answer named = writer.postHx("/admin/preview/run", fields(columns.get(1)));
+        // then the vendor was asked for each model, and each column is priced by its own model
+        assertThat(OPENAI.requests()).extracting(r -> r.body().contains("\"model\":\"gpt-stub-large\""))
+                .containsExactly(false, true);
+        assertThat(OPENAI.requests().getFirst().body()).contains("\"model\":\"gpt-stub\"");
+        assertThat(configured.html().select(".cost").text()).isEqualTo("$0.000674");
+        assertThat(named.html().select(".cost").text()).isEqualTo("$0.008050");
+        assertThat(named.html().select(".verdict").text()).isEqualTo("Valid");
+    }
+
+    @Test
+    void anthropicIsAskedForTheModelTheWriterNames() {
+        PlayerClient writer = signedIn();
+
+        Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
+                "provider", "anthropic", "model", "claude-stub-opus"));
+
+        assertThat(column.html().select(".verdict").text()).isEqualTo("Valid");
+        assertThat(ANTHROPIC.requests()).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"model\":\"claude-stub-opus\""));
+    }
+
+    @Test
+    void aModelIsRefusedWhereThereIsNoneToChoose() {
+        PlayerClient writer = signedIn();
+
+        Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
+                "provider", "offline", "model", "gpt-4o"));
+
+        assertThat(column.status()).isEqualTo(200);
+        assertThat(column.html().select(".verdict").text())
+                .isEqualTo("offline has no model to choose: leave the model empty.");
+    }
+
+    @Test
+    void aModelNameNoVendorWouldUseIsAClientError() {
+        PlayerClient writer = signedIn();
+
+        Answer run = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
+                "provider", "openai", "model", "gpt<script>"));
+        Answer page = writer.get("/admin/preview?seed=3&provider=openai&model=%20%22%3E");
+
+        assertThat(run.status()).isEqualTo(400);
+        assertThat(run.body()).doesNotContain("<script>");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.html().select("main").text()).contains("A model name is up to 200 letters");
+        assertThat(OPENAI.requests()).isEmpty();
     }
 
     @Test
