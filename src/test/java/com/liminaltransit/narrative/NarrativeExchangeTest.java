@@ -91,7 +91,8 @@ class NarrativeExchangeTest {
         // when / then
         assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
                 .isInstanceOf(QuotaExhaustedException.class).isNotInstanceOf(RetryableNarrativeException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(250));
+        // "at once": far under the 60 s asked for, with room for a loaded CI machine
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

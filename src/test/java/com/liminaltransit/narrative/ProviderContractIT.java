@@ -196,7 +196,7 @@ public abstract class ProviderContractIT {
 
             // then
             assertFellBack(step, 1, "QuotaExhaustedException");
-            assertThat(since(started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(since(started)).as("not the 120 s asked for").isLessThan(Duration.ofSeconds(10));
         }
 
         void serverErrorIsRetriedAndTheVendorRecovers() {
@@ -231,7 +231,7 @@ public abstract class ProviderContractIT {
 
             // then
             assertFellBack(step, 3, "ProviderTimeoutException");
-            assertThat(since(started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(since(started)).as("three 1 s cuts, not three 5 s answers").isLessThan(Duration.ofSeconds(8));
         }
 
         void slowlyDrippingBodyIsCutOffLikeASilentOne() {
@@ -244,7 +244,8 @@ public abstract class ProviderContractIT {
 
             // then
             assertFellBack(step, 3, "ProviderTimeoutException");
-            assertThat(since(started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(since(started)).as("three 1 s cuts, not a body dripped over a minute")
+                    .isLessThan(Duration.ofSeconds(8));
         }
 
         void malformedBodyIsRetriedAndTheVendorRecovers() {
@@ -341,7 +342,7 @@ public abstract class ProviderContractIT {
             assertThat(step.fallbackReason()).contains("CircuitBreakerOpenException");
             assertThat(step.attempts()).isEqualTo(2);
             assertThat(stub().requests()).hasSize(callsSoFar);
-            assertThat(since(started)).isLessThan(Duration.ofMillis(1500));
+            assertThat(since(started)).isLessThan(Duration.ofMillis(2500));
             PlayerClient player = player();
             assertThat(player.get("/health/ready").body()).contains("\"" + provider() + "\":\"open\"");
             assertThat(player.get("/metrics").body())
