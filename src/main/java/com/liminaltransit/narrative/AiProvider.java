@@ -18,6 +18,16 @@ public interface AiProvider {
      */
     Generation generate(StoryContext context);
 
+    /**
+     * Writes the next stop outside the fault tolerance that guards {@link #generate} for players: no retry, breaker,
+     * bulkhead or attempt timeout (the vendor client's own request timeout still applies). The writers' preview asks
+     * this way, so it shows a vendor as it is, and a preview that keeps failing never opens the breaker players share.
+     * Providers with no fault tolerance of their own need not override it.
+     */
+    default Generation generateUnguarded(StoryContext context) {
+        return generate(context);
+    }
+
     /** Checks a narrative against the AI contract; providers with stricter needs may add to it. */
     default ValidationResult validate(Narrative narrative) {
         return NarrativeValidator.validate(narrative);

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Runs one stop of a ride (or a fresh boarding) on one provider, alone, with a chosen prompt version: the provider
- * is called directly, outside the chain, and nothing is stored, so a preview never touches a player's ride.
+ * is called directly, outside the chain and outside the fault tolerance that guards players' calls, and nothing is
+ * stored, so a preview never touches a player's ride nor the breaker players share.
  */
 @ApplicationScoped
 public class Previewer {
@@ -91,7 +92,7 @@ public class Previewer {
         long started = System.nanoTime();
         ledger.open(call);
         try {
-            Generation generation = provider.generate(call);
+            Generation generation = provider.generateUnguarded(call);
             long millis = (System.nanoTime() - started) / 1_000_000;
             int calls = Math.max(1, ledger.take(call));
             ValidationResult verdict = provider.validate(generation.narrative());

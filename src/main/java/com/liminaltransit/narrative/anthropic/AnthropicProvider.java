@@ -114,6 +114,11 @@ public class AnthropicProvider implements AiProvider {
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
+        return generateUnguarded(context);
+    }
+
+    @Override
+    public Generation generateUnguarded(StoryContext context) {
         MessagesRequest asked = request.withModel(context.modelOr(request.model()));
         return exchange.write(this, context, conversation -> send(asked, conversation));
     }

@@ -109,6 +109,11 @@ public class BedrockProvider implements AiProvider {
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
+        return generateUnguarded(context);
+    }
+
+    @Override
+    public Generation generateUnguarded(StoryContext context) {
         ConverseCall asked = call.withModelId(context.modelOr(call.modelId()));
         return exchange.write(this, context, conversation -> send(asked, conversation));
     }

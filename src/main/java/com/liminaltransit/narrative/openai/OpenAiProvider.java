@@ -116,6 +116,11 @@ public class OpenAiProvider implements AiProvider {
     // ~200 concurrent players an instance takes (App Runner / ECS), so players are not sent to offline early.
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
+        return generateUnguarded(context);
+    }
+
+    @Override
+    public Generation generateUnguarded(StoryContext context) {
         ChatCompletion asked = request.withModel(context.modelOr(request.model()));
         return exchange.write(this, context, conversation -> send(asked, conversation));
     }

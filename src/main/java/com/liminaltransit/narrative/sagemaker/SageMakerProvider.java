@@ -125,6 +125,11 @@ public class SageMakerProvider implements AiProvider {
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
+        return generateUnguarded(context);
+    }
+
+    @Override
+    public Generation generateUnguarded(StoryContext context) {
         return exchange.write(this, context, this::send);
     }
 

@@ -2,6 +2,9 @@ package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.anthropic.AnthropicWire;
 import com.liminaltransit.narrative.openai.OpenAiWire;
 import com.liminaltransit.testing.PlayerClient;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.liminaltransit.testing.VendorStub.contractBreaking;
+import static com.liminaltransit.testing.VendorStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,6 +69,9 @@ class PreviewIT {
 
     @Inject
     private PromptStore store;
+
+    @Inject
+    private ProviderChain chain;
 
     @AddConfigSource
     static ConfigSource stubs() {
@@ -205,6 +212,28 @@ class PreviewIT {
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.html().select("main").text()).contains("A model name is up to 200 letters");
         assertThat(OPENAI.requests()).isEmpty();
+    }
+
+    @Test
+    void failingPreviewsLeaveThePlayersBreakerClosed() {
+        // given a vendor that fails every call
+        PlayerClient writer = signedIn();
+        OPENAI.times(12, status(500));
+
+        // when a writer previews it ten times
+        for (int i = 0; i < 10; i++) {
+            Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
+                    "provider", "openai"));
+            assertThat(column.html().select(".verdict").text()).startsWith("Failed: ProviderUnavailableException");
+        }
+
+        // then each preview made one call (no retries around a preview) and players still reach the vendor
+        assertThat(OPENAI.requests()).hasSize(10);
+        OPENAI.reset();
+        StepResult step = chain.write(StoryContext.boarding("ride-after-previews", 3, "en")
+                .with(null, List.of("openai")));
+        assertThat(step.generation().provider()).isEqualTo("openai");
+        assertThat(step.attempts()).isEqualTo(1);
     }
 
     @Test
