@@ -103,7 +103,7 @@ public class OpenAiProvider implements AiProvider {
 
     /**
      * Guarded per call: each attempt is cut at 10 s; throttling, 5xx, timeouts and dropped connections are retried
-     * twice; a provider failing most calls is skipped for 30 s; at most 16 calls at once. Every value can be
+     * twice; a provider failing most calls is skipped for 30 s; at most 256 calls at once. Every value can be
      * overridden in config, e.g. {@code com.liminaltransit.narrative.openai.OpenAiProvider/generate/Timeout/value}.
      */
     @Override
