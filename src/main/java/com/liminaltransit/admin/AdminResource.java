@@ -31,11 +31,6 @@ public class AdminResource {
         this.settings = settings;
     }
 
-    /** For CDI proxies only. */
-    protected AdminResource() {
-        this.settings = null;
-    }
-
     /** The front page. */
     @GET
     public View home(@Context ContainerRequestContext request) {

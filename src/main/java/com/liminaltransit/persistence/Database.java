@@ -44,11 +44,6 @@ public class Database {
         this.pool = new HikariDataSource(config);
     }
 
-    /** For CDI proxies only. */
-    protected Database() {
-        this.pool = null;
-    }
-
     /** Migrates on start-up: the server is not ready until its schema is. */
     public void migrateOnStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         var result = Flyway.configure()

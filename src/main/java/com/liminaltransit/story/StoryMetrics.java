@@ -18,12 +18,6 @@ class StoryMetrics {
         this.completed = registry.counter("rides.completed");
     }
 
-    /** For CDI proxies only. */
-    protected StoryMetrics() {
-        this.started = null;
-        this.completed = null;
-    }
-
     void rideStarted() {
         started.inc();
     }

@@ -2,7 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
-import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +34,6 @@ class StoryRepository {
     @Inject
     StoryRepository(Database database) {
         this.dataSource = database.dataSource();
-    }
-
-    /** For CDI proxies only. */
-    protected StoryRepository() {
-        this.dataSource = null;
     }
 
     /** Stores a new ride of a player with its boarding passage. */

@@ -43,11 +43,6 @@ public class StoryResource {
         this.stories = stories;
     }
 
-    /** For CDI proxies only. */
-    protected StoryResource() {
-        this.stories = null;
-    }
-
     /** The landing page: board a ride, or go back to one of yours. */
     @GET
     public View landing(@Context ContainerRequestContext request) {

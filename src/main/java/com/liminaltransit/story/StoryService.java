@@ -3,8 +3,8 @@ package com.liminaltransit.story;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
-import com.liminaltransit.narrative.ProviderChain;
-import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.narrative.chain.ProviderChain;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.narrative.StoryContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import com.liminaltransit.web.Player;
@@ -40,11 +40,6 @@ public class StoryService {
         this.chain = chain;
         this.metrics = metrics;
         this.plans = plans;
-    }
-
-    /** For CDI proxies only. */
-    protected StoryService() {
-        this(null, null, null, null);
     }
 
     /** Boards a new ride for a player and writes its first passage. */

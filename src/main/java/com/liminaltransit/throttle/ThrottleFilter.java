@@ -58,16 +58,6 @@ public class ThrottleFilter implements ContainerRequestFilter {
                 Action.CHOOSE, RateLimit.parse(choosePerAddress));
     }
 
-    /** For CDI proxies only. */
-    protected ThrottleFilter() {
-        this.buckets = null;
-        this.origin = null;
-        this.metrics = null;
-        this.enabled = false;
-        this.perPlayer = Map.of();
-        this.perAddress = Map.of();
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (!enabled) {

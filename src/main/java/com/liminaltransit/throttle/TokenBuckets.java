@@ -35,11 +35,6 @@ class TokenBuckets {
         this.dataSource = database.dataSource();
     }
 
-    /** For CDI proxies only. */
-    protected TokenBuckets() {
-        this.dataSource = null;
-    }
-
     /**
      * Takes one token from every bucket, or from none.
      *

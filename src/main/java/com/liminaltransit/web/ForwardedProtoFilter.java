@@ -29,11 +29,6 @@ public class ForwardedProtoFilter implements ContainerRequestFilter {
         this.origin = origin;
     }
 
-    /** For CDI proxies only. */
-    protected ForwardedProtoFilter() {
-        this.origin = null;
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
         var uris = request.getUriInfo();

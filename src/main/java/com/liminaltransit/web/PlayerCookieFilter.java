@@ -40,11 +40,6 @@ public class PlayerCookieFilter implements ContainerRequestFilter, ContainerResp
         this.origin = origin;
     }
 
-    /** For CDI proxies only. */
-    protected PlayerCookieFilter() {
-        this.origin = null;
-    }
-
     /** The player of this request; set by the filter before any resource runs. */
     public static Player player(ContainerRequestContext request) {
         return (Player) request.getProperty(PLAYER);

@@ -39,11 +39,6 @@ public class RequestOrigin {
         this.clientAddressHeader = clientAddressHeader;
     }
 
-    /** For CDI proxies only. */
-    protected RequestOrigin() {
-        this(false, Optional.empty(), "X-Forwarded-For");
-    }
-
     /** Whether the player's browser used HTTPS. */
     public boolean isHttps(ContainerRequestContext request) {
         if ("https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())) {

@@ -3,7 +3,7 @@ package com.liminaltransit.story;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.Narrative;
-import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import org.junit.jupiter.api.AfterAll;

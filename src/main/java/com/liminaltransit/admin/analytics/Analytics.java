@@ -36,11 +36,6 @@ public class Analytics {
         this.repository = repository;
     }
 
-    /** For CDI proxies only. */
-    protected Analytics() {
-        this.repository = null;
-    }
-
     /** The whole page's model for the last {@code days} days. */
     Report report(int days, Instant now) {
         Instant since = now.minus(Duration.ofDays(days));

@@ -39,11 +39,6 @@ public class AnalyticsRepository {
         this.dataSource = dataSource;
     }
 
-    /** For CDI proxies only. */
-    protected AnalyticsRepository() {
-        this.dataSource = null;
-    }
-
     /** Rides boarded and completed per day since {@code since}, oldest first. */
     List<DayCompletion> completionByDay(Instant since) {
         return query("""

@@ -32,11 +32,6 @@ public class AnalyticsResource {
         this.analytics = analytics;
     }
 
-    /** For CDI proxies only. */
-    protected AnalyticsResource() {
-        this.analytics = null;
-    }
-
     /** The page for the last {@code days} days (7, 30, 90 or 365; anything else means 30). */
     @GET
     public View page(@QueryParam("days") @DefaultValue("30") String days, @Context ContainerRequestContext request) {

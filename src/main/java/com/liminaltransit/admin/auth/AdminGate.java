@@ -56,12 +56,6 @@ public class AdminGate implements ContainerRequestFilter {
         this.origin = origin;
     }
 
-    /** For CDI proxies only. */
-    protected AdminGate() {
-        this.sessions = null;
-        this.origin = null;
-    }
-
     /**
      * The signed-in writer of an admin request (set by the gate before any admin resource runs); fails closed
      * with a 401 page should a resource ever be reached without one.

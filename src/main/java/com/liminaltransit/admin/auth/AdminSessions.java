@@ -31,12 +31,6 @@ public class AdminSessions {
         this.settings = settings;
     }
 
-    /** For CDI proxies only. */
-    protected AdminSessions() {
-        this.dataSource = null;
-        this.settings = null;
-    }
-
     /** A new session for {@code username}, with a fresh random id and CSRF token; returns the cookie value. */
     String open(String username) {
         String id = Tokens.random();

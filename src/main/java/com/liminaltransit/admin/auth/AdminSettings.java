@@ -62,16 +62,6 @@ public class AdminSettings {
         this.failureWindow = duration(config, "liminal.admin.login.failure-window", "15m");
     }
 
-    /** For CDI proxies only. */
-    protected AdminSettings() {
-        this.hashes = Map.of();
-        this.idle = null;
-        this.absolute = null;
-        this.failuresPerUser = 0;
-        this.failuresPerAddress = 0;
-        this.failureWindow = null;
-    }
-
     private static Duration duration(Config config, String key, String fallback) {
         return Durations.parse(key, config.getOptionalValue(key, String.class).orElse(fallback));
     }

@@ -58,11 +58,6 @@ public class LoginResource {
         this.origin = origin;
     }
 
-    /** For CDI proxies only. */
-    protected LoginResource() {
-        this(null, null, null, null, null);
-    }
-
     /** The sign-in form; with no account configured, how to configure one. */
     @GET
     @Path("login")

@@ -34,12 +34,6 @@ class LoginThrottle {
         this.settings = settings;
     }
 
-    /** For CDI proxies only. */
-    protected LoginThrottle() {
-        this.dataSource = null;
-        this.settings = null;
-    }
-
     /** When this user or address may try again, or empty if it may try now. */
     Optional<Instant> refusedUntil(String username, String address) {
         Instant now = Instant.now();

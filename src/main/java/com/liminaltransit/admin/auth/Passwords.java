@@ -32,12 +32,6 @@ class Passwords {
         this.dummyHash = BCrypt.withDefaults().hash(cost, random, "not a password".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** For CDI proxies only. */
-    protected Passwords() {
-        this.settings = null;
-        this.dummyHash = null;
-    }
-
     /** The account these credentials sign in to, or empty; the same work is done either way. */
     Optional<String> check(String username, String password) {
         String hash = username == null ? null : settings.hashOf(username);

@@ -98,11 +98,6 @@ public class ExperimentResults {
         this.dataSource = database.dataSource();
     }
 
-    /** For CDI proxies only. */
-    protected ExperimentResults() {
-        this.dataSource = null;
-    }
-
     /** The figures of each variant of {@code experiment}, in variant order. */
     public List<VariantResult> of(Experiments.Experiment experiment) {
         Map<Long, long[]> counts = new HashMap<>();

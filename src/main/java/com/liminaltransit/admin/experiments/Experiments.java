@@ -129,13 +129,6 @@ public class Experiments implements RidePlans {
         this.cacheLife = Duration.ofMillis(cacheMillis);
     }
 
-    /** For CDI proxies only. */
-    protected Experiments() {
-        this.dataSource = null;
-        this.prompts = null;
-        this.cacheLife = Duration.ZERO;
-    }
-
     @Override
     public RidePlan forNewRide(String ownerHash) {
         Optional<Experiment> experiment = running();

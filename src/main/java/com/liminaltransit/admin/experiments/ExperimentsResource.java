@@ -3,7 +3,7 @@ package com.liminaltransit.admin.experiments;
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
 import com.liminaltransit.admin.prompts.PromptStore;
-import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.web.PageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,11 +56,6 @@ public class ExperimentsResource {
         this.results = results;
         this.prompts = prompts;
         this.chain = chain;
-    }
-
-    /** For CDI proxies only. */
-    protected ExperimentsResource() {
-        this(null, null, null, null);
     }
 
     /**

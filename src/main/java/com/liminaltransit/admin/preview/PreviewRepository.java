@@ -42,11 +42,6 @@ public class PreviewRepository {
         this.dataSource = database.dataSource();
     }
 
-    /** For CDI proxies only. */
-    protected PreviewRepository() {
-        this.dataSource = null;
-    }
-
     List<RideChoice> recentRides(int limit) {
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""

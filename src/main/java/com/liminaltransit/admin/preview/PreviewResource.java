@@ -63,11 +63,6 @@ public class PreviewResource {
         this.rides = rides;
     }
 
-    /** For CDI proxies only. */
-    protected PreviewResource() {
-        this(null, null, null);
-    }
-
     /**
      * A provider as the form offers it.
      *

@@ -5,10 +5,10 @@ import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
-import com.liminaltransit.narrative.PriceTable;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
-import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.story.StoryService;
@@ -41,11 +41,6 @@ public class Previewer {
         this.prompts = prompts;
         this.ledger = ledger;
         this.prices = prices;
-    }
-
-    /** For CDI proxies only. */
-    protected Previewer() {
-        this(null, null, null, null, null);
     }
 
     /** The context of stop {@code stop} of a ride, written with {@code promptSet}. */

@@ -69,12 +69,6 @@ public class PromptStore implements PublishedPrompts {
         this.cacheLife = Duration.ofMillis(cacheMillis);
     }
 
-    /** For CDI proxies only. */
-    protected PromptStore() {
-        this.dataSource = null;
-        this.cacheLife = Duration.ZERO;
-    }
-
     @Override
     public PromptSet published() {
         Cached cached = published;

@@ -45,11 +45,6 @@ public class PromptsResource {
         this.store = store;
     }
 
-    /** For CDI proxies only. */
-    protected PromptsResource() {
-        this.store = null;
-    }
-
     /** Every version, the published one marked, the publication log, and the diff form. */
     @GET
     public Response list(@Context ContainerRequestContext request) {

@@ -3,7 +3,7 @@ package com.liminaltransit.admin.randomtest;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.NarrativeValidator;
-import com.liminaltransit.narrative.ProviderChain;
+import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.story.Passage;
 import com.liminaltransit.story.RidePlans;
@@ -45,11 +45,6 @@ public class RandomTest {
         this.chain = chain;
         this.repository = repository;
         this.plans = plans;
-    }
-
-    /** For CDI proxies only. */
-    protected RandomTest() {
-        this(null, null, null, null);
     }
 
     /**

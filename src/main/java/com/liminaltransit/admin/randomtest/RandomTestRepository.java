@@ -23,11 +23,6 @@ class RandomTestRepository {
         this.dataSource = database.dataSource();
     }
 
-    /** For CDI proxies only. */
-    protected RandomTestRepository() {
-        this.dataSource = null;
-    }
-
     /** One stored stop's bookkeeping. */
     record StepStats(int stop, String provider, int attempts, String fallbackReason, BigDecimal costUsd) {
     }

@@ -49,12 +49,6 @@ public class RandomTestResource {
         this.plans = plans;
     }
 
-    /** For CDI proxies only. */
-    protected RandomTestResource() {
-        this.runs = null;
-        this.plans = null;
-    }
-
     /** The form and the recent runs. */
     @GET
     public Response page(@Context ContainerRequestContext request) {

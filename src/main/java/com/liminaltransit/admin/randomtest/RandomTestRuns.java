@@ -39,11 +39,6 @@ class RandomTestRuns {
         this.bot = bot;
     }
 
-    /** For CDI proxies only. */
-    protected RandomTestRuns() {
-        this.bot = null;
-    }
-
     /** One run as the page shows it. */
     static final class Run {
         private final String id;

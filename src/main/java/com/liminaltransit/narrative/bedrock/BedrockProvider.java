@@ -5,12 +5,12 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.NarrativeExchange;
-import com.liminaltransit.narrative.PriceTable;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.aws.AwsSupport;
+import com.liminaltransit.narrative.vendor.AwsSupport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,17 +67,6 @@ public class BedrockProvider implements AiProvider {
         this.endpoint = endpoint;
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.call = new ConverseCall(this.modelId.orElse(""), maxTokens, (float) temperature);
-    }
-
-    /** For CDI proxies only. */
-    protected BedrockProvider() {
-        this.exchange = null;
-        this.prices = null;
-        this.modelId = Optional.empty();
-        this.region = Optional.empty();
-        this.endpoint = Optional.empty();
-        this.timeout = Duration.ZERO;
-        this.call = null;
     }
 
     @Override

@@ -5,12 +5,12 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.NarrativeExchange;
-import com.liminaltransit.narrative.PriceTable;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.VendorHttp;
+import com.liminaltransit.narrative.vendor.VendorHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,17 +71,6 @@ public class OpenAiProvider implements AiProvider {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = Duration.ofMillis(timeoutMillis);
         this.request = new ChatCompletion(this.model.orElse(""), maxTokens, temperature, jsonMode);
-    }
-
-    /** For CDI proxies only. */
-    protected OpenAiProvider() {
-        this.exchange = null;
-        this.prices = null;
-        this.apiKey = Optional.empty();
-        this.model = Optional.empty();
-        this.baseUrl = DEFAULT_BASE_URL;
-        this.timeout = Duration.ZERO;
-        this.request = null;
     }
 
     @Override

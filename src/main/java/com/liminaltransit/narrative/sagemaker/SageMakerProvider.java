@@ -5,12 +5,12 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.NarrativeExchange;
-import com.liminaltransit.narrative.PriceTable;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.aws.AwsSupport;
+import com.liminaltransit.narrative.vendor.AwsSupport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,20 +80,6 @@ public class SageMakerProvider implements AiProvider {
         this.maxTokens = maxTokens;
         this.temperature = temperature;
         this.contextTokens = contextTokens;
-    }
-
-    /** For CDI proxies only. */
-    protected SageMakerProvider() {
-        this.exchange = null;
-        this.prices = null;
-        this.endpointName = Optional.empty();
-        this.region = Optional.empty();
-        this.endpoint = Optional.empty();
-        this.format = InvocationFormat.TGI;
-        this.timeout = Duration.ZERO;
-        this.maxTokens = 0;
-        this.temperature = 0;
-        this.contextTokens = 0;
     }
 
     @Override

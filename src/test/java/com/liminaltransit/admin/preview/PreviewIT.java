@@ -2,8 +2,8 @@ package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.PromptBuilder;
-import com.liminaltransit.narrative.ProviderChain;
-import com.liminaltransit.narrative.StepResult;
+import com.liminaltransit.narrative.chain.ProviderChain;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.anthropic.AnthropicWire;
 import com.liminaltransit.narrative.openai.OpenAiWire;

@@ -2,7 +2,7 @@ package com.liminaltransit.narrative.bedrock;
 
 import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.Generation;
-import com.liminaltransit.narrative.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.StoryContext;

@@ -1,6 +1,6 @@
 package com.liminaltransit.narrative.openai;
 
-import com.liminaltransit.narrative.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.CallLedger;

@@ -1,6 +1,6 @@
 package com.liminaltransit.narrative.sagemaker;
 
-import com.liminaltransit.narrative.ProviderContractIT;
+import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
 import io.helidon.config.mp.MpConfigSources;

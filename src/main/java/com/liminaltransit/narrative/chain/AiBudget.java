@@ -1,4 +1,4 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
@@ -43,13 +43,6 @@ public class AiBudget {
         this.dataSource = database.dataSource();
         this.dailyUsd = dailyUsd.filter(usd -> usd > 0);
         this.refresh = refresh;
-    }
-
-    /** For CDI proxies only. */
-    protected AiBudget() {
-        this.dataSource = null;
-        this.dailyUsd = Optional.empty();
-        this.refresh = Duration.ZERO;
     }
 
     /** Whether today's spend has reached the budget. */

@@ -1,4 +1,4 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,11 +27,6 @@ public class PriceTable {
     @Inject
     public PriceTable(Config config) {
         this.config = config;
-    }
-
-    /** For CDI proxies only. */
-    protected PriceTable() {
-        this.config = null;
     }
 
     /** The cost in US dollars of one call to {@code model}. */

@@ -1,5 +1,18 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.Conversation;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.ModelCapabilities;
+import com.liminaltransit.narrative.NarrativeException;
+import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.QuotaExhaustedException;
+import com.liminaltransit.narrative.RateLimitedException;
+import com.liminaltransit.narrative.Reply;
+import com.liminaltransit.narrative.RetryableNarrativeException;
+import com.liminaltransit.narrative.StoryContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
+import com.liminaltransit.narrative.TestProviders;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import com.liminaltransit.testing.PlayerClient;

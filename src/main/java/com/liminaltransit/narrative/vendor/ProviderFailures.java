@@ -1,5 +1,12 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.NarrativeException;
+import com.liminaltransit.narrative.ProviderAuthException;
+import com.liminaltransit.narrative.ProviderTimeoutException;
+import com.liminaltransit.narrative.ProviderUnavailableException;
+import com.liminaltransit.narrative.QuotaExhaustedException;
+import com.liminaltransit.narrative.RateLimitedException;
+import com.liminaltransit.narrative.RejectedRequestException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

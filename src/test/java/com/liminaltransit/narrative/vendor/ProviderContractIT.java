@@ -1,5 +1,11 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.PastStop;
+import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.chain.ProviderChain;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;

@@ -1,5 +1,8 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.TestProviders;
 import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -14,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HelidonTest
 @AddBean(TestProviders.Stalled.class)
 @AddConfig(key = "liminal.ai.chain", value = "stalled")
-@AddConfig(key = "com.liminaltransit.narrative.ProviderChain/write/Timeout/value", value = "700")
-@AddConfig(key = "com.liminaltransit.narrative.ProviderChain/write/Timeout/unit", value = "MILLIS")
+@AddConfig(key = "com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/value", value = "700")
+@AddConfig(key = "com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "liminal.db.url",
         value = "jdbc:h2:mem:deadline;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class StepDeadlineIT {

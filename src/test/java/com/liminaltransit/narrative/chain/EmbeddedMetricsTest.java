@@ -1,4 +1,4 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

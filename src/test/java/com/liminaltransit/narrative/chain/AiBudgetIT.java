@@ -1,5 +1,6 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
+import com.liminaltransit.narrative.TestProviders;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import io.helidon.microprofile.testing.junit5.AddBean;

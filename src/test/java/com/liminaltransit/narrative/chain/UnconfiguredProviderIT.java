@@ -1,4 +1,4 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
 import com.liminaltransit.testing.ServerProcess;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,12 +32,6 @@ public class NarrativeMetrics {
                             @ConfigProperty(name = "liminal.metrics.emf.namespace") Optional<String> emfNamespace) {
         this.registry = registry;
         this.cloudWatch = emfNamespace.filter(ns -> !ns.isBlank()).map(ns -> new EmbeddedMetrics(ns, System.out));
-    }
-
-    /** For CDI proxies only. */
-    protected NarrativeMetrics() {
-        this.registry = null;
-        this.cloudWatch = Optional.empty();
     }
 
     /** One provider call ended with {@code outcome} ({@code success}, {@code invalid}, {@code error}, …). */

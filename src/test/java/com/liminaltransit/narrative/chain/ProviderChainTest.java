@@ -1,5 +1,10 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
+import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.ModelCapabilities;
+import com.liminaltransit.narrative.NarrativeException;
+import com.liminaltransit.narrative.StoryContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.NarrativeException;
+import com.liminaltransit.narrative.ProviderTimeoutException;
+import com.liminaltransit.narrative.ProviderUnavailableException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

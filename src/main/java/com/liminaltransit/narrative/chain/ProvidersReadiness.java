@@ -1,4 +1,4 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

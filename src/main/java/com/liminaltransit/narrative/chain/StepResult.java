@@ -1,4 +1,7 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
+
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.Narrative;
 
 /**
  * What the chain hands back for one stop: the generation that won and the bookkeeping a step stores.

@@ -1,5 +1,19 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.Conversation;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.NarrativeException;
+import com.liminaltransit.narrative.NarrativeJson;
+import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.QuotaExhaustedException;
+import com.liminaltransit.narrative.RateLimitedException;
+import com.liminaltransit.narrative.Reply;
+import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.ValidationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,13 +43,6 @@ public class NarrativeExchange {
         this.prompts = prompts;
         this.ledger = ledger;
         this.retryAfterCap = Duration.ofMillis(retryAfterCapMillis);
-    }
-
-    /** For CDI proxies only. */
-    protected NarrativeExchange() {
-        this.prompts = null;
-        this.ledger = null;
-        this.retryAfterCap = Duration.ZERO;
     }
 
     /** One call to a vendor with a conversation; throws our exception types only. */

@@ -1,5 +1,11 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.chain;
 
+import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.ValidationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +32,7 @@ import java.util.logging.Logger;
  * Writes a stop by asking the providers of {@code liminal.ai.chain} in turn until one gives a valid narrative.
  * {@code offline} is always the last link, so a ride never dead-ends; and the whole step runs under one deadline
  * (MicroProfile Fault Tolerance {@code @Timeout}, override with
- * {@code com.liminaltransit.narrative.ProviderChain/write/Timeout/value}) after which {@code offline} answers.
+ * {@code com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/value}) after which {@code offline} answers.
  * Each provider guards its own calls ({@code @Timeout}, {@code @Retry}, {@code @CircuitBreaker}, {@code @Bulkhead});
  * the chain counts the vendor calls a step took and remembers what each provider's breaker last said, for
  * {@code /health/ready}.
@@ -68,16 +74,6 @@ public class ProviderChain {
         this.budget = budget;
         providers.forEach(provider -> states.put(provider.name(), "closed"));
         LOG.info(() -> "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
-    }
-
-    /** For CDI proxies only. */
-    protected ProviderChain() {
-        this.providers = List.of();
-        this.known = Map.of();
-        this.offline = null;
-        this.metrics = null;
-        this.ledger = null;
-        this.budget = null;
     }
 
     /** Builds the chain when the application starts, so a bad {@code liminal.ai.chain} fails start-up. */

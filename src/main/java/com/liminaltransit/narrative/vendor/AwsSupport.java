@@ -1,7 +1,6 @@
-package com.liminaltransit.narrative.aws;
+package com.liminaltransit.narrative.vendor;
 
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.ProviderFailures;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;

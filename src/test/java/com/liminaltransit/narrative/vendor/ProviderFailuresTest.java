@@ -1,5 +1,9 @@
-package com.liminaltransit.narrative;
+package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.NarrativeException;
+import com.liminaltransit.narrative.QuotaExhaustedException;
+import com.liminaltransit.narrative.RateLimitedException;
+import com.liminaltransit.narrative.RetryableNarrativeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
