@@ -1,5 +1,4 @@
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,9 +22,11 @@ public class SlowVendor {
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         long delay = args.length > 1 ? Long.parseLong(args[1]) : 1000;
-        byte[] answer = ("{\"model\": \"bench-stub\", \"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": "
-                + quote(STORY) + "}}], \"usage\": {\"prompt_tokens\": 900, \"completion_tokens\": 120}}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] answer =
+                ("{\"model\": \"bench-stub\", \"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": "
+                                + quote(STORY)
+                                + "}}], \"usage\": {\"prompt_tokens\": 900, \"completion_tokens\": 120}}")
+                        .getBytes(StandardCharsets.UTF_8);
         AtomicLong calls = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

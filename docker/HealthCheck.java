@@ -6,15 +6,14 @@ import java.net.URI;
  * The runtime image has no curl or wget; this needs only java.base of the jlink'd runtime.
  */
 public final class HealthCheck {
-    private HealthCheck() {
-    }
+    private HealthCheck() {}
 
     public static void main(String[] args) {
         String port = System.getenv().getOrDefault("SERVER_PORT", "8080");
         String path = args.length > 0 ? args[0] : "/health/live";
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path)
-                    .toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection)
+                    URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
             connection.setConnectTimeout(2000);
             connection.setReadTimeout(3000);
             connection.setInstanceFollowRedirects(false);

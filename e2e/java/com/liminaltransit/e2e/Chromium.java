@@ -4,7 +4,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +16,14 @@ import java.util.Map;
  */
 final class Chromium implements AutoCloseable {
 
-    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final List<String> FLAGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
 
     private final Playwright playwright;
     private final Browser browser;
@@ -28,7 +33,8 @@ final class Chromium implements AutoCloseable {
         boolean useDebian = Files.isExecutable(debian);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(useDebian ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(FLAGS);
+        BrowserType.LaunchOptions options =
+                new BrowserType.LaunchOptions().setHeadless(true).setArgs(FLAGS);
         if (useDebian) {
             options.setExecutablePath(debian);
         }
@@ -38,8 +44,9 @@ final class Chromium implements AutoCloseable {
     /** A fresh browser profile (its own cookies: a new player), with JavaScript on or off. */
     Page newPlayer(boolean javaScript) {
         return browser.newContext(new Browser.NewContextOptions()
-                .setJavaScriptEnabled(javaScript)
-                .setViewportSize(390, 844)).newPage();
+                        .setJavaScriptEnabled(javaScript)
+                        .setViewportSize(390, 844))
+                .newPage();
     }
 
     /** Runs {@code steps}; if they fail, saves a full-page screenshot named after the test first. */
@@ -48,7 +55,9 @@ final class Chromium implements AutoCloseable {
             steps.run();
         } catch (RuntimeException | AssertionError failure) {
             Path dir = Path.of(System.getProperty("e2e.screenshots", "target/e2e-screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(dir.resolve(name + ".png"))
+                    .setFullPage(true));
             throw failure;
         }
     }

@@ -1,18 +1,17 @@
 package com.liminaltransit.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.ServerProcess;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A player rides to the end of the line in a real Chromium against the packaged server: once with JavaScript
@@ -56,8 +55,10 @@ class RideInBrowserE2EIT {
         List<String> browserErrors = collectErrors(page);
         Chromium.screenshotOnFailure(page, "ride-with-javascript", () -> {
             page.navigate(base + "/");
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Board the train")).click();
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Board the train"))
+                    .click();
             page.waitForURL("**/stories/*");
             page.evaluate("() => { window.sameDocument = true; }");
 
@@ -74,8 +75,10 @@ class RideInBrowserE2EIT {
 
                 stops++;
                 assertThat(page.locator("#journey article.stop")).hasCount(stops);
-                assertThat(page.locator("#stop-" + (stops - 1) + " .stop-title")).isFocused();
-                assertThat(page.locator("#chosen-" + (stops - 2))).hasText(java.util.regex.Pattern.compile("^You chose: "));
+                assertThat(page.locator("#stop-" + (stops - 1) + " .stop-title"))
+                        .isFocused();
+                assertThat(page.locator("#chosen-" + (stops - 2)))
+                        .hasText(java.util.regex.Pattern.compile("^You chose: "));
             }
 
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
@@ -111,15 +114,15 @@ class RideInBrowserE2EIT {
             assertThat(page.locator(".terminus")).isVisible();
             page.navigate(base + "/");
             assertThat(page.locator(".ride-list a")).hasCount(1);
-            assertThat(page.locator(".ride-list .ride-meta")).hasText(java.util.regex.Pattern.compile("^Arrived after"));
+            assertThat(page.locator(".ride-list .ride-meta"))
+                    .hasText(java.util.regex.Pattern.compile("^Arrived after"));
         });
     }
 
     /** Presses Tab until the focused element matches {@code selector}, as a keyboard-only player would. */
     private static void tabTo(Page page, String selector) {
         for (int presses = 0; presses < 15; presses++) {
-            if ((Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)",
-                    selector)) {
+            if ((Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)) {
                 return;
             }
             page.keyboard().press("Tab");

@@ -1,17 +1,16 @@
 package com.liminaltransit.e2e;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.liminaltransit.narrative.openai.OpenAiWire;
 import com.liminaltransit.testing.ServerProcess;
 import com.liminaltransit.testing.VendorStub;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * While a slow model writes the next stop, the player sees the train moving and cannot choose twice: the

@@ -4,7 +4,6 @@ import com.liminaltransit.admin.auth.AdminGate;
 import com.liminaltransit.admin.auth.AdminSession;
 import com.liminaltransit.web.View;
 import jakarta.ws.rs.container.ContainerRequestContext;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 public final class AdminPage {
 
-    private AdminPage() {
-    }
+    private AdminPage() {}
 
     /** A whole admin page. */
     public static View page(String template, ContainerRequestContext request, Map<String, Object> model) {
@@ -23,8 +21,8 @@ public final class AdminPage {
     }
 
     /** One fragment of an admin page, for htmx. */
-    public static View fragment(String template, String fragment, ContainerRequestContext request,
-                                Map<String, Object> model) {
+    public static View fragment(
+            String template, String fragment, ContainerRequestContext request, Map<String, Object> model) {
         return View.fragment(template, fragment, withSession(request, model));
     }
 

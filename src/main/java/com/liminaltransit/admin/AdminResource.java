@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -22,7 +21,8 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AdminSettings settings;
 
@@ -35,9 +35,12 @@ public class AdminResource {
     @GET
     public View home(@Context ContainerRequestContext request) {
         var session = AdminGate.session(request);
-        return AdminPage.page("admin/home", request, Map.of(
-                "signedInAt", CLOCK.format(session.createdAt()),
-                "endsAt", CLOCK.format(session.createdAt().plus(settings.absoluteTimeout())),
-                "idleMinutes", settings.idleTimeout().toMinutes()));
+        return AdminPage.page(
+                "admin/home",
+                request,
+                Map.of(
+                        "signedInAt", CLOCK.format(session.createdAt()),
+                        "endsAt", CLOCK.format(session.createdAt().plus(settings.absoluteTimeout())),
+                        "idleMinutes", settings.idleTimeout().toMinutes()));
     }
 }

@@ -1,7 +1,6 @@
 package com.liminaltransit.narrative;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -6,5 +6,4 @@ package com.liminaltransit.narrative;
  * @param id    short stable id within its passage, e.g. {@code "a"}
  * @param label what the player reads on the button
  */
-public record ChoiceOption(String id, String label) {
-}
+public record ChoiceOption(String id, String label) {}

@@ -30,7 +30,8 @@ public record Conversation(String system, List<Turn> turns) {
         StringBuilder prompt = new StringBuilder(system).append("\n\n");
         for (Turn turn : turns) {
             prompt.append(turn.role().equals(Turn.USER) ? "Request:\n" : "Your earlier answer:\n")
-                    .append(turn.text()).append("\n\n");
+                    .append(turn.text())
+                    .append("\n\n");
         }
         return prompt.append("Answer (one JSON object):\n").toString();
     }

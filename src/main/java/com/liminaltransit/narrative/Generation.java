@@ -9,5 +9,4 @@ package com.liminaltransit.narrative;
  * @param inputTokens  tokens sent
  * @param outputTokens tokens received
  */
-public record Generation(Narrative narrative, String provider, String model, int inputTokens, int outputTokens) {
-}
+public record Generation(Narrative narrative, String provider, String model, int inputTokens, int outputTokens) {}

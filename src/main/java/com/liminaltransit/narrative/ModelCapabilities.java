@@ -10,5 +10,4 @@ import java.util.Set;
  * @param streaming     whether the vendor can stream a reply
  * @param languages     BCP 47 tags the model writes well; empty means "many"
  */
-public record ModelCapabilities(int contextTokens, boolean jsonMode, boolean streaming, Set<String> languages) {
-}
+public record ModelCapabilities(int contextTokens, boolean jsonMode, boolean streaming, Set<String> languages) {}

@@ -1,16 +1,15 @@
 package com.liminaltransit.narrative;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * Finds the AI-contract object in what a model wrote and reads it into a {@link Narrative}. Models wrap JSON in
@@ -19,8 +18,7 @@ import static com.liminaltransit.narrative.Jsonp.JSON;
  */
 public final class NarrativeJson {
 
-    private NarrativeJson() {
-    }
+    private NarrativeJson() {}
 
     /**
      * Reads the narrative from a model's text reply.

@@ -28,8 +28,7 @@ public final class NarrativeValidator {
 
     private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9]{1,8}");
 
-    private NarrativeValidator() {
-    }
+    private NarrativeValidator() {}
 
     /** Validates one narrative; never throws. */
     public static ValidationResult validate(Narrative narrative) {
@@ -148,7 +147,8 @@ public final class NarrativeValidator {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
-            boolean invisible = (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
+            boolean invisible = (c >= '\u200B' && c <= '\u200F')
+                    || (c >= '\u202A' && c <= '\u202E')
                     || (c >= '\u2066' && c <= '\u2069');
             if (control || invisible) {
                 return true;

@@ -7,5 +7,4 @@ package com.liminaltransit.narrative;
  * @param passage      the passage the player read
  * @param chosenLabel  the label of the choice the player made there
  */
-public record PastStop(int stop, String passage, String chosenLabel) {
-}
+public record PastStop(int stop, String passage, String chosenLabel) {}

@@ -3,7 +3,6 @@ package com.liminaltransit.narrative;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -143,14 +142,19 @@ public class PromptBuilder {
     public Conversation build(StoryContext context) {
         PromptSet prompts = promptsFor(context);
         Map<String, String> values = Map.of(
-                "summary", context.summary().isBlank() ? "The passenger has just boarded; nothing has happened yet."
-                        : context.summary(),
+                "summary",
+                        context.summary().isBlank()
+                                ? "The passenger has just boarded; nothing has happened yet."
+                                : context.summary(),
                 "recent", recent(context.recent()),
-                "choice", context.choice() == null ? "none yet: write the boarding, the first stop of the ride."
-                        : context.choice().label(),
+                "choice",
+                        context.choice() == null
+                                ? "none yet: write the boarding, the first stop of the ride."
+                                : context.choice().label(),
                 "stop", Integer.toString(context.stop() + 1),
                 "language", context.language());
-        return new Conversation(render(prompts.system(), values),
+        return new Conversation(
+                render(prompts.system(), values),
                 List.of(new Conversation.Turn(Conversation.Turn.USER, render(prompts.step(), values))));
     }
 
@@ -165,7 +169,11 @@ public class PromptBuilder {
         }
         StringBuilder text = new StringBuilder();
         for (PastStop past : stops) {
-            text.append("Stop ").append(past.stop() + 1).append(": ").append(past.passage().strip()).append('\n');
+            text.append("Stop ")
+                    .append(past.stop() + 1)
+                    .append(": ")
+                    .append(past.passage().strip())
+                    .append('\n');
             if (past.chosenLabel() != null) {
                 text.append("The passenger chose: ").append(past.chosenLabel()).append('\n');
             }

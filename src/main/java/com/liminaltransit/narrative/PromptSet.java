@@ -8,5 +8,4 @@ package com.liminaltransit.narrative;
  * @param system  the system prompt template
  * @param step    the step template
  */
-public record PromptSet(int version, String system, String step) {
-}
+public record PromptSet(int version, String system, String step) {}

@@ -22,9 +22,18 @@ import java.util.List;
  *                  preview sets it, and only providers that {@link AiProvider#acceptsModelChoice() accept a model
  *                  choice} read it
  */
-public record StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
-                           ChoiceOption choice, List<String> path, String language, PromptSet prompts,
-                           List<String> chain, String model) {
+public record StoryContext(
+        String rideId,
+        long seed,
+        int stop,
+        String summary,
+        List<PastStop> recent,
+        ChoiceOption choice,
+        List<String> path,
+        String language,
+        PromptSet prompts,
+        List<String> chain,
+        String model) {
 
     /** How many past stops a prompt carries. */
     public static final int RECENT_STOPS = 3;
@@ -40,21 +49,27 @@ public record StoryContext(String rideId, long seed, int stop, String summary, L
     }
 
     /** A context with the published prompts and the configured chain. */
-    public StoryContext(String rideId, long seed, int stop, String summary, List<PastStop> recent,
-                        ChoiceOption choice, List<String> path, String language) {
+    public StoryContext(
+            String rideId,
+            long seed,
+            int stop,
+            String summary,
+            List<PastStop> recent,
+            ChoiceOption choice,
+            List<String> path,
+            String language) {
         this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of(), null);
     }
 
     /** The same stop, written with these prompts and this chain (empty: the configured one). */
     public StoryContext with(PromptSet promptSet, List<String> providers) {
-        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers,
-                model);
+        return new StoryContext(
+                rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers, model);
     }
 
     /** The same stop, asked of {@code modelName} ({@code null} or blank: the provider's configured model). */
     public StoryContext withModel(String modelName) {
-        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain,
-                modelName);
+        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, modelName);
     }
 
     /** {@link #model()} when one was chosen, else {@code configured}. */

@@ -7,12 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
-
-import javax.sql.DataSource;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
 
 /**
  * The application's one connection pool. It migrates the schema when the application starts, so a fresh
@@ -27,10 +26,11 @@ public class Database {
 
     /** Opens the pool from {@code liminal.db.*}. */
     @Inject
-    public Database(@ConfigProperty(name = "liminal.db.url") String url,
-                    @ConfigProperty(name = "liminal.db.user") Optional<String> user,
-                    @ConfigProperty(name = "liminal.db.password") Optional<String> password,
-                    @ConfigProperty(name = "liminal.db.pool-size", defaultValue = "16") int poolSize) {
+    public Database(
+            @ConfigProperty(name = "liminal.db.url") String url,
+            @ConfigProperty(name = "liminal.db.user") Optional<String> user,
+            @ConfigProperty(name = "liminal.db.password") Optional<String> password,
+            @ConfigProperty(name = "liminal.db.pool-size", defaultValue = "16") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("liminal");
         config.setJdbcUrl(url);
@@ -51,8 +51,8 @@ public class Database {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied)");
     }
 
     /** The pooled data source. */

@@ -2,12 +2,11 @@ package com.liminaltransit.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /** Ready only while the database answers: a load balancer then sends no player to a server that cannot save. */
 @Readiness
@@ -28,7 +27,9 @@ public class DatabaseReadiness implements HealthCheck {
         try (Connection connection = database.dataSource().getConnection()) {
             return response.status(connection.isValid(2)).build();
         } catch (SQLException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

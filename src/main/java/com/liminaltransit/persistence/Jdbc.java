@@ -1,8 +1,8 @@
 package com.liminaltransit.persistence;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The few JDBC helpers every repository shares: a transaction around a unit of work, and a way to tell a
@@ -10,8 +10,7 @@ import java.sql.SQLException;
  */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** A unit of work on one connection. */
     @FunctionalInterface

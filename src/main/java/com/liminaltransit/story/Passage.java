@@ -1,7 +1,6 @@
 package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +15,14 @@ import java.util.Optional;
  * @param chosenId the id of the choice made here; {@code null} while the stop is open
  * @param provider the provider that wrote it
  */
-public record Passage(int stop, String body, String summary, boolean ending, List<ChoiceOption> choices,
-               String chosenId, String provider) {
+public record Passage(
+        int stop,
+        String body,
+        String summary,
+        boolean ending,
+        List<ChoiceOption> choices,
+        String chosenId,
+        String provider) {
 
     public Passage {
         choices = List.copyOf(choices);

@@ -16,6 +16,13 @@ import java.time.Instant;
  * @param updatedAt when its last passage was written
  * @param variantId the experiment variant it rides as, or {@code null} (published prompts, configured chain)
  */
-public record Ride(String id, String ownerHash, long seed, String language, boolean ended, int stops,
-            Instant createdAt, Instant updatedAt, Long variantId) {
-}
+public record Ride(
+        String id,
+        String ownerHash,
+        long seed,
+        String language,
+        boolean ended,
+        int stops,
+        Instant createdAt,
+        Instant updatedAt,
+        Long variantId) {}

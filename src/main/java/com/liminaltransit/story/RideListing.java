@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param opening   the first words of its boarding passage
  * @param updatedAt when it last moved
  */
-public record RideListing(String id, int stops, boolean ended, String opening, Instant updatedAt) {
-}
+public record RideListing(String id, int stops, boolean ended, String opening, Instant updatedAt) {}

@@ -1,7 +1,6 @@
 package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.PromptSet;
-
 import java.util.List;
 
 /**

@@ -33,11 +33,27 @@ public record Story(Ride ride, List<Passage> passages) {
     Story advanced(int step, String choiceId, Passage next, Instant now) {
         List<Passage> moved = new ArrayList<>(passages);
         Passage answered = moved.get(step);
-        moved.set(step, new Passage(answered.stop(), answered.body(), answered.summary(), answered.ending(),
-                answered.choices(), choiceId, answered.provider()));
+        moved.set(
+                step,
+                new Passage(
+                        answered.stop(),
+                        answered.body(),
+                        answered.summary(),
+                        answered.ending(),
+                        answered.choices(),
+                        choiceId,
+                        answered.provider()));
         moved.add(next);
-        Ride after = new Ride(ride.id(), ride.ownerHash(), ride.seed(), ride.language(), next.ending(),
-                moved.size(), ride.createdAt(), now, ride.variantId());
+        Ride after = new Ride(
+                ride.id(),
+                ride.ownerHash(),
+                ride.seed(),
+                ride.language(),
+                next.ending(),
+                moved.size(),
+                ride.createdAt(),
+                now,
+                ride.variantId());
         return new Story(after, moved);
     }
 

@@ -7,8 +7,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Rides, passages and choices in the database. Every write is one transaction, and the primary key
@@ -88,8 +87,8 @@ class StoryRepository {
     }
 
     /** As {@link #appendStep(String, int, String, StepResult, Instant)}, recording the prompt version used. */
-    boolean appendStep(String rideId, int answered, String choiceId, StepResult next, Instant now,
-                       Integer promptVersion) {
+    boolean appendStep(
+            String rideId, int answered, String choiceId, StepResult next, Instant now, Integer promptVersion) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement answer = connection.prepareStatement(
@@ -118,8 +117,9 @@ class StoryRepository {
         }
     }
 
-    private static void insertPassage(Connection connection, String rideId, int stop, StepResult step, Instant now,
-                                      Integer promptVersion) throws SQLException {
+    private static void insertPassage(
+            Connection connection, String rideId, int stop, StepResult step, Instant now, Integer promptVersion)
+            throws SQLException {
         Narrative narrative = step.narrative();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into passage (ride_id, stop, body, summary, ending, provider, model, input_tokens,
@@ -185,8 +185,12 @@ class StoryRepository {
                 List<RideListing> rides = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        rides.add(new RideListing(rows.getString(1), rows.getInt(2), rows.getBoolean(3),
-                                opening(rows.getString(5)), instant(rows, 4)));
+                        rides.add(new RideListing(
+                                rows.getString(1),
+                                rows.getInt(2),
+                                rows.getBoolean(3),
+                                opening(rows.getString(5)),
+                                instant(rows, 4)));
                     }
                 }
                 return rides;
@@ -205,8 +209,16 @@ class StoryRepository {
                 }
                 long variant = row.getLong(9);
                 Long variantId = row.wasNull() ? null : variant;
-                return Optional.of(new Ride(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getBoolean(5), row.getInt(6), instant(row, 7), instant(row, 8), variantId));
+                return Optional.of(new Ride(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getString(4),
+                        row.getBoolean(5),
+                        row.getInt(6),
+                        instant(row, 7),
+                        instant(row, 8),
+                        variantId));
             }
         }
     }
@@ -231,8 +243,14 @@ class StoryRepository {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     int stop = rows.getInt(1);
-                    passages.add(new Passage(stop, rows.getString(2), rows.getString(3), rows.getBoolean(4),
-                            choices.getOrDefault(stop, List.of()), rows.getString(5), rows.getString(6)));
+                    passages.add(new Passage(
+                            stop,
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getBoolean(4),
+                            choices.getOrDefault(stop, List.of()),
+                            rows.getString(5),
+                            rows.getString(6)));
                 }
             }
         }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,7 +31,8 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class StoryResource {
 
-    private static final Pattern RIDE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern RIDE_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern STEP = Pattern.compile("\\d{1,4}");
     private static final Pattern CHOICE = Pattern.compile("[a-z0-9]{1,8}");
 
@@ -46,8 +46,7 @@ public class StoryResource {
     /** The landing page: board a ride, or go back to one of yours. */
     @GET
     public View landing(@Context ContainerRequestContext request) {
-        return View.page("story/landing",
-                Map.of("rides", stories.ridesOf(PlayerCookieFilter.player(request))));
+        return View.page("story/landing", Map.of("rides", stories.ridesOf(PlayerCookieFilter.player(request))));
     }
 
     /** Boards a new ride and sends the player to it. */
@@ -72,15 +71,21 @@ public class StoryResource {
     @Path("stories/{id}/choices")
     @Throttled
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response choose(@PathParam("id") String id, @FormParam("step") String step,
-                           @FormParam("choice") String choice, @Context ContainerRequestContext request,
-                           @Context HttpHeaders headers) {
+    public Response choose(
+            @PathParam("id") String id,
+            @FormParam("step") String step,
+            @FormParam("choice") String choice,
+            @Context ContainerRequestContext request,
+            @Context HttpHeaders headers) {
         String rideId = checkedId(id);
-        if (step == null || !STEP.matcher(step).matches() || choice == null || !CHOICE.matcher(choice).matches()) {
+        if (step == null
+                || !STEP.matcher(step).matches()
+                || choice == null
+                || !CHOICE.matcher(choice).matches()) {
             throw new StoryException.BadRequest("Choose one of the offered choices at the open stop.");
         }
-        ChoiceOutcome outcome = stories.choose(rideId, PlayerCookieFilter.player(request), Integer.parseInt(step),
-                choice);
+        ChoiceOutcome outcome =
+                stories.choose(rideId, PlayerCookieFilter.player(request), Integer.parseInt(step), choice);
         boolean htmx = Htmx.isHtmx(headers);
         if (outcome.kind() == ChoiceOutcome.Kind.CONFLICT) {
             return conflict(outcome.story(), request, htmx);
@@ -88,17 +93,27 @@ public class StoryResource {
         if (!htmx) {
             return seeRide(rideId);
         }
-        Map<String, Object> model = Map.of("story", outcome.story(), "owner", true,
-                "answered", outcome.story().passage(outcome.answered()), "next", outcome.next());
+        Map<String, Object> model = Map.of(
+                "story",
+                outcome.story(),
+                "owner",
+                true,
+                "answered",
+                outcome.story().passage(outcome.answered()),
+                "next",
+                outcome.next());
         return Response.ok(View.fragment("story/ride", "step", model)).build();
     }
 
     /** Another choice already answered this stop: show the ride as it stands. */
     private static Response conflict(Story story, ContainerRequestContext request, boolean htmx) {
-        Map<String, Object> model = rideModel(story, request,
+        Map<String, Object> model = rideModel(
+                story,
+                request,
                 "That stop was already answered, so your choice was not taken. Here is the ride as it stands.");
         View view = htmx ? View.fragment("story/ride", "ride", model) : View.page("story/ride", model);
-        Response.ResponseBuilder response = Response.status(Response.Status.CONFLICT).entity(view);
+        Response.ResponseBuilder response =
+                Response.status(Response.Status.CONFLICT).entity(view);
         if (htmx) {
             response.header("HX-Retarget", "#ride").header("HX-Reswap", "outerHTML");
         }

@@ -3,13 +3,12 @@ package com.liminaltransit.story;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
+import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.StepResult;
-import com.liminaltransit.narrative.StoryContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import com.liminaltransit.web.Player;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,8 +67,11 @@ public class StoryService {
         String id = UUID.randomUUID().toString();
         StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
-        repository.create(new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
-                first, source, plan.prompts().version());
+        repository.create(
+                new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
+                first,
+                source,
+                plan.prompts().version());
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.narrative().ending()) {
@@ -133,7 +135,8 @@ public class StoryService {
         RidePlan plan = plans.forVariant(story.ride().variantId());
         StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
-        if (!repository.appendStep(rideId, step, choiceId, next, now, plan.prompts().version())) {
+        if (!repository.appendStep(
+                rideId, step, choiceId, next, now, plan.prompts().version())) {
             // Another request answered this stop while the narrator was writing: it decides.
             return settled(story(rideId), step, choiceId);
         }
@@ -141,8 +144,14 @@ public class StoryService {
             metrics.rideCompleted();
         }
         Narrative written = next.narrative();
-        Passage passage = new Passage(step + 1, written.passage(), written.summary(), written.ending(),
-                written.choices(), null, next.generation().provider());
+        Passage passage = new Passage(
+                step + 1,
+                written.passage(),
+                written.summary(),
+                written.ending(),
+                written.choices(),
+                null,
+                next.generation().provider());
         return new ChoiceOutcome(story.advanced(step, choiceId, passage, now), step, ChoiceOutcome.Kind.ADVANCED);
     }
 
@@ -171,7 +180,8 @@ public class StoryService {
             throw new StoryException.BadRequest("This ride has no stop " + stop + " to write.");
         }
         Passage before = story.passage(stop - 1);
-        ChoiceOption choice = before.chosen().or(() -> before.choices().stream().findFirst())
+        ChoiceOption choice = before.chosen()
+                .or(() -> before.choices().stream().findFirst())
                 .orElseThrow(() -> new StoryException.BadRequest("The ride ended at stop " + (stop - 1) + "."));
         return contextFor(story, stop - 1, choice);
     }
@@ -180,9 +190,10 @@ public class StoryService {
     static StoryContext contextFor(Story story, int step, ChoiceOption choice) {
         List<Passage> passages = story.passages().subList(0, step + 1);
         List<PastStop> recent = new ArrayList<>();
-        for (Passage passage : passages.subList(Math.max(0, passages.size() - StoryContext.RECENT_STOPS),
-                passages.size())) {
-            String label = passage.stop() == step ? choice.label()
+        for (Passage passage :
+                passages.subList(Math.max(0, passages.size() - StoryContext.RECENT_STOPS), passages.size())) {
+            String label = passage.stop() == step
+                    ? choice.label()
                     : passage.chosen().map(ChoiceOption::label).orElse("");
             recent.add(new PastStop(passage.stop(), passage.body(), label));
         }
@@ -192,7 +203,7 @@ public class StoryService {
         }
         path.add(choice.id());
         Ride ride = story.ride();
-        return new StoryContext(ride.id(), ride.seed(), step + 1, passages.getLast().summary(), recent, choice,
-                path, ride.language());
+        return new StoryContext(
+                ride.id(), ride.seed(), step + 1, passages.getLast().summary(), recent, choice, path, ride.language());
     }
 }

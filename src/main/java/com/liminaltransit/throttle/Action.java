@@ -1,7 +1,6 @@
 package com.liminaltransit.throttle;
 
 import jakarta.ws.rs.HttpMethod;
-
 import java.util.regex.Pattern;
 
 /** The player actions that cost AI calls, and so are limited. */

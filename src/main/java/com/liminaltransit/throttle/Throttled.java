@@ -1,7 +1,6 @@
 package com.liminaltransit.throttle;
 
 import jakarta.ws.rs.NameBinding;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,5 +13,4 @@ import java.lang.annotation.Target;
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface Throttled {
-}
+public @interface Throttled {}

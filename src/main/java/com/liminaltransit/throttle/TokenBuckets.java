@@ -4,8 +4,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Token buckets in the database. Taking is all or nothing across the buckets of one request (the player's and
@@ -25,8 +24,7 @@ import java.util.Optional;
 class TokenBuckets {
 
     /** One bucket to draw a token from. */
-    record Draw(String key, RateLimit limit) {
-    }
+    record Draw(String key, RateLimit limit) {}
 
     private final DataSource dataSource;
 
@@ -87,7 +85,9 @@ class TokenBuckets {
                 }
                 Instant last = row.getObject(2, OffsetDateTime.class).toInstant();
                 double elapsed = Math.max(0, Duration.between(last, now).toMillis() / 1000.0);
-                return Math.min(draw.limit().capacity(), row.getDouble(1) + elapsed * draw.limit().refillPerSecond());
+                return Math.min(
+                        draw.limit().capacity(),
+                        row.getDouble(1) + elapsed * draw.limit().refillPerSecond());
             }
         }
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -36,15 +35,18 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        if (failure instanceof NotFoundException && uriInfo != null && uriInfo.getMatchedResources().isEmpty()) {
+        if (failure instanceof NotFoundException
+                && uriInfo != null
+                && uriInfo.getMatchedResources().isEmpty()) {
             // No resource of ours matched: answer without a body so Helidon goes on to its other routes
             // (health, metrics, static content). A path nobody serves gets its page from UnmatchedPathPage.
             return Response.status(Response.Status.NOT_FOUND).build();
         }
         if (failure instanceof PageException page) {
             Response response = answer(page.status().getStatusCode(), page.getMessage(), null);
-            page.retryAfter().ifPresent(wait -> response.getHeaders()
-                    .putSingle("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
+            page.retryAfter()
+                    .ifPresent(wait -> response.getHeaders()
+                            .putSingle("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
             return response;
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -54,13 +56,15 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         if (failure instanceof Jdbc.DataAccessException) {
             // The database is away (readiness says so too): nothing was written, so trying again is safe.
             LOG.log(Level.WARNING, "Database unavailable: " + failure.getMessage());
-            return answer(503, "The line's records are out of reach for a moment. Nothing was lost: "
-                    + "please try again shortly.", null);
+            return answer(
+                    503,
+                    "The line's records are out of reach for a moment. Nothing was lost: "
+                            + "please try again shortly.",
+                    null);
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, incident " + incident);
-        return answer(500, "Something on the line failed. Your ride is safe; please try again in a moment.",
-                incident);
+        return answer(500, "Something on the line failed. Your ride is safe; please try again in a moment.", incident);
     }
 
     private Response answer(int status, String message, String incident) {

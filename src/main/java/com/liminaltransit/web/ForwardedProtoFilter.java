@@ -33,7 +33,8 @@ public class ForwardedProtoFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         var uris = request.getUriInfo();
         if (!"https".equals(uris.getRequestUri().getScheme()) && origin.isHttps(request)) {
-            request.setRequestUri(UriBuilder.fromUri(uris.getBaseUri()).scheme("https").build(),
+            request.setRequestUri(
+                    UriBuilder.fromUri(uris.getBaseUri()).scheme("https").build(),
                     UriBuilder.fromUri(uris.getRequestUri()).scheme("https").build());
         }
     }

@@ -13,8 +13,7 @@ public final class HostCookies {
 
     private static final String HOST_PREFIX = "__Host-";
 
-    private HostCookies() {
-    }
+    private HostCookies() {}
 
     /** The name a cookie has on a request that came over HTTPS or not. */
     public static String name(String base, boolean https) {

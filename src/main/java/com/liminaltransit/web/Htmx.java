@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 /** What the htmx headers of a request say. */
 public final class Htmx {
 
-    private Htmx() {
-    }
+    private Htmx() {}
 
     /** Whether htmx sent the request, so the answer is a fragment rather than a page. */
     public static boolean isHtmx(HttpHeaders headers) {

@@ -1,7 +1,6 @@
 package com.liminaltransit.web;
 
 import jakarta.ws.rs.core.Response;
-
 import java.time.Duration;
 import java.util.Optional;
 

@@ -43,8 +43,8 @@ public record Player(String id) {
 
     /** Whether this player owns something stored with {@code ownerHash}, compared in constant time. */
     public boolean owns(String ownerHash) {
-        return MessageDigest.isEqual(ownerHash().getBytes(StandardCharsets.US_ASCII),
-                ownerHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                ownerHash().getBytes(StandardCharsets.US_ASCII), ownerHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

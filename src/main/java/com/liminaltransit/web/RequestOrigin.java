@@ -3,12 +3,11 @@ package com.liminaltransit.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells how a request reached us: over HTTPS or not, and from which client address. Forwarded headers are
@@ -29,11 +28,11 @@ public class RequestOrigin {
 
     /** Reads the {@code liminal.web.*} keys. */
     @Inject
-    public RequestOrigin(@ConfigProperty(name = "liminal.web.trust-forwarded", defaultValue = "false")
-                         boolean trustForwarded,
-                         @ConfigProperty(name = "liminal.web.proxy-secret") Optional<String> proxySecret,
-                         @ConfigProperty(name = "liminal.web.client-address-header",
-                                 defaultValue = "X-Forwarded-For") String clientAddressHeader) {
+    public RequestOrigin(
+            @ConfigProperty(name = "liminal.web.trust-forwarded", defaultValue = "false") boolean trustForwarded,
+            @ConfigProperty(name = "liminal.web.proxy-secret") Optional<String> proxySecret,
+            @ConfigProperty(name = "liminal.web.client-address-header", defaultValue = "X-Forwarded-For")
+                    String clientAddressHeader) {
         this.trustForwarded = trustForwarded;
         this.proxySecret = proxySecret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
         this.clientAddressHeader = clientAddressHeader;

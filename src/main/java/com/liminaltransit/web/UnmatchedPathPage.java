@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 class UnmatchedPathPage {
 
-    void register(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-                  Object started, ServerCdiExtension server, ThymeleafWriter pages) {
+    void register(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object started,
+            ServerCdiExtension server,
+            ThymeleafWriter pages) {
         server.serverRoutingBuilder().error(NotFoundException.class, (request, response, failure) -> {
-            boolean htmx = "true".equalsIgnoreCase(request.headers().first(HeaderNames.create("HX-Request"))
-                    .orElse(""));
+            boolean htmx = "true"
+                    .equalsIgnoreCase(request.headers()
+                            .first(HeaderNames.create("HX-Request"))
+                            .orElse(""));
             String html = pages.render(ErrorPages.view(404, ErrorPages.sentenceFor(404), null, htmx));
             response.status(Status.NOT_FOUND_404);
             response.header(HeaderNames.CONTENT_TYPE, "text/html;charset=UTF-8");

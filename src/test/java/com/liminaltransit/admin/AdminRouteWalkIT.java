@@ -1,5 +1,8 @@
 package com.liminaltransit.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -9,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.WebTarget;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -23,9 +24,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
+import org.junit.jupiter.api.Test;
 
 /**
  * Walks every route under {@code /admin}, found by reflection on the JAX-RS resources of the application (so a
@@ -33,7 +32,8 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  * in, an htmx request gets 401. Only the sign-in page itself is open.
  */
 @HelidonTest
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:admin-walk;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 @AddConfig(key = "liminal.admin.users", value = "ada")
 @AddConfig(key = "liminal.admin.ada.password-hash", value = Writers.ADA_HASH)
@@ -64,9 +64,13 @@ class AdminRouteWalkIT {
         assertSoftly(softly -> {
             for (Route route : routes) {
                 Answer answer = stranger.send(request(stranger, route));
-                softly.assertThat(answer.status()).as("%s without a session", route).isEqualTo(303);
-                softly.assertThat(answer.header("Location")).as("%s redirects to sign in", route)
-                        .hasValueSatisfying(l -> assertThat(URI.create(l).getPath()).isEqualTo(OPEN));
+                softly.assertThat(answer.status())
+                        .as("%s without a session", route)
+                        .isEqualTo(303);
+                softly.assertThat(answer.header("Location"))
+                        .as("%s redirects to sign in", route)
+                        .hasValueSatisfying(
+                                l -> assertThat(URI.create(l).getPath()).isEqualTo(OPEN));
                 softly.assertThat(answer.body()).as("%s shows nothing", route).isEmpty();
             }
         });
@@ -79,8 +83,11 @@ class AdminRouteWalkIT {
         assertSoftly(softly -> {
             for (Route route : guardedRoutes()) {
                 Answer answer = stranger.send(request(stranger, route).header("HX-Request", "true"));
-                softly.assertThat(answer.status()).as("%s over htmx without a session", route).isEqualTo(401);
-                softly.assertThat(answer.header("HX-Redirect")).as("%s tells htmx where to go", route)
+                softly.assertThat(answer.status())
+                        .as("%s over htmx without a session", route)
+                        .isEqualTo(401);
+                softly.assertThat(answer.header("HX-Redirect"))
+                        .as("%s tells htmx where to go", route)
                         .hasValue(OPEN);
             }
         });
@@ -93,7 +100,8 @@ class AdminRouteWalkIT {
 
         assertSoftly(softly -> {
             for (Route route : guardedRoutes()) {
-                softly.assertThat(forger.send(request(forger, route)).status()).as("%s with a forged cookie", route)
+                softly.assertThat(forger.send(request(forger, route)).status())
+                        .as("%s with a forged cookie", route)
                         .isEqualTo(303);
             }
         });
@@ -104,11 +112,20 @@ class AdminRouteWalkIT {
         PlayerClient stranger = new PlayerClient(URI.create(target.getUri().toString()));
 
         assertSoftly(softly -> {
-            for (String path : List.of("/admin;x", "/admin/;x", "/admin/analytics;jsessionid=1", "/admin/", "/admin/analytics/",
-                    "/admin/randomtest;a=b/x", "/admin/login;x/../analytics")) {
+            for (String path : List.of(
+                    "/admin;x",
+                    "/admin/;x",
+                    "/admin/analytics;jsessionid=1",
+                    "/admin/",
+                    "/admin/analytics/",
+                    "/admin/randomtest;a=b/x",
+                    "/admin/login;x/../analytics")) {
                 Answer answer = stranger.get(path);
-                softly.assertThat(answer.status()).as("GET %s without a session", path).isIn(303, 404);
-                softly.assertThat(answer.html().select("h1").text()).as("GET %s shows no admin page", path)
+                softly.assertThat(answer.status())
+                        .as("GET %s without a session", path)
+                        .isIn(303, 404);
+                softly.assertThat(answer.html().select("h1").text())
+                        .as("GET %s shows no admin page", path)
                         .doesNotContain("Good evening", "Analytics", "Randomtest");
             }
         });
@@ -116,13 +133,27 @@ class AdminRouteWalkIT {
 
     @Test
     void theWalkFindsTheKnownRoutesSoItCannotPassEmpty() {
-        assertThat(guardedRoutes()).extracting(Route::toString)
-                .contains("GET /admin", "POST /admin/logout", "GET /admin/analytics", "GET /admin/randomtest",
-                        "POST /admin/randomtest", "GET /admin/randomtest/{id}", "GET /admin/prompts",
-                        "POST /admin/prompts", "GET /admin/prompts/{version}", "POST /admin/prompts/{version}/publish",
-                        "GET /admin/prompts/diff", "GET /admin/prompts/new", "GET /admin/preview",
-                        "POST /admin/preview/run", "GET /admin/experiments", "POST /admin/experiments",
-                        "GET /admin/experiments/{id}", "POST /admin/experiments/{id}/stop");
+        assertThat(guardedRoutes())
+                .extracting(Route::toString)
+                .contains(
+                        "GET /admin",
+                        "POST /admin/logout",
+                        "GET /admin/analytics",
+                        "GET /admin/randomtest",
+                        "POST /admin/randomtest",
+                        "GET /admin/randomtest/{id}",
+                        "GET /admin/prompts",
+                        "POST /admin/prompts",
+                        "GET /admin/prompts/{version}",
+                        "POST /admin/prompts/{version}/publish",
+                        "GET /admin/prompts/diff",
+                        "GET /admin/prompts/new",
+                        "GET /admin/preview",
+                        "POST /admin/preview/run",
+                        "GET /admin/experiments",
+                        "POST /admin/experiments",
+                        "GET /admin/experiments/{id}",
+                        "POST /admin/experiments/{id}/stop");
         assertThat(allAdminRoutes()).extracting(Route::toString).contains("GET /admin/login", "POST /admin/login");
     }
 
@@ -179,11 +210,16 @@ class AdminRouteWalkIT {
 
     private static List<Class<?>> applicationClasses() {
         try {
-            java.nio.file.Path root = Paths.get(com.liminaltransit.web.View.class.getProtectionDomain()
-                    .getCodeSource().getLocation().toURI());
+            java.nio.file.Path root = Paths.get(com.liminaltransit.web.View.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("com/liminaltransit"))) {
-                return files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
-                        .map(f -> root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
+                return files.filter(f -> f.toString().endsWith(".class")
+                                && !f.getFileName().toString().contains("$"))
+                        .map(f ->
+                                root.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
                         .map(AdminRouteWalkIT::load)
                         .toList();
             }

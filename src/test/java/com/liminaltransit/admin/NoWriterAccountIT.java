@@ -1,21 +1,21 @@
 package com.liminaltransit.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** With no writer configured there is no way in, and the room says how to configure one. */
 @HelidonTest
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:admin-none;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class NoWriterAccountIT {
 
@@ -27,7 +27,8 @@ class NoWriterAccountIT {
         PlayerClient browser = new PlayerClient(URI.create(target.getUri().toString()));
 
         Answer admin = browser.get("/admin");
-        Answer login = browser.get(URI.create(admin.header("Location").orElseThrow()).getPath());
+        Answer login =
+                browser.get(URI.create(admin.header("Location").orElseThrow()).getPath());
 
         assertThat(admin.status()).isEqualTo(303);
         assertThat(login.status()).isEqualTo(200);

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,8 @@ class DeployConfigurationTest {
 
     @BeforeAll
     static void checkersAreInstalled() {
-        assertTrue(Files.isDirectory(CHECKS.resolve("node_modules/@cdktf/hcl2json")),
+        assertTrue(
+                Files.isDirectory(CHECKS.resolve("node_modules/@cdktf/hcl2json")),
                 "terraform/test/node_modules is missing: the build runs `npm ci --prefix terraform/test` "
                         + "(exec-maven-plugin, generate-test-resources); run it by hand outside Maven");
     }
@@ -59,28 +59,31 @@ class DeployConfigurationTest {
         Result result = node("terraform/test/check-terraform.mjs", "--root", "terraform/test/fixtures/broken");
         // then it fails and reports exactly those two problems
         assertEquals(1, result.exitCode(), result.output());
-        assertEquals(List.of(
-                "terraform/test/fixtures/broken/environments/dev/main.tf: var.region_typo is not declared",
-                "terraform/test/fixtures/broken/environments/dev/main.tf: module \"thing\": required variable "
-                        + "\"name\" of ../../modules/thing is not set"),
-                result.problems(), result.output());
+        assertEquals(
+                List.of(
+                        "terraform/test/fixtures/broken/environments/dev/main.tf: var.region_typo is not declared",
+                        "terraform/test/fixtures/broken/environments/dev/main.tf: module \"thing\": required variable "
+                                + "\"name\" of ../../modules/thing is not set"),
+                result.problems(),
+                result.output());
     }
 
     @Test
-    void workflowCheckerReportsExactlyTheMissingScriptAndTheDivergentMavenCommandOfTheBrokenFixture()
-            throws Exception {
+    void workflowCheckerReportsExactlyTheMissingScriptAndTheDivergentMavenCommandOfTheBrokenFixture() throws Exception {
         // given a fixture whose workflow runs a script that does not exist and a Maven command other than .ci/run's
         // when the checker runs on it
-        Result result = node("terraform/test/check-workflows.mjs", "--root",
-                "terraform/test/fixtures/broken-workflows");
+        Result result =
+                node("terraform/test/check-workflows.mjs", "--root", "terraform/test/fixtures/broken-workflows");
         // then it fails and reports exactly those two problems
         assertEquals(1, result.exitCode(), result.output());
-        assertEquals(List.of(
-                "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: job verify, step 3: "
-                        + "terraform/scripts/rollback.sh does not exist",
-                "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: no step runs "
-                        + "\"./mvnw -B verify\" (the command of .ci/run)"),
-                result.problems(), result.output());
+        assertEquals(
+                List.of(
+                        "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: job verify, step 3: "
+                                + "terraform/scripts/rollback.sh does not exist",
+                        "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: no step runs "
+                                + "\"./mvnw -B verify\" (the command of .ci/run)"),
+                result.problems(),
+                result.output());
     }
 
     @Test
@@ -90,7 +93,8 @@ class DeployConfigurationTest {
         List<String> command = new ArrayList<>(List.of("shellcheck"));
         for (String dir : List.of("docker", "terraform/scripts", ".github/scripts")) {
             try (var files = Files.list(ROOT.resolve(dir))) {
-                files.filter(f -> f.toString().endsWith(".sh")).sorted()
+                files.filter(f -> f.toString().endsWith(".sh"))
+                        .sorted()
                         .forEach(f -> command.add(ROOT.relativize(f).toString()));
             }
         }
@@ -107,7 +111,10 @@ class DeployConfigurationTest {
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .start();
         // read while it runs, so that a full pipe cannot block it
         var output = new StringBuilder();
         Thread reader = Thread.ofVirtual().start(() -> {
@@ -140,7 +147,9 @@ class DeployConfigurationTest {
     /** A finished checker run: its exit code, its output, and the problem lines (all but the summary). */
     private record Result(int exitCode, String output) {
         List<String> problems() {
-            return output.lines().filter(l -> !l.isBlank() && !l.startsWith("check-")).toList();
+            return output.lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("check-"))
+                    .toList();
         }
     }
 }

@@ -1,11 +1,11 @@
 package com.liminaltransit.narrative;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NarrativeJsonTest {
 
@@ -27,8 +27,13 @@ class NarrativeJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"```json\n%s\n```", "Here is the next stop:\n%s\nEnjoy the ride!",
-            "Sure! {not json} and then ```%s``` trailing {", "{\"note\": \"first a stray object\"} %s"})
+    @ValueSource(
+            strings = {
+                "```json\n%s\n```",
+                "Here is the next stop:\n%s\nEnjoy the ride!",
+                "Sure! {not json} and then ```%s``` trailing {",
+                "{\"note\": \"first a stray object\"} %s"
+            })
     void objectIsFoundInsideFencesAndProse(String wrapper) {
         // given a reply that wraps the object
         String reply = wrapper.formatted(OBJECT);
@@ -51,8 +56,14 @@ class NarrativeJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "I cannot write that.", "{\"passage\": \"unterminated", "[1, 2, 3]",
-            "{\"story\": \"no passage key\"}"})
+    @ValueSource(
+            strings = {
+                "",
+                "I cannot write that.",
+                "{\"passage\": \"unterminated",
+                "[1, 2, 3]",
+                "{\"story\": \"no passage key\"}"
+            })
     void replyWithoutAContractObjectIsInvalid(String reply) {
         // when / then
         assertThatThrownBy(() -> NarrativeJson.parse(reply)).isInstanceOf(InvalidNarrativeException.class);
@@ -63,7 +74,8 @@ class NarrativeJsonTest {
         // given choices that are strings, not objects
         String reply = "{\"passage\": \"x\", \"choices\": [\"a\", \"b\"], \"summary\": \"s\"}";
         // when / then
-        assertThatThrownBy(() -> NarrativeJson.parse(reply)).isInstanceOf(InvalidNarrativeException.class)
+        assertThatThrownBy(() -> NarrativeJson.parse(reply))
+                .isInstanceOf(InvalidNarrativeException.class)
                 .hasMessageContaining("choice");
     }
 

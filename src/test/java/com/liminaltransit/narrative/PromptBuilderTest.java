@@ -1,13 +1,12 @@
 package com.liminaltransit.narrative;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PromptBuilderTest {
 
@@ -20,7 +19,8 @@ class PromptBuilderTest {
         // when
         Conversation conversation = prompts.build(boarding);
         // then
-        assertThat(conversation.system()).contains("\"passage\"", "\"choices\"", "\"ending\"", "\"summary\"", "fr")
+        assertThat(conversation.system())
+                .contains("\"passage\"", "\"choices\"", "\"ending\"", "\"summary\"", "fr")
                 .doesNotContain("{{");
         assertThat(conversation.turns()).singleElement().satisfies(turn -> {
             assertThat(turn.role()).isEqualTo(Conversation.Turn.USER);
@@ -35,7 +35,8 @@ class PromptBuilderTest {
         // when
         String step = prompts.build(context).turns().getFirst().text();
         // then
-        assertThat(step).contains("summary after stop 4", "passage of stop 4", "passage of stop 2", "Open the door")
+        assertThat(step)
+                .contains("summary after stop 4", "passage of stop 4", "passage of stop 2", "Open the door")
                 .doesNotContain("passage of stop 1");
     }
 
@@ -71,7 +72,8 @@ class PromptBuilderTest {
     }
 
     private static int size(Conversation conversation) {
-        return conversation.system().length() + conversation.turns().getFirst().text().length();
+        return conversation.system().length()
+                + conversation.turns().getFirst().text().length();
     }
 
     private static StoryContext contextAt(int stop) {
@@ -83,7 +85,14 @@ class PromptBuilderTest {
         for (int i = 0; i < stop; i++) {
             path.add("a");
         }
-        return new StoryContext("ride", 1L, stop, "summary after stop " + (stop - 1) + " ".repeat(300), recent,
-                new ChoiceOption("a", "Open the door"), path, "en");
+        return new StoryContext(
+                "ride",
+                1L,
+                stop,
+                "summary after stop " + (stop - 1) + " ".repeat(300),
+                recent,
+                new ChoiceOption("a", "Open the door"),
+                path,
+                "en");
     }
 }

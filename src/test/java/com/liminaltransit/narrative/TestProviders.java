@@ -1,7 +1,6 @@
 package com.liminaltransit.narrative;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Set;
 
@@ -11,8 +10,7 @@ import java.util.Set;
  */
 public final class TestProviders {
 
-    private TestProviders() {
-    }
+    private TestProviders() {}
 
     /** Answers at once with text that breaks the AI contract (markup and a single choice). */
     @ApplicationScoped
@@ -24,8 +22,11 @@ public final class TestProviders {
 
         @Override
         public Generation generate(StoryContext context) {
-            Narrative broken = new Narrative("<script>alert('GARBLED-7f3')</script> and the train goes on.",
-                    List.of(new ChoiceOption("a", "Only one way")), false, "broken");
+            Narrative broken = new Narrative(
+                    "<script>alert('GARBLED-7f3')</script> and the train goes on.",
+                    List.of(new ChoiceOption("a", "Only one way")),
+                    false,
+                    "broken");
             return new Generation(broken, name(), "garbled-1", 10, 10);
         }
 
@@ -80,9 +81,11 @@ public final class TestProviders {
 
         @Override
         public Generation generate(StoryContext context) {
-            Narrative narrative = new Narrative("A gilded carriage, velvet seats, and a bill that grows with every mile.",
+            Narrative narrative = new Narrative(
+                    "A gilded carriage, velvet seats, and a bill that grows with every mile.",
                     List.of(new ChoiceOption("a", "Pay and ride on"), new ChoiceOption("b", "Look for the exit")),
-                    false, "An expensive ride.");
+                    false,
+                    "An expensive ride.");
             return new Generation(narrative, name(), "gold-1", 1000, 1000);
         }
 

@@ -1,13 +1,11 @@
 package com.liminaltransit.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Postgres;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.ServerProcess;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code kill -9} of the packaged server in the middle of a load, then a restart: every step a player saw
@@ -33,8 +32,7 @@ class CrashRecoveryIT {
     private static final Map<String, String> NO_LIMITS = Map.of("liminal.limits.enabled", "false");
 
     /** A choice the server acknowledged. */
-    private record Acknowledged(String rideId, int step, String label) {
-    }
+    private record Acknowledged(String rideId, int step, String label) {}
 
     @Test
     void acknowledgedStepsSurviveAKillOnTheEmbeddedDatabase() throws Exception {
@@ -45,8 +43,13 @@ class CrashRecoveryIT {
 
     @Test
     void acknowledgedStepsSurviveAKillOnPostgres() throws Exception {
-        try (ServerProcess server = ServerProcess.start(Map.of("liminal.limits.enabled", "false",
-                "liminal.db.url", Postgres.newDatabase("crash"), "liminal.db.user", "postgres"))) {
+        try (ServerProcess server = ServerProcess.start(Map.of(
+                "liminal.limits.enabled",
+                "false",
+                "liminal.db.url",
+                Postgres.newDatabase("crash"),
+                "liminal.db.user",
+                "postgres"))) {
             crashUnderLoadAndCheck(server);
         }
     }
@@ -67,12 +70,16 @@ class CrashRecoveryIT {
         assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         server.startAgain();
 
-        assertThat(acknowledged).as("the load acknowledged some steps before the kill").isNotEmpty();
+        assertThat(acknowledged)
+                .as("the load acknowledged some steps before the kill")
+                .isNotEmpty();
         PlayerClient reader = new PlayerClient(server.base());
         for (Acknowledged step : acknowledged) {
             Document ride = reader.get("/stories/" + step.rideId()).html();
             Element chosen = ride.getElementById("chosen-" + step.step());
-            assertThat(chosen).as("stop %d of ride %s", step.step(), step.rideId()).isNotNull();
+            assertThat(chosen)
+                    .as("stop %d of ride %s", step.step(), step.rideId())
+                    .isNotNull();
             assertThat(chosen.text()).isEqualTo("You chose: " + step.label());
             List<String> stopIds = ride.select("#journey article.stop").eachAttr("id");
             assertThat(stopIds).doesNotHaveDuplicates();
@@ -89,7 +96,8 @@ class CrashRecoveryIT {
                 while (!Rides.ended(ride)) {
                     int step = Rides.openStep(ride);
                     Element button = ride.selectFirst("form.choices button[name=choice]");
-                    PlayerClient.Answer answer = player.post("/stories/" + id + "/choices",
+                    PlayerClient.Answer answer = player.post(
+                            "/stories/" + id + "/choices",
                             Map.of("step", String.valueOf(step), "choice", button.val()));
                     if (answer.status() != 303) {
                         return;

@@ -1,20 +1,19 @@
 package com.liminaltransit.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.ServerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntPredicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 
 /**
  * The database goes away and comes back under a running server: readiness goes red, a player's choice gets a
@@ -28,15 +27,16 @@ class DatabaseOutageIT {
         int port = freePort();
         EmbeddedPostgres database = startPostgres(data, port);
         try (var connection = database.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("create database outage");
         }
-        try (ServerProcess server = ServerProcess.start(Map.of(
-                "liminal.db.url", database.getJdbcUrl("postgres", "outage"), "liminal.db.user", "postgres"))) {
+        try (ServerProcess server = ServerProcess.start(
+                Map.of("liminal.db.url", database.getJdbcUrl("postgres", "outage"), "liminal.db.user", "postgres"))) {
             PlayerClient player = new PlayerClient(server.base());
             String id = Rides.board(player);
             Document ride = player.get("/stories/" + id).html();
-            Map<String, String> choice = Map.of("step", "0", "choice", Rides.choiceIds(ride).getFirst());
+            Map<String, String> choice =
+                    Map.of("step", "0", "choice", Rides.choiceIds(ride).getFirst());
 
             database.close();
             awaitStatus(player, "/health/ready", status -> status == 503);
@@ -44,7 +44,8 @@ class DatabaseOutageIT {
 
             assertThat(duringOutage.status()).isEqualTo(503);
             assertThat(duringOutage.header("Retry-After")).isPresent();
-            assertThat(duringOutage.html().select(".problem[data-status=503]").text()).contains("Nothing was lost");
+            assertThat(duringOutage.html().select(".problem[data-status=503]").text())
+                    .contains("Nothing was lost");
             assertThat(duringOutage.body()).doesNotContain("Exception", "SQL", "jdbc");
             assertThat(player.get("/health/live").status()).isEqualTo(200);
 
@@ -54,7 +55,8 @@ class DatabaseOutageIT {
             Document afterOutage = player.get("/stories/" + id).html();
             assertThat(Rides.stopCount(afterOutage)).isEqualTo(1);
             assertThat(Rides.openStep(afterOutage)).isZero();
-            assertThat(player.post("/stories/" + id + "/choices", choice).status()).isEqualTo(303);
+            assertThat(player.post("/stories/" + id + "/choices", choice).status())
+                    .isEqualTo(303);
             assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(2);
         } finally {
             database.close();

@@ -1,5 +1,7 @@
 package com.liminaltransit.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.openai.OpenAiWire;
 import com.liminaltransit.testing.PlayerClient;
@@ -11,11 +13,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +21,10 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A vendor failing in every way at once (errors, throttling, timeouts, garbage, broken contracts, resets,
@@ -38,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.openai.timeout-ms", value = "600")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/delay", value = "20")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:faults-under-load;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class FaultsUnderLoadIT {
 
@@ -61,10 +61,18 @@ class FaultsUnderLoadIT {
 
     @Test
     void everyPlayerGetsGoodPassagesWhileTheVendorFailsInEveryWay() throws Exception {
-        List<VendorStub.Behaviour> faults = List.of(VendorStub.status(500), VendorStub.status(503),
-                VendorStub.rateLimited(1), VendorStub.delayed(1500), VendorStub.malformed(),
-                VendorStub.contractBreaking(), VendorStub.connectionReset(), VendorStub.drip(40),
-                VendorStub.ok(), VendorStub.ok(), VendorStub.ok());
+        List<VendorStub.Behaviour> faults = List.of(
+                VendorStub.status(500),
+                VendorStub.status(503),
+                VendorStub.rateLimited(1),
+                VendorStub.delayed(1500),
+                VendorStub.malformed(),
+                VendorStub.contractBreaking(),
+                VendorStub.connectionReset(),
+                VendorStub.drip(40),
+                VendorStub.ok(),
+                VendorStub.ok(),
+                VendorStub.ok());
         Random random = new Random(7);
         for (int i = 0; i < 400; i++) {
             STUB.then(faults.get(random.nextInt(faults.size())));
@@ -81,7 +89,9 @@ class FaultsUnderLoadIT {
             statuses.addAll(ride.get());
         }
         pool.shutdown();
-        assertThat(statuses).hasSize(PLAYERS * (STOPS_EACH + 1)).allSatisfy(s -> assertThat(s).isIn(200, 303));
+        assertThat(statuses)
+                .hasSize(PLAYERS * (STOPS_EACH + 1))
+                .allSatisfy(s -> assertThat(s).isIn(200, 303));
         assertThat(STUB.requests()).as("the vendor was really asked").hasSizeGreaterThan(PLAYERS);
     }
 
@@ -94,8 +104,13 @@ class FaultsUnderLoadIT {
         String id = Rides.idFrom(boarded.header("Location").orElseThrow());
         Document ride = player.get("/stories/" + id).html();
         for (int stop = 0; stop < STOPS_EACH && !Rides.ended(ride); stop++) {
-            PlayerClient.Answer step = player.postHx("/stories/" + id + "/choices",
-                    Map.of("step", String.valueOf(Rides.openStep(ride)), "choice", Rides.choiceIds(ride).getLast()));
+            PlayerClient.Answer step = player.postHx(
+                    "/stories/" + id + "/choices",
+                    Map.of(
+                            "step",
+                            String.valueOf(Rides.openStep(ride)),
+                            "choice",
+                            Rides.choiceIds(ride).getLast()));
             statuses.add(step.status());
             ride = player.get("/stories/" + id).html();
         }

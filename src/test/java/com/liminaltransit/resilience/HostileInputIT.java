@@ -1,5 +1,7 @@
 package com.liminaltransit.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Rides;
@@ -7,12 +9,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -21,15 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile input on every player form field and path parameter: each gets a clear 4xx page in the site's
  * style, nothing is stored, nothing leaks, never a 5xx.
  */
 @HelidonTest
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:hostile;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class HostileInputIT {
 
@@ -41,10 +41,33 @@ class HostileInputIT {
     private String offered;
 
     static Stream<String> payloads() {
-        return Stream.of("", " ", "x".repeat(5000), "0".repeat(40), "-0", "1e3", "0x1", "１", "٣",
-                "a\u202Eb", "a\u0000b", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
-                "' OR '1'='1", "0; DROP TABLE ride;--", "${7*7}", "[[${T(java.lang.Runtime)}]]", "{{summary}}",
-                "../../etc/passwd", "%00", "null", "true", "[]", "{}", "\uD83D\uDE82", "a".repeat(9));
+        return Stream.of(
+                "",
+                " ",
+                "x".repeat(5000),
+                "0".repeat(40),
+                "-0",
+                "1e3",
+                "0x1",
+                "１",
+                "٣",
+                "a\u202Eb",
+                "a\u0000b",
+                "<script>alert(1)</script>",
+                "\"><img src=x onerror=alert(1)>",
+                "' OR '1'='1",
+                "0; DROP TABLE ride;--",
+                "${7*7}",
+                "[[${T(java.lang.Runtime)}]]",
+                "{{summary}}",
+                "../../etc/passwd",
+                "%00",
+                "null",
+                "true",
+                "[]",
+                "{}",
+                "\uD83D\uDE82",
+                "a".repeat(9));
     }
 
     @BeforeEach
@@ -98,8 +121,8 @@ class HostileInputIT {
 
     @Test
     void wrongContentTypesAreUnsupportedMediaType() {
-        for (String type : List.of("application/json", "text/plain", "multipart/form-data; boundary=x",
-                "application/xml")) {
+        for (String type :
+                List.of("application/json", "text/plain", "multipart/form-data; boundary=x", "application/xml")) {
             Answer answer = player.send(HttpRequest.newBuilder(player.uri(path()))
                     .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("step=0&choice=" + offered)));
@@ -132,8 +155,12 @@ class HostileInputIT {
         Map<String, String> form = Map.of("step", "0", "choice", offered);
 
         List<Integer> statuses = Stream.of(1, 2, 3, 4)
-                .map(tab -> CompletableFuture.supplyAsync(() -> player.post(path(), form).status()))
-                .toList().stream().map(CompletableFuture::join).toList();
+                .map(tab -> CompletableFuture.supplyAsync(
+                        () -> player.post(path(), form).status()))
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
 
         assertThat(statuses).containsOnly(303);
         Document ride = player.get("/stories/" + rideId).html();
@@ -142,8 +169,8 @@ class HostileInputIT {
 
     @Test
     void oversizedHeadersAreRefusedWithoutAServerError() {
-        Answer answer = player.send(HttpRequest.newBuilder(player.uri("/stories/" + rideId))
-                .header("X-Padding", "p".repeat(20_000)));
+        Answer answer = player.send(
+                HttpRequest.newBuilder(player.uri("/stories/" + rideId)).header("X-Padding", "p".repeat(20_000)));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).isEqualTo("Header size exceeded");
@@ -164,11 +191,13 @@ class HostileInputIT {
 
     private static void assertClean(Answer answer) {
         assertThat(answer.status()).isLessThan(500);
-        assertThat(answer.body()).doesNotContain("Exception", "at com.", "at io.", "SQL", "<script>alert",
-                "onerror=alert", "java.lang");
+        assertThat(answer.body())
+                .doesNotContain("Exception", "at com.", "at io.", "SQL", "<script>alert", "onerror=alert", "java.lang");
         boolean refusedBeforeRouting = answer.header("Content-Type").orElse("").startsWith("text/plain");
         if (!answer.body().isEmpty() && !refusedBeforeRouting) {
-            assertThat(answer.html().select(".problem")).as("an error page in the site's style").isNotEmpty();
+            assertThat(answer.html().select(".problem"))
+                    .as("an error page in the site's style")
+                    .isNotEmpty();
         }
     }
 }

@@ -1,14 +1,13 @@
 package com.liminaltransit.story;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.ServerProcess;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged jar on its default H2 file database: stopping and starting the server keeps every ride. */
 class RestartPersistenceIT {
@@ -20,8 +19,13 @@ class RestartPersistenceIT {
             String id = Rides.board(player);
             for (int step = 0; step < 3; step++) {
                 Document ride = player.get("/stories/" + id).html();
-                player.post("/stories/" + id + "/choices",
-                        Map.of("step", String.valueOf(step), "choice", Rides.choiceIds(ride).getFirst()));
+                player.post(
+                        "/stories/" + id + "/choices",
+                        Map.of(
+                                "step",
+                                String.valueOf(step),
+                                "choice",
+                                Rides.choiceIds(ride).getFirst()));
             }
             Document before = player.get("/stories/" + id).html();
 
@@ -30,11 +34,13 @@ class RestartPersistenceIT {
 
             Document after = player.get("/stories/" + id).html();
             assertThat(Rides.stopCount(after)).isEqualTo(4);
-            assertThat(after.select("#journey").text()).isEqualTo(before.select("#journey").text());
+            assertThat(after.select("#journey").text())
+                    .isEqualTo(before.select("#journey").text());
             assertThat(player.get("/").html().select(".ride-list a").eachAttr("href"))
                     .containsExactly("/stories/" + id);
             String next = Rides.choiceIds(after).getFirst();
-            assertThat(player.post("/stories/" + id + "/choices", Map.of("step", "3", "choice", next)).status())
+            assertThat(player.post("/stories/" + id + "/choices", Map.of("step", "3", "choice", next))
+                            .status())
                     .isEqualTo(303);
             assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(5);
         }

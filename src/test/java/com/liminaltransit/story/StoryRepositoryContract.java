@@ -1,14 +1,14 @@
 package com.liminaltransit.story;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store's promises, on every database we support: one transaction per step, and a stop is never written
@@ -66,7 +65,8 @@ abstract class StoryRepositoryContract {
         Story story = repository.find(id).orElseThrow();
         assertThat(written).isTrue();
         assertThat(story.passage(0).chosenId()).isEqualTo("b");
-        assertThat(story.passage(1).choices()).extracting(ChoiceOption::label)
+        assertThat(story.passage(1).choices())
+                .extracting(ChoiceOption::label)
                 .containsExactly("Stay seated", "Walk forward");
         assertThat(story.ride().stops()).isEqualTo(2);
     }
@@ -96,7 +96,9 @@ abstract class StoryRepositoryContract {
                 boolean aWon = a.get();
                 boolean bWon = b.get();
 
-                assertThat(aWon ^ bWon).as("exactly one writer wins round %d", round).isTrue();
+                assertThat(aWon ^ bWon)
+                        .as("exactly one writer wins round %d", round)
+                        .isTrue();
                 Story story = repository.find(id).orElseThrow();
                 assertThat(story.passages()).hasSize(2);
                 assertThat(story.passage(0).chosenId()).isEqualTo(aWon ? "a" : "b");

@@ -1,20 +1,19 @@
 package com.liminaltransit.story;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Postgres;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.ServerProcess;
 import com.liminaltransit.testing.Writers;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Production's shape: several stateless servers over one PostgreSQL. A ride is played to its end across two
@@ -29,10 +28,14 @@ class TwoServersOnePostgresIT {
     @BeforeAll
     static void startTwoServersOnOneDatabase() {
         Map<String, String> postgres = Map.of(
-                "liminal.db.url", Postgres.newDatabase("two_servers"),
-                "liminal.db.user", "postgres",
-                "liminal.admin.users", Writers.ADA,
-                "liminal.admin.ada.password-hash", Writers.ADA_HASH);
+                "liminal.db.url",
+                Postgres.newDatabase("two_servers"),
+                "liminal.db.user",
+                "postgres",
+                "liminal.admin.users",
+                Writers.ADA,
+                "liminal.admin.ada.password-hash",
+                Writers.ADA_HASH);
         first = ServerProcess.start(postgres);
         second = ServerProcess.start(postgres);
     }
@@ -58,8 +61,13 @@ class TwoServersOnePostgresIT {
         Document ride = current.get("/stories/" + id).html();
         while (!Rides.ended(ride)) {
             assertThat(stops).isLessThan(20);
-            current.post("/stories/" + id + "/choices", Map.of("step", String.valueOf(Rides.openStep(ride)),
-                    "choice", Rides.choiceIds(ride).getLast()));
+            current.post(
+                    "/stories/" + id + "/choices",
+                    Map.of(
+                            "step",
+                            String.valueOf(Rides.openStep(ride)),
+                            "choice",
+                            Rides.choiceIds(ride).getLast()));
             stops++;
             current = current == onFirst ? onSecond : onFirst;
             ride = current.get("/stories/" + id).html();
@@ -76,10 +84,12 @@ class TwoServersOnePostgresIT {
             PlayerClient onSecond = sameBrowserOn(onFirst, second);
             List<String> choices = Rides.choiceIds(onFirst.get("/stories/" + id).html());
 
-            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> onFirst.post(
-                    "/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(0))).status());
-            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> onSecond.post(
-                    "/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(1))).status());
+            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(
+                    () -> onFirst.post("/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(0)))
+                            .status());
+            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(
+                    () -> onSecond.post("/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(1)))
+                            .status());
 
             assertThat(List.of(a.join(), b.join())).containsExactlyInAnyOrder(303, 409);
             Document ride = onFirst.get("/stories/" + id).html();

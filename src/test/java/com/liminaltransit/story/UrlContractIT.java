@@ -1,5 +1,7 @@
 package com.liminaltransit.story;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Rides;
@@ -7,21 +9,19 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Every row of the player URL contract in DESIGN.md, against the server in-process on an in-memory H2. */
 @HelidonTest
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:url-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class UrlContractIT {
 
@@ -40,19 +40,26 @@ class UrlContractIT {
         Answer landing = player.get("/");
 
         assertThat(landing.status()).isEqualTo(200);
-        assertThat(landing.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(landing.html().select("form[action=/stories][method=post] button")).hasSize(1);
-        String cookie = landing.headers("Set-Cookie").stream().filter(c -> c.startsWith("lt_player=")).findFirst()
+        assertThat(landing.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(landing.html().select("form[action=/stories][method=post] button"))
+                .hasSize(1);
+        String cookie = landing.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("lt_player="))
+                .findFirst()
                 .orElseThrow();
-        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .doesNotContain("Secure");
     }
 
     @Test
     void forwardedProtoIsIgnoredUnlessTrusted() {
         Answer landing = player.send(HttpRequest.newBuilder(player.uri("/")).header("X-Forwarded-Proto", "https"));
 
-        assertThat(landing.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("lt_player=")
-                .doesNotContain("Secure"));
+        assertThat(landing.headers("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("lt_player=").doesNotContain("Secure"));
     }
 
     @Test
@@ -72,7 +79,8 @@ class UrlContractIT {
 
         assertThat(boarded.status()).isEqualTo(303);
         String location = boarded.header("Location").orElseThrow();
-        assertThat(location).matches("http://[^/]+/stories/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(location)
+                .matches("http://[^/]+/stories/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         Document ride = player.get(location).html();
         assertThat(Rides.stopCount(ride)).isEqualTo(1);
         assertThat(Rides.choiceIds(ride)).hasSizeBetween(2, 4);
@@ -99,11 +107,13 @@ class UrlContractIT {
         String id = Rides.board(player);
         Document ride = player.get("/stories/" + id).html();
 
-        Answer chosen = player.post("/stories/" + id + "/choices",
+        Answer chosen = player.post(
+                "/stories/" + id + "/choices",
                 Map.of("step", "0", "choice", Rides.choiceIds(ride).getFirst()));
 
         assertThat(chosen.status()).isEqualTo(303);
-        assertThat(chosen.header("Location")).hasValue(player.uri("/stories/" + id).toString());
+        assertThat(chosen.header("Location"))
+                .hasValue(player.uri("/stories/" + id).toString());
         assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(2);
     }
 
@@ -147,8 +157,7 @@ class UrlContractIT {
         player.post("/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(0)));
 
         Answer conflict = player.post("/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(1)));
-        Answer conflictHx = player.postHx("/stories/" + id + "/choices",
-                Map.of("step", "0", "choice", choices.get(1)));
+        Answer conflictHx = player.postHx("/stories/" + id + "/choices", Map.of("step", "0", "choice", choices.get(1)));
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.html().select(".notice").text()).contains("already answered");
@@ -163,8 +172,8 @@ class UrlContractIT {
     void unknownRideIsNotFoundPageOrFragment() {
         Answer unknown = player.get("/stories/" + UUID.randomUUID());
         Answer malformedId = player.get("/stories/not-a-ride");
-        Answer unknownHx = player.postHx("/stories/" + UUID.randomUUID() + "/choices",
-                Map.of("step", "0", "choice", "a"));
+        Answer unknownHx =
+                player.postHx("/stories/" + UUID.randomUUID() + "/choices", Map.of("step", "0", "choice", "a"));
         Answer noSuchPath = player.get("/timetable");
 
         assertThat(unknown.status()).isEqualTo(404);
@@ -236,8 +245,8 @@ class UrlContractIT {
         String id = Rides.board(player);
         String offered = Rides.choiceIds(player.get("/stories/" + id).html()).getFirst();
 
-        Answer refused = player.post("/stories/" + id + "/choices",
-                Map.of("step", "0", "choice", offered, "padding", "x".repeat(100_000)));
+        Answer refused = player.post(
+                "/stories/" + id + "/choices", Map.of("step", "0", "choice", offered, "padding", "x".repeat(100_000)));
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(1);
@@ -248,8 +257,9 @@ class UrlContractIT {
         Answer landing = player.get("/");
 
         String csp = landing.header("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("default-src 'self'", "object-src 'none'", "base-uri 'none'",
-                "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(csp)
+                .contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(landing.header("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(landing.header("Referrer-Policy")).isPresent();
         assertThat(landing.html().select("[style]")).isEmpty();
@@ -259,7 +269,8 @@ class UrlContractIT {
     @Test
     void htmxComesFromItsWebJarAndOnlyTheRideLoadsIt() {
         String id = Rides.board(player);
-        String script = player.get("/stories/" + id).html().select("script[src*=htmx]").attr("src");
+        String script =
+                player.get("/stories/" + id).html().select("script[src*=htmx]").attr("src");
 
         Answer htmx = player.get(script);
 
@@ -275,13 +286,14 @@ class UrlContractIT {
 
         Answer live = player.get("/health/live");
         Answer ready = player.get("/health/ready");
-        Answer metrics = player.send(HttpRequest.newBuilder(player.uri("/metrics")).header("Accept", "text/plain"));
+        Answer metrics =
+                player.send(HttpRequest.newBuilder(player.uri("/metrics")).header("Accept", "text/plain"));
 
         assertThat(live.status()).isEqualTo(200);
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\"").contains("UP");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("rides_started_total", "narrative_steps_total",
-                "narrative_latency_seconds");
+        assertThat(metrics.body())
+                .contains("rides_started_total", "narrative_steps_total", "narrative_latency_seconds");
     }
 }

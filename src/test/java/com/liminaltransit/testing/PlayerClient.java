@@ -1,8 +1,5 @@
 package com.liminaltransit.testing;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * A player's browser, as far as HTTP goes: its own cookie jar, no redirect following (tests look at the 303s),
@@ -46,7 +45,9 @@ public final class PlayerClient {
 
     /** GET a path as htmx would. */
     public Answer getHx(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("HX-Request", "true").GET());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("HX-Request", "true")
+                .GET());
     }
 
     /** POST a form like a browser with JavaScript off. */
@@ -62,8 +63,8 @@ public final class PlayerClient {
     /** Sends any request built against this player's server, with this player's cookies. */
     public Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -81,7 +82,9 @@ public final class PlayerClient {
     /** The value of one of this player's cookies. */
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     /** Puts a cookie in this player's jar, as if their browser already held it. */
@@ -100,10 +103,11 @@ public final class PlayerClient {
 
     /** URL-encodes a form, keeping its field order. */
     public static String encode(Map<String, String> form) {
-        return new LinkedHashMap<>(form).entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return new LinkedHashMap<>(form)
+                .entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     /** One HTTP answer. */

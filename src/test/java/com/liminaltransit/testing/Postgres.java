@@ -1,7 +1,6 @@
 package com.liminaltransit.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -14,14 +13,13 @@ public final class Postgres {
 
     private static EmbeddedPostgres server;
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** The JDBC URL of a fresh, empty database on the shared server. */
     public static synchronized String newDatabase(String name) {
         EmbeddedPostgres pg = server();
         try (var connection = pg.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
@@ -32,7 +30,9 @@ public final class Postgres {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

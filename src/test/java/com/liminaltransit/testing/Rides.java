@@ -1,20 +1,18 @@
 package com.liminaltransit.testing;
 
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /** Reading a ride page the way a player does: which stop is open and what it offers. */
 public final class Rides {
 
     private static final Pattern RIDE_PATH = Pattern.compile("^(?:https?://[^/]+)?/stories/([0-9a-f-]{36})$");
 
-    private Rides() {
-    }
+    private Rides() {}
 
     /** The ride id from a {@code Location} header or path. */
     public static String idFrom(String location) {

@@ -38,8 +38,8 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts a server on a fresh data directory and waits until it is ready. */
     public static ServerProcess start(Map<String, String> extraConfig) {
         try {
-            ServerProcess server = new ServerProcess(Files.createTempDirectory("liminal-server"), freePort(),
-                    extraConfig);
+            ServerProcess server =
+                    new ServerProcess(Files.createTempDirectory("liminal-server"), freePort(), extraConfig);
             server.startAgain();
             return server;
         } catch (IOException e) {
@@ -121,15 +121,19 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; log:\n" + logTail());
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base().resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(base().resolve("/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

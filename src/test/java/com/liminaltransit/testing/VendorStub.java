@@ -2,7 +2,6 @@ package com.liminaltransit.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +53,7 @@ public final class VendorStub implements AutoCloseable {
      * @param headers headers to set
      * @param body    body text
      */
-    public record Answer(int status, Map<String, String> headers, String body) {
-    }
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     /**
      * One request received.
@@ -145,9 +143,10 @@ public final class VendorStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = new java.util.TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
+        requests.add(new Recorded(
+                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
         Behaviour behaviour = queue.poll();
         try {
             (behaviour == null ? ok() : behaviour).handle(exchange, wire);
@@ -205,8 +204,12 @@ public final class VendorStub implements AutoCloseable {
 
     /** A 200 whose body is not JSON at all (a proxy's error page, a truncated body). */
     public static Behaviour malformed() {
-        return (exchange, wire) -> send(exchange, new Answer(200, Map.of("Content-Type", "application/json"),
-                "{\"id\": \"x\", \"choices\": [ {\"message\": "));
+        return (exchange, wire) -> send(
+                exchange,
+                new Answer(
+                        200,
+                        Map.of("Content-Type", "application/json"),
+                        "{\"id\": \"x\", \"choices\": [ {\"message\": "));
     }
 
     /** The connection is closed without a single byte of answer. */
@@ -221,7 +224,8 @@ public final class VendorStub implements AutoCloseable {
         return (exchange, wire) -> {
             Answer answer = wire.success(GOOD_NARRATIVE);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             OutputStream out = exchange.getResponseBody();
             for (byte b : bytes) {

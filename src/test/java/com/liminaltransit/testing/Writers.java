@@ -1,9 +1,8 @@
 package com.liminaltransit.testing;
 
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-
-import java.util.Map;
 
 /** A writer in the writers' room, over HTTP: signing in with the real form and reading CSRF tokens from pages. */
 public final class Writers {
@@ -21,8 +20,7 @@ public final class Writers {
     /** {@code liminal.admin.bo.password-hash} for the ITs. */
     public static final String BO_HASH = "$2b$04$moNlcRPvDVgOrHkADEinx.Tg2Q4igQw.sg8i5o2VnYDt/Jd5W9snK";
 
-    private Writers() {
-    }
+    private Writers() {}
 
     /** Opens the sign-in page and posts the form as a browser would; returns the answer to the post. */
     public static PlayerClient.Answer signIn(PlayerClient browser, String username, String password) {

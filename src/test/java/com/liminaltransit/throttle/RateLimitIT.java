@@ -1,5 +1,7 @@
 package com.liminaltransit.throttle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Rides;
@@ -7,14 +9,11 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 
 /** The players' limits: a 429 page that says when to come back, nothing stored, other players unaffected. */
 @HelidonTest
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.limits.choose-per-address", value = "100/1m")
 @AddConfig(key = "liminal.web.trust-forwarded", value = "true")
 @AddConfig(key = "liminal.web.proxy-secret", value = "edge-secret")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:limits;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class RateLimitIT {
 
@@ -41,19 +41,25 @@ class RateLimitIT {
         Answer refused = board(player, "198.51.100.1");
 
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.header("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
+        assertThat(refused.header("Retry-After"))
+                .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
         assertThat(refused.html().select(".problem[data-status=429]").text()).contains("next train leaves in about");
         assertThat(player.get("/").html().select(".ride-list a")).hasSize(2);
-        assertThat(board(newPlayer(), "198.51.100.1").status()).as("another player on the address").isEqualTo(303);
+        assertThat(board(newPlayer(), "198.51.100.1").status())
+                .as("another player on the address")
+                .isEqualTo(303);
     }
 
     @Test
     void choosingTooFastIsRefusedAndTheRideWaits() {
         PlayerClient player = newPlayer();
-        String id = Rides.idFrom(board(player, "198.51.100.2").header("Location").orElseThrow());
+        String id =
+                Rides.idFrom(board(player, "198.51.100.2").header("Location").orElseThrow());
         for (int step = 0; step < 3; step++) {
             Document ride = player.get("/stories/" + id).html();
-            assertThat(choose(player, id, step, Rides.choiceIds(ride).getFirst(), false).status()).isEqualTo(303);
+            assertThat(choose(player, id, step, Rides.choiceIds(ride).getFirst(), false)
+                            .status())
+                    .isEqualTo(303);
         }
         Document ride = player.get("/stories/" + id).html();
 
@@ -72,12 +78,14 @@ class RateLimitIT {
         }
 
         Answer sixthOnAddress = board(newPlayer(), "203.0.113.9");
-        Answer spoofedWithoutSecret = newPlayer().send(HttpRequest.newBuilder(URI.create(base() + "/stories"))
-                .header("X-Forwarded-For", "203.0.113.10")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        Answer spoofedWithoutSecret = newPlayer()
+                .send(HttpRequest.newBuilder(URI.create(base() + "/stories"))
+                        .header("X-Forwarded-For", "203.0.113.10")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(sixthOnAddress.status()).isEqualTo(429);
-        assertThat(spoofedWithoutSecret.status()).as("counted on the peer address, not the claimed one")
+        assertThat(spoofedWithoutSecret.status())
+                .as("counted on the peer address, not the claimed one")
                 .isEqualTo(303);
     }
 
@@ -90,7 +98,8 @@ class RateLimitIT {
 
     private static Answer choose(PlayerClient player, String id, int step, String choice, boolean htmx) {
         Map<String, String> form = Map.of("step", String.valueOf(step), "choice", choice);
-        return htmx ? player.postHx("/stories/" + id + "/choices", form)
+        return htmx
+                ? player.postHx("/stories/" + id + "/choices", form)
                 : player.post("/stories/" + id + "/choices", form);
     }
 

@@ -1,23 +1,21 @@
 package com.liminaltransit.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Behind a trusted proxy (CloudFront) that says the player used HTTPS: cookies are Secure, redirects stay HTTPS. */
 @HelidonTest
 @AddConfig(key = "liminal.web.trust-forwarded", value = "true")
-@AddConfig(key = "liminal.db.url",
-        value = "jdbc:h2:mem:proxy;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+@AddConfig(key = "liminal.db.url", value = "jdbc:h2:mem:proxy;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class TrustedProxyIT {
 
     @Inject
@@ -32,9 +30,15 @@ class TrustedProxyIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(boarded.status()).isEqualTo(303);
-        assertThat(boarded.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
-        assertThat(boarded.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("__Host-lt_player=")
-                .contains("Secure").contains("HttpOnly").contains("Path=/").doesNotContainIgnoringCase("Domain"));
+        assertThat(boarded.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
+        assertThat(boarded.headers("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("__Host-lt_player=")
+                        .contains("Secure")
+                        .contains("HttpOnly")
+                        .contains("Path=/")
+                        .doesNotContainIgnoringCase("Domain"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.liminaltransit.admin.analytics.AnalyticsRepository.RideCost;
 import com.liminaltransit.admin.analytics.AnalyticsRepository.StopCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -26,6 +25,7 @@ public class Analytics {
 
     /** A ride that has not moved for this long, and has not ended, counts as abandoned. */
     static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final String[] ORDINALS = {"first", "second", "third", "fourth"};
 
@@ -44,9 +44,18 @@ public class Analytics {
         List<ChoiceCount> choices = repository.choicesByStop(since);
         List<ProviderCount> providers = repository.providerMix(since);
         List<RideCost> costs = repository.costPerRide(since);
-        return new Report(days, figures(completion, abandoned, costs), completionChart(completion),
-                abandonedChart(abandoned), choiceChart(choices), providerChart(providers), costChart(costs),
-                completion, abandoned, choiceRows(choices), providers);
+        return new Report(
+                days,
+                figures(completion, abandoned, costs),
+                completionChart(completion),
+                abandonedChart(abandoned),
+                choiceChart(choices),
+                providerChart(providers),
+                costChart(costs),
+                completion,
+                abandoned,
+                choiceRows(choices),
+                providers);
     }
 
     /**
@@ -64,10 +73,18 @@ public class Analytics {
      * @param choiceRows     the choice data as a table
      * @param providerRows   the provider data as a table
      */
-    public record Report(int days, Figures figures, Charts.Chart completion, Charts.Chart abandoned, Charts.Chart choices,
-                  Charts.Chart providers, Charts.Chart cost, List<DayCompletion> completionRows,
-                  List<StopCount> abandonedRows, List<ChoiceRow> choiceRows, List<ProviderCount> providerRows) {
-    }
+    public record Report(
+            int days,
+            Figures figures,
+            Charts.Chart completion,
+            Charts.Chart abandoned,
+            Charts.Chart choices,
+            Charts.Chart providers,
+            Charts.Chart cost,
+            List<DayCompletion> completionRows,
+            List<StopCount> abandonedRows,
+            List<ChoiceRow> choiceRows,
+            List<ProviderCount> providerRows) {}
 
     /**
      * Headline figures.
@@ -81,9 +98,15 @@ public class Analytics {
      * @param costPerRide     mean cost of a ride, USD
      * @param costPerCompleted total cost / completed rides, USD
      */
-    public record Figures(int rides, int completed, String completionRate, int abandoned, String meanStopsToEnd,
-                   String totalCost, String costPerRide, String costPerCompleted) {
-    }
+    public record Figures(
+            int rides,
+            int completed,
+            String completionRate,
+            int abandoned,
+            String meanStopsToEnd,
+            String totalCost,
+            String costPerRide,
+            String costPerCompleted) {}
 
     /**
      * One stop's choice pattern as a table row.
@@ -92,33 +115,51 @@ public class Analytics {
      * @param counts times each position was chosen
      * @param total  choices made at this stop
      */
-    public record ChoiceRow(int stop, List<Integer> counts, int total) {
-    }
+    public record ChoiceRow(int stop, List<Integer> counts, int total) {}
 
     static Figures figures(List<DayCompletion> completion, List<StopCount> abandoned, List<RideCost> costs) {
         int rides = completion.stream().mapToInt(DayCompletion::started).sum();
         int completed = completion.stream().mapToInt(DayCompletion::completed).sum();
         int left = abandoned.stream().mapToInt(StopCount::rides).sum();
         BigDecimal total = costs.stream().map(RideCost::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        double meanStops = costs.stream().filter(RideCost::ended).mapToInt(RideCost::stops).average().orElse(0);
-        return new Figures(rides, completed, percent(completed, rides), left,
+        double meanStops = costs.stream()
+                .filter(RideCost::ended)
+                .mapToInt(RideCost::stops)
+                .average()
+                .orElse(0);
+        return new Figures(
+                rides,
+                completed,
+                percent(completed, rides),
+                left,
                 completed == 0 ? "–" : String.format(Locale.ROOT, "%.1f", meanStops),
-                usd(total), rides == 0 ? "–" : usd(divide(total, rides)),
+                usd(total),
+                rides == 0 ? "–" : usd(divide(total, rides)),
                 completed == 0 ? "–" : usd(divide(total, completed)));
     }
 
     private static Charts.Chart completionChart(List<DayCompletion> days) {
-        List<Charts.Column> columns = days.stream().map(d -> {
-            double rate = d.started() == 0 ? 0 : 100.0 * d.completed() / d.started();
-            return Charts.Column.of(DAY.format(d.day()), rate, percent(d.completed(), d.started()),
-                    DAY.format(d.day()) + ": " + d.completed() + " of " + d.started() + " rides completed");
-        }).toList();
+        List<Charts.Column> columns = days.stream()
+                .map(d -> {
+                    double rate = d.started() == 0 ? 0 : 100.0 * d.completed() / d.started();
+                    return Charts.Column.of(
+                            DAY.format(d.day()),
+                            rate,
+                            percent(d.completed(), d.started()),
+                            DAY.format(d.day()) + ": " + d.completed() + " of " + d.started() + " rides completed");
+                })
+                .toList();
         return Charts.bars("Completion rate per day", columns, 100, "bar");
     }
 
     private static Charts.Chart abandonedChart(List<StopCount> stops) {
-        List<Charts.Column> columns = stops.stream().map(s -> Charts.Column.of(stopName(s.stop()), s.rides(),
-                Integer.toString(s.rides()), s.rides() + " rides left at " + stopName(s.stop()))).toList();
+        List<Charts.Column> columns = stops.stream()
+                .map(s -> Charts.Column.of(
+                        stopName(s.stop()),
+                        s.rides(),
+                        Integer.toString(s.rides()),
+                        s.rides() + " rides left at " + stopName(s.stop())))
+                .toList();
         return Charts.bars("Rides abandoned, by the stop they were left at", columns, 0, "bar");
     }
 
@@ -141,31 +182,46 @@ public class Analytics {
     static List<ChoiceRow> choiceRows(List<ChoiceCount> counts) {
         Map<Integer, int[]> byStop = new TreeMap<>();
         for (ChoiceCount count : counts) {
-            byStop.computeIfAbsent(count.stop(), s -> new int[ORDINALS.length])[Math.min(count.position(), 3)]
-                    += count.count();
+            byStop.computeIfAbsent(count.stop(), s -> new int[ORDINALS.length])[Math.min(count.position(), 3)] +=
+                    count.count();
         }
-        return byStop.entrySet().stream().map(e -> new ChoiceRow(e.getKey(),
-                java.util.Arrays.stream(e.getValue()).boxed().toList(),
-                java.util.Arrays.stream(e.getValue()).sum())).toList();
+        return byStop.entrySet().stream()
+                .map(e -> new ChoiceRow(
+                        e.getKey(),
+                        java.util.Arrays.stream(e.getValue()).boxed().toList(),
+                        java.util.Arrays.stream(e.getValue()).sum()))
+                .toList();
     }
 
     private static Charts.Chart providerChart(List<ProviderCount> providers) {
         int total = providers.stream().mapToInt(ProviderCount::passages).sum();
-        List<Charts.Column> columns = providers.stream().map(p -> Charts.Column.of(p.provider(), p.passages(),
-                percent(p.passages(), total), p.provider() + ": " + p.passages() + " passages, " + p.fallbacks()
-                        + " after a fallback")).toList();
+        List<Charts.Column> columns = providers.stream()
+                .map(p -> Charts.Column.of(
+                        p.provider(),
+                        p.passages(),
+                        percent(p.passages(), total),
+                        p.provider() + ": " + p.passages() + " passages, " + p.fallbacks() + " after a fallback"))
+                .toList();
         return Charts.bars("Passages written per provider", columns, 0, "bar");
     }
 
     private static Charts.Chart costChart(List<RideCost> costs) {
         Map<LocalDate, List<RideCost>> byDay = new TreeMap<>();
-        costs.forEach(c -> byDay.computeIfAbsent(c.day(), d -> new ArrayList<>()).add(c));
-        List<Charts.Column> columns = byDay.entrySet().stream().map(e -> {
-            BigDecimal total = e.getValue().stream().map(RideCost::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal mean = divide(total, e.getValue().size());
-            return Charts.Column.of(DAY.format(e.getKey()), mean.doubleValue(), usd(mean),
-                    DAY.format(e.getKey()) + ": " + usd(mean) + " per ride over " + e.getValue().size() + " rides");
-        }).toList();
+        costs.forEach(
+                c -> byDay.computeIfAbsent(c.day(), d -> new ArrayList<>()).add(c));
+        List<Charts.Column> columns = byDay.entrySet().stream()
+                .map(e -> {
+                    BigDecimal total =
+                            e.getValue().stream().map(RideCost::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    BigDecimal mean = divide(total, e.getValue().size());
+                    return Charts.Column.of(
+                            DAY.format(e.getKey()),
+                            mean.doubleValue(),
+                            usd(mean),
+                            DAY.format(e.getKey()) + ": " + usd(mean) + " per ride over "
+                                    + e.getValue().size() + " rides");
+                })
+                .toList();
         return Charts.bars("Mean cost per ride, per day (USD)", columns, 0, "bar");
     }
 

@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,16 @@ public class AnalyticsResource {
     /** The page for the last {@code days} days (7, 30, 90 or 365; anything else means 30). */
     @GET
     public View page(@QueryParam("days") @DefaultValue("30") String days, @Context ContainerRequestContext request) {
-        int period = PERIODS.stream().filter(p -> Integer.toString(p).equals(days)).findFirst().orElse(30);
-        return AdminPage.page("admin/analytics", request, Map.of(
-                "report", analytics.report(period, Instant.now()),
-                "periods", PERIODS,
-                "abandonedAfter", Analytics.ABANDONED_AFTER.toMinutes()));
+        int period = PERIODS.stream()
+                .filter(p -> Integer.toString(p).equals(days))
+                .findFirst()
+                .orElse(30);
+        return AdminPage.page(
+                "admin/analytics",
+                request,
+                Map.of(
+                        "report", analytics.report(period, Instant.now()),
+                        "periods", PERIODS,
+                        "abandonedAfter", Analytics.ABANDONED_AFTER.toMinutes()));
     }
 }

@@ -17,8 +17,7 @@ public final class Charts {
     private static final int GAP = 4;
     private static final int MAX_SLOT = 80;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * One bar as the template draws it.
@@ -32,8 +31,8 @@ public final class Charts {
      * @param value   the figure written above it
      * @param tooltip the SVG title (hover and screen readers)
      */
-    public record Bar(int x, int y, int width, int height, String cssClass, String label, String value,
-                      String tooltip) {
+    public record Bar(
+            int x, int y, int width, int height, String cssClass, String label, String value, String tooltip) {
 
         /** Centre of the bar, for its labels. */
         public int middle() {
@@ -112,7 +111,9 @@ public final class Charts {
         if (columns.isEmpty()) {
             return new Chart(title, bars, labels);
         }
-        double top = max > 0 ? max : columns.stream().mapToDouble(Column::total).max().orElse(1);
+        double top = max > 0
+                ? max
+                : columns.stream().mapToDouble(Column::total).max().orElse(1);
         top = top <= 0 ? 1 : top;
         int plotWidth = WIDTH - 2 * LEFT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
@@ -127,13 +128,20 @@ public final class Charts {
             for (int v = 0; v < column.values().size(); v++) {
                 int height = (int) Math.round(column.values().get(v) / top * plotHeight);
                 String cssClass = column.values().size() == 1 ? baseClass : "share-" + Math.min(v, 3);
-                bars.add(new Bar(x, base - height, barWidth, height, cssClass, column.label(), "",
+                bars.add(new Bar(
+                        x,
+                        base - height,
+                        barWidth,
+                        height,
+                        cssClass,
+                        column.label(),
+                        "",
                         column.tooltips().get(v)));
                 base -= height;
             }
             String label = i % labelEvery == 0 ? column.label() : "";
-            labels.add(new Bar(x, base, barWidth, 0, "", label, column.display(),
-                    column.label() + ": " + column.display()));
+            labels.add(new Bar(
+                    x, base, barWidth, 0, "", label, column.display(), column.label() + ": " + column.display()));
         }
         return new Chart(title, bars, labels);
     }

@@ -17,8 +17,7 @@ final class AdminCookies {
     /** The sign-in form's token cookie over plain HTTP. */
     static final String LOGIN = "lt_admin_login";
 
-    private AdminCookies() {
-    }
+    private AdminCookies() {}
 
     /** The name a cookie has on a request that came over HTTPS or not. */
     static String name(String base, boolean https) {

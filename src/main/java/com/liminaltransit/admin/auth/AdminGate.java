@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +69,11 @@ public class AdminGate implements ContainerRequestFilter {
 
     /** Whether a path (segments joined by '/', without matrix parameters) is in the writers' area. */
     public static boolean guarded(String path) {
-        String relative = String.join("/", java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty())
-                .toList());
+        String relative = String.join(
+                "/",
+                java.util.Arrays.stream(path.split("/"))
+                        .filter(s -> !s.isEmpty())
+                        .toList());
         return (relative.equals("admin") || relative.startsWith("admin/")) && !relative.equals("admin/login");
     }
 
@@ -80,8 +82,12 @@ public class AdminGate implements ContainerRequestFilter {
      * so no spelling of an admin path slips past the gate.
      */
     private static String segments(ContainerRequestContext request) {
-        return String.join("/", request.getUriInfo().getPathSegments().stream().map(PathSegment::getPath)
-                .filter(s -> !s.isEmpty()).toList());
+        return String.join(
+                "/",
+                request.getUriInfo().getPathSegments().stream()
+                        .map(PathSegment::getPath)
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     /** Whether the matched resource is one of the writers' room's, whatever path reached it. */
@@ -106,7 +112,8 @@ public class AdminGate implements ContainerRequestFilter {
         }
         request.setProperty(SESSION, session.get());
         if (!SAFE.contains(request.getMethod()) && !Tokens.same(session.get().csrfToken(), csrfToken(request))) {
-            throw new PageException(Response.Status.FORBIDDEN,
+            throw new PageException(
+                    Response.Status.FORBIDDEN,
                     "This form is out of date or did not come from the writers' room. Reload the page and try again.");
         }
     }

@@ -4,14 +4,13 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Writers' sessions, kept in the database so every server behind the load balancer knows them. The cookie holds a
@@ -36,8 +35,8 @@ public class AdminSessions {
         String id = Tokens.random();
         Instant now = Instant.now();
         Jdbc.inTransaction(dataSource, connection -> {
-            try (PreparedStatement purge = connection.prepareStatement(
-                    "delete from admin_session where last_seen_at < ? or created_at < ?")) {
+            try (PreparedStatement purge =
+                    connection.prepareStatement("delete from admin_session where last_seen_at < ? or created_at < ?")) {
                 purge.setObject(1, utc(now.minus(settings.idleTimeout())));
                 purge.setObject(2, utc(now.minus(settings.absoluteTimeout())));
                 purge.executeUpdate();
@@ -74,7 +73,9 @@ public class AdminSessions {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    session = new AdminSession(row.getString(1), row.getString(2),
+                    session = new AdminSession(
+                            row.getString(1),
+                            row.getString(2),
                             row.getObject(3, OffsetDateTime.class).toInstant());
                     lastSeen = row.getObject(4, OffsetDateTime.class).toInstant();
                 }
@@ -85,8 +86,8 @@ public class AdminSessions {
                 delete(connection, idHash);
                 return Optional.empty();
             }
-            try (PreparedStatement touch = connection.prepareStatement(
-                    "update admin_session set last_seen_at = ? where id_hash = ?")) {
+            try (PreparedStatement touch =
+                    connection.prepareStatement("update admin_session set last_seen_at = ? where id_hash = ?")) {
                 touch.setObject(1, utc(now));
                 touch.setString(2, idHash);
                 touch.executeUpdate();

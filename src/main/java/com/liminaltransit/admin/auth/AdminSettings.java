@@ -2,14 +2,13 @@ package com.liminaltransit.admin.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The writers' room configuration. Accounts are {@code liminal.admin.users} (a comma list) with a bcrypt hash each
@@ -38,15 +37,21 @@ public class AdminSettings {
     @Inject
     public AdminSettings(Config config) {
         Map<String, String> accounts = new LinkedHashMap<>();
-        String users = config.getOptionalValue("liminal.admin.users", String.class).orElse("");
-        for (String user : Arrays.stream(users.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList()) {
+        String users =
+                config.getOptionalValue("liminal.admin.users", String.class).orElse("");
+        for (String user : Arrays.stream(users.split(","))
+                .map(String::strip)
+                .filter(u -> !u.isEmpty())
+                .toList()) {
             if (!USERNAME.matcher(user).matches()) {
                 throw new IllegalStateException("liminal.admin.users: '" + user
                         + "' is not a username (letters, digits, '.', '_' and '-', at most 64)");
             }
             String key = "liminal.admin." + user + ".password-hash";
-            String hash = config.getOptionalValue(key, String.class).map(String::strip).orElseThrow(() ->
-                    new IllegalStateException(key + " is not set: every writer in liminal.admin.users needs one"));
+            String hash = config.getOptionalValue(key, String.class)
+                    .map(String::strip)
+                    .orElseThrow(() -> new IllegalStateException(
+                            key + " is not set: every writer in liminal.admin.users needs one"));
             if (!BCRYPT.matcher(hash).matches()) {
                 throw new IllegalStateException(key + " is not a bcrypt hash ($2a$, $2b$ or $2y$, cost 04-31)");
             }

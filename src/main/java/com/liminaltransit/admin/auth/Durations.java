@@ -10,8 +10,7 @@ final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Parses {@code text} for the configuration key {@code key} (named in the error). */
     static Duration parse(String key, String text) {

@@ -1,7 +1,6 @@
 package com.liminaltransit.admin.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -18,8 +17,7 @@ public final class HashPassword {
 
     private static final int COST = 12;
 
-    private HashPassword() {
-    }
+    private HashPassword() {}
 
     /** Prints the {@code $2a$} hash of the password typed or piped in. */
     public static void main(String[] args) throws IOException {

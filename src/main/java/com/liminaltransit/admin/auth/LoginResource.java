@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,8 @@ import java.util.logging.Logger;
 public class LoginResource {
 
     private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String MISMATCH = "That username and password do not match a writer's account.";
 
     private final AdminSettings settings;
@@ -49,8 +49,12 @@ public class LoginResource {
     private final RequestOrigin origin;
 
     @Inject
-    LoginResource(AdminSettings settings, Passwords passwords, AdminSessions sessions, LoginThrottle throttle,
-                  RequestOrigin origin) {
+    LoginResource(
+            AdminSettings settings,
+            Passwords passwords,
+            AdminSessions sessions,
+            LoginThrottle throttle,
+            RequestOrigin origin) {
         this.settings = settings;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -63,7 +67,8 @@ public class LoginResource {
     @Path("login")
     public Response form(@QueryParam("signed-out") String signedOut, @Context ContainerRequestContext request) {
         boolean https = origin.isHttps(request);
-        if (sessions.find(AdminCookies.value(request, AdminCookies.SESSION, https)).isPresent()) {
+        if (sessions.find(AdminCookies.value(request, AdminCookies.SESSION, https))
+                .isPresent()) {
             return Response.seeOther(URI.create("/admin")).build();
         }
         return loginPage(Response.Status.OK, signedOut != null ? "You have signed out." : null, "", https);
@@ -73,26 +78,34 @@ public class LoginResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
-                           @FormParam("csrf") String csrf, @Context ContainerRequestContext request) {
+    public Response signIn(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("csrf") String csrf,
+            @Context ContainerRequestContext request) {
         boolean https = origin.isHttps(request);
         String name = username == null ? "" : username.strip();
         if (!settings.hasAccounts()) {
             return loginPage(Response.Status.OK, null, "", https);
         }
         if (!Tokens.same(AdminCookies.value(request, AdminCookies.LOGIN, https), csrf)) {
-            throw new PageException(Response.Status.FORBIDDEN,
-                    "The sign-in form had expired. Open the sign-in page again and retry.");
+            throw new PageException(
+                    Response.Status.FORBIDDEN, "The sign-in form had expired. Open the sign-in page again and retry.");
         }
         String address = origin.clientAddress(request);
         Optional<Instant> refused = throttle.refusedUntil(name, address);
         if (refused.isPresent()) {
             LOG.warning(() -> "Sign-in refused (too many failures) from " + address);
-            long seconds = Math.max(1, Duration.between(Instant.now(), refused.get()).toSeconds() + 1);
-            return Response.fromResponse(loginPage(Response.Status.TOO_MANY_REQUESTS,
-                            "Too many failed sign-ins. Try again after " + CLOCK.format(refused.get())
-                                    + " (in about " + Math.max(1, (seconds + 59) / 60) + " min).", name, https))
-                    .header(HttpHeaders.RETRY_AFTER, seconds).build();
+            long seconds =
+                    Math.max(1, Duration.between(Instant.now(), refused.get()).toSeconds() + 1);
+            return Response.fromResponse(loginPage(
+                            Response.Status.TOO_MANY_REQUESTS,
+                            "Too many failed sign-ins. Try again after " + CLOCK.format(refused.get()) + " (in about "
+                                    + Math.max(1, (seconds + 59) / 60) + " min).",
+                            name,
+                            https))
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
         }
         Optional<String> writer = passwords.check(name, password);
         if (writer.isEmpty()) {
@@ -135,6 +148,8 @@ public class LoginResource {
             model.put("csrf", token);
             response.header(HttpHeaders.SET_COOKIE, AdminCookies.set(AdminCookies.LOGIN, token, https));
         }
-        return response.entity(View.page("admin/login", model)).type(MediaType.TEXT_HTML_TYPE).build();
+        return response.entity(View.page("admin/login", model))
+                .type(MediaType.TEXT_HTML_TYPE)
+                .build();
     }
 }

@@ -4,8 +4,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Counts failed sign-ins per username tried and per client address over a sliding window, in the database (so
@@ -47,8 +46,9 @@ class LoginThrottle {
         });
     }
 
-    private Optional<Instant> until(java.sql.Connection connection, String scope, String subject, int limit,
-                                    Instant now) throws java.sql.SQLException {
+    private Optional<Instant> until(
+            java.sql.Connection connection, String scope, String subject, int limit, Instant now)
+            throws java.sql.SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select count(*), min(failed_at) from admin_login_failure
                 where scope = ? and subject = ? and failed_at > ?""")) {
@@ -60,7 +60,8 @@ class LoginThrottle {
                 if (row.getInt(1) < limit) {
                     return Optional.empty();
                 }
-                return Optional.of(row.getObject(2, OffsetDateTime.class).toInstant().plus(settings.failureWindow()));
+                return Optional.of(
+                        row.getObject(2, OffsetDateTime.class).toInstant().plus(settings.failureWindow()));
             }
         }
     }
@@ -69,8 +70,8 @@ class LoginThrottle {
     void failed(String username, String address) {
         Instant now = Instant.now();
         Jdbc.inTransaction(dataSource, connection -> {
-            try (PreparedStatement purge = connection.prepareStatement(
-                    "delete from admin_login_failure where failed_at < ?")) {
+            try (PreparedStatement purge =
+                    connection.prepareStatement("delete from admin_login_failure where failed_at < ?")) {
                 purge.setObject(1, utc(now.minus(settings.failureWindow())));
                 purge.executeUpdate();
             }
@@ -91,8 +92,8 @@ class LoginThrottle {
     /** A successful sign-in clears the user's count (not the address's). */
     void succeeded(String username) {
         Jdbc.inTransaction(dataSource, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from admin_login_failure where scope = ? and subject = ?")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from admin_login_failure where scope = ? and subject = ?")) {
                 delete.setString(1, USER);
                 delete.setString(2, subject(username));
                 delete.executeUpdate();

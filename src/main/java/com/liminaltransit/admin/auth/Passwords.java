@@ -3,7 +3,6 @@ package com.liminaltransit.admin.auth;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -25,8 +24,11 @@ class Passwords {
     @Inject
     Passwords(AdminSettings settings) {
         this.settings = settings;
-        int cost = settings.usernames().stream().map(settings::hashOf)
-                .mapToInt(hash -> Integer.parseInt(hash.substring(4, 6))).max().orElse(10);
+        int cost = settings.usernames().stream()
+                .map(settings::hashOf)
+                .mapToInt(hash -> Integer.parseInt(hash.substring(4, 6)))
+                .max()
+                .orElse(10);
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         this.dummyHash = BCrypt.withDefaults().hash(cost, random, "not a password".getBytes(StandardCharsets.UTF_8));

@@ -12,8 +12,7 @@ final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** 256 random bits, URL-safe. */
     static String random() {
@@ -24,15 +23,21 @@ final class Tokens {
 
     /** Whether a cookie or form value could be a token we issued (anything else is never looked up). */
     static boolean wellFormed(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(c -> c == '-' || c == '_'
-                || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        return token != null
+                && token.length() == 43
+                && token.chars()
+                        .allMatch(c -> c == '-'
+                                || c == '_'
+                                || (c >= '0' && c <= '9')
+                                || (c >= 'a' && c <= 'z')
+                                || (c >= 'A' && c <= 'Z'));
     }
 
     /** SHA-256, hex: the database keeps this instead of the session id. */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Assignment {
 
-    private Assignment() {
-    }
+    private Assignment() {}
 
     /** The index of the variant for this player, by {@code weights} (positive, in variant order). */
     static int pick(String ownerHash, long experimentId, List<Integer> weights) {

@@ -4,8 +4,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The figures of an experiment, per variant, from its players' rides (the randomtest bot's rides are left out):
@@ -35,8 +34,16 @@ public class ExperimentResults {
      * @param aiErrors       failed vendor calls (calls beyond the one that wrote each step)
      * @param cost           total cost in US dollars
      */
-    public record VariantResult(Experiments.Variant variant, long rides, long completed, long steps, double stopsSum,
-                                double stopsSquares, long fallbackSteps, long aiErrors, BigDecimal cost) {
+    public record VariantResult(
+            Experiments.Variant variant,
+            long rides,
+            long completed,
+            long steps,
+            double stopsSum,
+            double stopsSquares,
+            long fallbackSteps,
+            long aiErrors,
+            BigDecimal cost) {
 
         /** Completed rides / rides, as a percentage. */
         public String completionText() {
@@ -71,14 +78,18 @@ public class ExperimentResults {
 
         /** Failed vendor calls per 100 steps. */
         public String aiErrorsText() {
-            return steps == 0 ? "–" : aiErrors + String.format(Locale.ROOT, " (%.1f per 100 steps)",
-                    100.0 * aiErrors / steps);
+            return steps == 0
+                    ? "–"
+                    : aiErrors + String.format(Locale.ROOT, " (%.1f per 100 steps)", 100.0 * aiErrors / steps);
         }
 
         /** Total cost divided by completed rides. */
         public String costPerCompletedText() {
-            return completed == 0 ? "–" : "$" + cost.divide(BigDecimal.valueOf(completed), 6,
-                    java.math.RoundingMode.HALF_UP).toPlainString();
+            return completed == 0
+                    ? "–"
+                    : "$"
+                            + cost.divide(BigDecimal.valueOf(completed), 6, java.math.RoundingMode.HALF_UP)
+                                    .toPlainString();
         }
 
         private static String percent(double share) {
@@ -133,11 +144,13 @@ public class ExperimentResults {
             }
             return null;
         });
-        return experiment.variants().stream().map(v -> {
-            long[] c = counts.getOrDefault(v.id(), new long[5]);
-            double[] s = stops.getOrDefault(v.id(), new double[2]);
-            return new VariantResult(v, c[0], c[1], c[2], s[0], s[1], c[3], c[4],
-                    costs.getOrDefault(v.id(), BigDecimal.ZERO));
-        }).toList();
+        return experiment.variants().stream()
+                .map(v -> {
+                    long[] c = counts.getOrDefault(v.id(), new long[5]);
+                    double[] s = stops.getOrDefault(v.id(), new double[2]);
+                    return new VariantResult(
+                            v, c[0], c[1], c[2], s[0], s[1], c[3], c[4], costs.getOrDefault(v.id(), BigDecimal.ZERO));
+                })
+                .toList();
     }
 }

@@ -8,9 +8,6 @@ import com.liminaltransit.story.RidePlan;
 import com.liminaltransit.story.RidePlans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Experiments in the database, and the {@link RidePlans} of the story: while an experiment runs, each new player
@@ -55,8 +54,8 @@ public class Experiments implements RidePlans {
      * @param chain         its providers in order; empty for {@code liminal.ai.chain}
      * @param weight        its share of new players, relative to the others
      */
-    public record Variant(long id, long experimentId, int position, String name, int promptVersion,
-                          List<String> chain, int weight) {
+    public record Variant(
+            long id, long experimentId, int position, String name, int promptVersion, List<String> chain, int weight) {
         /** The chain as written in the form. */
         public String chainText() {
             return chain.isEmpty() ? "(liminal.ai.chain)" : String.join(",", chain) + ",offline";
@@ -75,8 +74,15 @@ public class Experiments implements RidePlans {
      * @param winner    the variant published as the winner, or {@code null}
      * @param variants  its variants in order
      */
-    public record Experiment(long id, String name, String status, String createdBy, Instant createdAt,
-                             Instant stoppedAt, Long winner, List<Variant> variants) {
+    public record Experiment(
+            long id,
+            String name,
+            String status,
+            String createdBy,
+            Instant createdAt,
+            Instant stoppedAt,
+            Long winner,
+            List<Variant> variants) {
         /** Whether new rides are assigned to it. */
         public boolean running() {
             return RUNNING.equals(status);
@@ -94,8 +100,11 @@ public class Experiments implements RidePlans {
 
         /** The winner's name, or empty. */
         public String winnerName() {
-            return variants.stream().filter(v -> winner != null && v.id() == winner).map(Variant::name)
-                    .findFirst().orElse("");
+            return variants.stream()
+                    .filter(v -> winner != null && v.id() == winner)
+                    .map(Variant::name)
+                    .findFirst()
+                    .orElse("");
         }
     }
 
@@ -107,11 +116,9 @@ public class Experiments implements RidePlans {
      * @param chain         providers in order (empty: the configured chain)
      * @param weight        positive weight
      */
-    public record VariantSpec(String name, int promptVersion, List<String> chain, int weight) {
-    }
+    public record VariantSpec(String name, int promptVersion, List<String> chain, int weight) {}
 
-    private record Cached(Optional<Experiment> running, Instant until) {
-    }
+    private record Cached(Optional<Experiment> running, Instant until) {}
 
     private final DataSource dataSource;
     private final PromptStore prompts;
@@ -122,8 +129,10 @@ public class Experiments implements RidePlans {
 
     /** Reads and writes experiments on {@code database}; the running one is cached for {@code cacheMillis}. */
     @Inject
-    public Experiments(Database database, PromptStore prompts,
-                @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000") long cacheMillis) {
+    public Experiments(
+            Database database,
+            PromptStore prompts,
+            @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000") long cacheMillis) {
         this.dataSource = database.dataSource();
         this.prompts = prompts;
         this.cacheLife = Duration.ofMillis(cacheMillis);
@@ -136,7 +145,9 @@ public class Experiments implements RidePlans {
             return forVariant(null);
         }
         List<Variant> all = experiment.get().variants();
-        Variant variant = all.get(Assignment.pick(ownerHash, experiment.get().id(),
+        Variant variant = all.get(Assignment.pick(
+                ownerHash,
+                experiment.get().id(),
                 all.stream().map(Variant::weight).toList()));
         return plan(variant);
     }
@@ -184,14 +195,16 @@ public class Experiments implements RidePlans {
             return Optional.of(known);
         }
         Optional<Variant> read = Jdbc.read(dataSource, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select experiment_id from experiment_variant where id = ?")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("select experiment_id from experiment_variant where id = ?")) {
                 query.setLong(1, id);
                 try (ResultSet row = query.executeQuery()) {
                     if (!row.next()) {
                         return Optional.<Variant>empty();
                     }
-                    return variantsOf(connection, row.getLong(1)).stream().filter(v -> v.id() == id).findFirst();
+                    return variantsOf(connection, row.getLong(1)).stream()
+                            .filter(v -> v.id() == id)
+                            .findFirst();
                 }
             }
         });
@@ -204,7 +217,7 @@ public class Experiments implements RidePlans {
         return Jdbc.read(dataSource, connection -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("select id from experiment order by id desc");
-                 ResultSet rows = query.executeQuery()) {
+                    ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }
@@ -230,8 +243,8 @@ public class Experiments implements RidePlans {
      */
     public long start(String name, List<VariantSpec> specs, String by) {
         long id = Jdbc.inTransaction(dataSource, connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select count(*) from experiment where status = ?")) {
+            try (PreparedStatement lock =
+                    connection.prepareStatement("select count(*) from experiment where status = ?")) {
                 lock.setString(1, RUNNING);
                 try (ResultSet row = lock.executeQuery()) {
                     row.next();
@@ -285,8 +298,11 @@ public class Experiments implements RidePlans {
         if (experiment.isEmpty() || !experiment.get().running()) {
             return false;
         }
-        Optional<Variant> won = winner == null ? Optional.empty()
-                : experiment.get().variants().stream().filter(v -> v.id() == winner).findFirst();
+        Optional<Variant> won = winner == null
+                ? Optional.empty()
+                : experiment.get().variants().stream()
+                        .filter(v -> v.id() == winner)
+                        .findFirst();
         if (winner != null && won.isEmpty()) {
             return false;
         }
@@ -324,9 +340,15 @@ public class Experiments implements RidePlans {
                 OffsetDateTime stopped = row.getObject(6, OffsetDateTime.class);
                 long winner = row.getLong(7);
                 Long winnerId = row.wasNull() ? null : winner;
-                return Optional.of(new Experiment(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant(),
-                        stopped == null ? null : stopped.toInstant(), winnerId, variantsOf(connection, id)));
+                return Optional.of(new Experiment(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getObject(5, OffsetDateTime.class).toInstant(),
+                        stopped == null ? null : stopped.toInstant(),
+                        winnerId,
+                        variantsOf(connection, id)));
             }
         }
     }
@@ -340,10 +362,20 @@ public class Experiments implements RidePlans {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String chain = rows.getString(5);
-                    List<String> names = chain == null || chain.isBlank() ? List.of()
-                            : Arrays.stream(chain.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-                    all.add(new Variant(rows.getLong(1), experimentId, rows.getInt(2), rows.getString(3),
-                            rows.getInt(4), names, rows.getInt(6)));
+                    List<String> names = chain == null || chain.isBlank()
+                            ? List.of()
+                            : Arrays.stream(chain.split(","))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList();
+                    all.add(new Variant(
+                            rows.getLong(1),
+                            experimentId,
+                            rows.getInt(2),
+                            rows.getString(3),
+                            rows.getInt(4),
+                            names,
+                            rows.getInt(6)));
                 }
             }
             return all;

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +40,7 @@ public class ExperimentsResource {
 
     /** The most variants an experiment has. */
     static final int MAX_VARIANTS = 4;
+
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern WEIGHT = Pattern.compile("\\d{1,4}");
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._-]{1,40}");
@@ -66,15 +66,17 @@ public class ExperimentsResource {
      * @param chain   chain text
      * @param weight  weight text
      */
-    public record Row(String name, String version, String chain, String weight) {
-    }
+    public record Row(String name, String version, String chain, String weight) {}
 
     /** The experiments and the form to start one. */
     @GET
     public Response list(@Context ContainerRequestContext request) {
         String published = Integer.toString(prompts.publishedVersion());
-        List<Row> rows = List.of(new Row("A", published, "", "1"), new Row("B", published, "", "1"),
-                new Row("", "", "", ""), new Row("", "", "", ""));
+        List<Row> rows = List.of(
+                new Row("A", published, "", "1"),
+                new Row("B", published, "", "1"),
+                new Row("", "", "", ""),
+                new Row("", "", "", ""));
         return Response.ok(listPage(request, "", rows, List.of())).build();
     }
 
@@ -85,8 +87,11 @@ public class ExperimentsResource {
         String name = first(form, "name").strip();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < MAX_VARIANTS; i++) {
-            rows.add(new Row(first(form, "variant-" + i).strip(), first(form, "version-" + i).strip(),
-                    first(form, "chain-" + i).strip(), first(form, "weight-" + i).strip()));
+            rows.add(new Row(
+                    first(form, "variant-" + i).strip(),
+                    first(form, "version-" + i).strip(),
+                    first(form, "chain-" + i).strip(),
+                    first(form, "weight-" + i).strip()));
         }
         List<String> problems = new ArrayList<>();
         if (name.isEmpty() || name.length() > 100) {
@@ -106,7 +111,8 @@ public class ExperimentsResource {
                 problems.add(label + ": the name " + row.name() + " is used twice.");
             }
             int version = 0;
-            if (!ID.matcher(row.version()).matches() || prompts.find(Integer.parseInt(row.version())).isEmpty()) {
+            if (!ID.matcher(row.version()).matches()
+                    || prompts.find(Integer.parseInt(row.version())).isEmpty()) {
                 problems.add(label + ": choose an existing prompt version.");
             } else {
                 version = Integer.parseInt(row.version());
@@ -117,8 +123,12 @@ public class ExperimentsResource {
             } else {
                 weight = Integer.parseInt(row.weight());
             }
-            List<String> providers = row.chain().isEmpty() ? List.of()
-                    : Arrays.stream(row.chain().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> providers = row.chain().isEmpty()
+                    ? List.of()
+                    : Arrays.stream(row.chain().split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
             String chainProblem = providers.isEmpty() ? null : chain.problemWith(providers);
             if (chainProblem != null || row.chain().length() > 200) {
                 problems.add(label + ": " + (chainProblem == null ? "the chain is too long." : chainProblem));
@@ -132,7 +142,8 @@ public class ExperimentsResource {
             problems.add("Another experiment is running: stop it first.");
         }
         if (!problems.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(listPage(request, name, rows, problems))
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(listPage(request, name, rows, problems))
                     .build();
         }
         long id;
@@ -140,7 +151,8 @@ public class ExperimentsResource {
             id = experiments.start(name, specs, AdminGate.session(request).username());
         } catch (IllegalStateException running) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(listPage(request, name, rows, List.of(running.getMessage()))).build();
+                    .entity(listPage(request, name, rows, List.of(running.getMessage())))
+                    .build();
         }
         return Response.seeOther(URI.create("/admin/experiments/" + id)).build();
     }
@@ -150,18 +162,22 @@ public class ExperimentsResource {
     @Path("{id}")
     public Response show(@PathParam("id") String id, @Context ContainerRequestContext request) {
         Experiments.Experiment experiment = existing(id);
-        return Response.ok(AdminPage.page("admin/experiment", request, Map.of(
-                "experiment", experiment,
-                "results", results.of(experiment),
-                "published", prompts.publishedVersion()))).build();
+        return Response.ok(AdminPage.page(
+                        "admin/experiment",
+                        request,
+                        Map.of(
+                                "experiment", experiment,
+                                "results", results.of(experiment),
+                                "published", prompts.publishedVersion())))
+                .build();
     }
 
     /** Stops an experiment; with {@code winner} (a variant id) also publishes that variant's prompt version. */
     @POST
     @Path("{id}/stop")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response stop(@PathParam("id") String id, @FormParam("winner") String winner,
-                         @Context ContainerRequestContext request) {
+    public Response stop(
+            @PathParam("id") String id, @FormParam("winner") String winner, @Context ContainerRequestContext request) {
         Experiments.Experiment experiment = existing(id);
         Long winnerId = null;
         if (winner != null && !winner.isBlank()) {
@@ -170,11 +186,16 @@ public class ExperimentsResource {
             }
             winnerId = Long.parseLong(winner.strip());
         }
-        if (!experiments.stop(experiment.id(), winnerId, AdminGate.session(request).username())) {
-            throw new PageException(Response.Status.CONFLICT, experiment.running()
-                    ? "The winner is not one of this experiment's variants." : "This experiment has already stopped.");
+        if (!experiments.stop(
+                experiment.id(), winnerId, AdminGate.session(request).username())) {
+            throw new PageException(
+                    Response.Status.CONFLICT,
+                    experiment.running()
+                            ? "The winner is not one of this experiment's variants."
+                            : "This experiment has already stopped.");
         }
-        return Response.seeOther(URI.create("/admin/experiments/" + experiment.id())).build();
+        return Response.seeOther(URI.create("/admin/experiments/" + experiment.id()))
+                .build();
     }
 
     private Object listPage(ContainerRequestContext request, String name, List<Row> rows, List<String> problems) {
@@ -182,8 +203,12 @@ public class ExperimentsResource {
         model.put("experiments", experiments.all());
         model.put("running", experiments.running().isPresent());
         model.put("versions", prompts.versions());
-        model.put("providers", chain.available().entrySet().stream().filter(e -> e.getValue().isEmpty())
-                .map(Map.Entry::getKey).toList());
+        model.put(
+                "providers",
+                chain.available().entrySet().stream()
+                        .filter(e -> e.getValue().isEmpty())
+                        .map(Map.Entry::getKey)
+                        .toList());
         model.put("chain", String.join(",", chain.names()));
         model.put("name", name);
         model.put("rows", rows);

@@ -12,11 +12,9 @@ final class Intervals {
      * @param low  lower bound
      * @param high upper bound
      */
-    record Interval(double low, double high) {
-    }
+    record Interval(double low, double high) {}
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** Wilson score interval of {@code successes} in {@code trials}; {@code [0, 1]} with no trials. */
     static Interval wilson(long successes, long trials) {

@@ -4,8 +4,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -13,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Reads (never writes) rides for the preview: recent player rides to choose from, and one ride's steps. */
 @ApplicationScoped
@@ -25,15 +24,14 @@ public class PreviewRepository {
     public record RideChoice(String id, int stops, boolean ended, String startedAt) {
         /** What the select shows. */
         public String label() {
-            return startedAt + " · " + stops + (stops == 1 ? " stop" : " stops") + (ended ? " · ended" : "")
-                    + " · " + id.substring(0, 8);
+            return startedAt + " · " + stops + (stops == 1 ? " stop" : " stops") + (ended ? " · ended" : "") + " · "
+                    + id.substring(0, 8);
         }
     }
 
     /** One written step of a ride, with who wrote it. */
-    public record StepRow(int stop, String provider, String model, Integer promptVersion, String chosenId,
-                          String opening) {
-    }
+    public record StepRow(
+            int stop, String provider, String model, Integer promptVersion, String chosenId, String opening) {}
 
     private final DataSource dataSource;
 
@@ -51,7 +49,10 @@ public class PreviewRepository {
                 List<RideChoice> rides = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        rides.add(new RideChoice(rows.getString(1), rows.getInt(2), rows.getBoolean(3),
+                        rides.add(new RideChoice(
+                                rows.getString(1),
+                                rows.getInt(2),
+                                rows.getBoolean(3),
                                 CLOCK.format(rows.getObject(4, OffsetDateTime.class))));
                     }
                 }
@@ -72,8 +73,13 @@ public class PreviewRepository {
                         int version = rows.getInt(4);
                         Integer promptVersion = rows.wasNull() ? null : version;
                         String body = rows.getString(6).replaceAll("\\s+", " ").strip();
-                        steps.add(new StepRow(rows.getInt(1), rows.getString(2), rows.getString(3), promptVersion,
-                                rows.getString(5), body.length() <= 90 ? body : body.substring(0, 89) + "…"));
+                        steps.add(new StepRow(
+                                rows.getInt(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                promptVersion,
+                                rows.getString(5),
+                                body.length() <= 90 ? body : body.substring(0, 89) + "…"));
                     }
                 }
                 return steps;

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,12 +42,14 @@ public class PreviewResource {
 
     /** The most columns side by side. */
     static final int MAX_COLUMNS = 3;
+
     private static final Pattern RIDE_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
     private static final Pattern SEED = Pattern.compile("-?\\d{1,18}");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]{1,32}");
     /** Model names and ids as vendors write them: gpt-4o-mini, llama3.1:8b, anthropic.claude-3-haiku-…-v1:0, ARNs. */
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
+
     private static final String BAD_MODEL =
             "A model name is up to 200 letters, digits and . _ : / @ + -, starting with a letter or digit.";
 
@@ -70,8 +71,7 @@ public class PreviewResource {
      * @param ready   whether it can be called
      * @param missing the settings it still needs, comma-separated
      */
-    public record ProviderOption(String name, boolean ready, String missing) {
-    }
+    public record ProviderOption(String name, boolean ready, String missing) {}
 
     /**
      * One column: a provider and the model to ask of it.
@@ -95,10 +95,14 @@ public class PreviewResource {
 
     /** The form; with a ride and stop (or a seed) also the prompt and the columns. */
     @GET
-    public Response page(@QueryParam("ride") String ride, @QueryParam("stop") String stop,
-                         @QueryParam("seed") String seed, @QueryParam("version") String version,
-                         @QueryParam("provider") List<String> providers, @QueryParam("model") List<String> models,
-                         @Context ContainerRequestContext request) {
+    public Response page(
+            @QueryParam("ride") String ride,
+            @QueryParam("stop") String stop,
+            @QueryParam("seed") String seed,
+            @QueryParam("version") String version,
+            @QueryParam("provider") List<String> providers,
+            @QueryParam("model") List<String> models,
+            @Context ContainerRequestContext request) {
         Target target = target(ride, stop, seed);
         PromptSet prompts = prompts(version);
         Map<String, List<String>> available = previewer.providers();
@@ -127,8 +131,9 @@ public class PreviewResource {
             String user = conversation.turns().getFirst().text();
             model.put("system", conversation.system());
             model.put("user", user);
-            model.put("promptTokens", PromptBuilder.estimateTokens(conversation.system())
-                    + PromptBuilder.estimateTokens(user));
+            model.put(
+                    "promptTokens",
+                    PromptBuilder.estimateTokens(conversation.system()) + PromptBuilder.estimateTokens(user));
         }
         return Response.ok(AdminPage.page("admin/preview", request, model)).build();
     }
@@ -137,10 +142,15 @@ public class PreviewResource {
     @POST
     @Path("run")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response run(@FormParam("ride") String ride, @FormParam("stop") String stop,
-                        @FormParam("seed") String seed, @FormParam("version") String version,
-                        @FormParam("provider") String provider, @FormParam("model") String modelName,
-                        @Context ContainerRequestContext request, @Context HttpHeaders headers) {
+    public Response run(
+            @FormParam("ride") String ride,
+            @FormParam("stop") String stop,
+            @FormParam("seed") String seed,
+            @FormParam("version") String version,
+            @FormParam("provider") String provider,
+            @FormParam("model") String modelName,
+            @Context ContainerRequestContext request,
+            @Context HttpHeaders headers) {
         Target target = target(ride, stop, seed);
         if (!target.chosen()) {
             throw new PageException(Response.Status.BAD_REQUEST, "Choose a ride and a stop, or a seed.");
@@ -155,14 +165,16 @@ public class PreviewResource {
         model.put("result", result);
         model.put("version", prompts.version());
         if (Htmx.isHtmx(headers)) {
-            return Response.ok(AdminPage.fragment("admin/preview", "result", request, model)).build();
+            return Response.ok(AdminPage.fragment("admin/preview", "result", request, model))
+                    .build();
         }
         model.put("backLink", backLink(target, prompts.version(), new Column(provider, chosenModel)));
         return Response.ok(AdminPage.page("admin/preview-run", request, model)).build();
     }
 
     private StoryContext context(Target target, PromptSet prompts) {
-        return target.seed() != null && target.ride() == null ? previewer.forSeed(target.seed(), prompts)
+        return target.seed() != null && target.ride() == null
+                ? previewer.forSeed(target.seed(), prompts)
                 : previewer.forRide(target.ride(), target.stop(), prompts);
     }
 
@@ -195,8 +207,9 @@ public class PreviewResource {
         if (!NUMBER.matcher(version.strip()).matches()) {
             throw new PageException(Response.Status.NOT_FOUND, "There is no prompt version with this number.");
         }
-        return store.find(Integer.parseInt(version.strip())).orElseThrow(() -> new PageException(
-                Response.Status.NOT_FOUND, "There is no prompt version with this number."));
+        return store.find(Integer.parseInt(version.strip()))
+                .orElseThrow(() ->
+                        new PageException(Response.Status.NOT_FOUND, "There is no prompt version with this number."));
     }
 
     /** A model the writer named, stripped; empty for none; a 400 page for one no vendor would name so. */
@@ -212,14 +225,15 @@ public class PreviewResource {
      * Up to three distinct columns of known providers, the {@code i}-th model going with the {@code i}-th provider (the
      * form sends them in pairs); by default offline.
      */
-    private static List<Column> columns(List<String> asked, List<String> models,
-                                        Map<String, List<String>> available) {
+    private static List<Column> columns(List<String> asked, List<String> models, Map<String, List<String>> available) {
         List<Column> columns = new ArrayList<>();
         for (int i = 0; asked != null && i < asked.size(); i++) {
             String name = asked.get(i);
             String modelName = model(models != null && i < models.size() ? models.get(i) : null);
             Column column = new Column(name, modelName);
-            if (name != null && available.containsKey(name) && !columns.contains(column)
+            if (name != null
+                    && available.containsKey(name)
+                    && !columns.contains(column)
                     && columns.size() < MAX_COLUMNS) {
                 columns.add(column);
             }
@@ -242,8 +256,10 @@ public class PreviewResource {
         query.put("provider", column.provider());
         query.put("model", column.model());
         StringBuilder link = new StringBuilder("/admin/preview?");
-        query.forEach((key, value) -> link.append(key).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+        query.forEach((key, value) -> link.append(key)
+                .append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8))
+                .append('&'));
         return link.substring(0, link.length() - 1);
     }
 }

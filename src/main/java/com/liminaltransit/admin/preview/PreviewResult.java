@@ -1,7 +1,6 @@
 package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.narrative.ChoiceOption;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -21,14 +20,23 @@ import java.util.Locale;
  * @param latencyMillis wall time of the call
  * @param calls         vendor calls made (a repair or a retry makes more than one)
  */
-public record PreviewResult(String provider, String model, String passage, List<ChoiceOption> choices,
-                            boolean ending, boolean valid, String verdict, int inputTokens, int outputTokens,
-                            double costUsd, long latencyMillis, int calls) {
+public record PreviewResult(
+        String provider,
+        String model,
+        String passage,
+        List<ChoiceOption> choices,
+        boolean ending,
+        boolean valid,
+        String verdict,
+        int inputTokens,
+        int outputTokens,
+        double costUsd,
+        long latencyMillis,
+        int calls) {
 
     /** A provider that failed or was not configured. */
     static PreviewResult failed(String provider, String verdict, long latencyMillis, int calls) {
-        return new PreviewResult(provider, null, null, List.of(), false, false, verdict, 0, 0, 0, latencyMillis,
-                calls);
+        return new PreviewResult(provider, null, null, List.of(), false, false, verdict, 0, 0, 0, latencyMillis, calls);
     }
 
     /** The cost as dollars, six places. */

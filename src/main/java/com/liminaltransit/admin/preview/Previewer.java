@@ -5,16 +5,15 @@ import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
-import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
-import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
+import com.liminaltransit.narrative.chain.ProviderChain;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.story.StoryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,8 +33,7 @@ public class Previewer {
     private final PriceTable prices;
 
     @Inject
-    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts, CallLedger ledger,
-              PriceTable prices) {
+    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts, CallLedger ledger, PriceTable prices) {
         this.stories = stories;
         this.chain = chain;
         this.prompts = prompts;
@@ -75,15 +73,15 @@ public class Previewer {
         AiProvider provider = found.get();
         List<String> missing = provider.missingSettings();
         if (!missing.isEmpty()) {
-            return PreviewResult.failed(providerName, "Not configured: set " + String.join(", ", missing) + ".",
-                    0, 0);
+            return PreviewResult.failed(providerName, "Not configured: set " + String.join(", ", missing) + ".", 0, 0);
         }
         boolean modelChosen = model != null && !model.isBlank();
         if (modelChosen && !provider.acceptsModelChoice()) {
-            return PreviewResult.failed(providerName, providerName + " has no model to choose: leave the model empty.",
-                    0, 0);
+            return PreviewResult.failed(
+                    providerName, providerName + " has no model to choose: leave the model empty.", 0, 0);
         }
-        StoryContext call = context.with(context.prompts(), List.of(providerName)).withModel(model);
+        StoryContext call =
+                context.with(context.prompts(), List.of(providerName)).withModel(model);
         long started = System.nanoTime();
         ledger.open(call);
         try {
@@ -91,20 +89,32 @@ public class Previewer {
             long millis = (System.nanoTime() - started) / 1_000_000;
             int calls = Math.max(1, ledger.take(call));
             ValidationResult verdict = provider.validate(generation.narrative());
-            return new PreviewResult(providerName, generation.model(), generation.narrative().passage(),
-                    generation.narrative().choices(), generation.narrative().ending(), verdict.valid(),
-                    verdict.valid() ? (calls > 1 ? "Valid (after " + calls + " calls)" : "Valid")
+            return new PreviewResult(
+                    providerName,
+                    generation.model(),
+                    generation.narrative().passage(),
+                    generation.narrative().choices(),
+                    generation.narrative().ending(),
+                    verdict.valid(),
+                    verdict.valid()
+                            ? (calls > 1 ? "Valid (after " + calls + " calls)" : "Valid")
                             : "Invalid: " + verdict.complaint(),
-                    generation.inputTokens(), generation.outputTokens(),
-                    modelChosen ? prices.cost(call.model(), generation.inputTokens(), generation.outputTokens())
+                    generation.inputTokens(),
+                    generation.outputTokens(),
+                    modelChosen
+                            ? prices.cost(call.model(), generation.inputTokens(), generation.outputTokens())
                             : provider.estimateCost(generation.inputTokens(), generation.outputTokens()),
-                    millis, calls);
+                    millis,
+                    calls);
         } catch (InvalidNarrativeException e) {
-            return PreviewResult.failed(providerName, "Invalid: " + e.getMessage(), since(started),
-                    Math.max(1, ledger.take(call)));
+            return PreviewResult.failed(
+                    providerName, "Invalid: " + e.getMessage(), since(started), Math.max(1, ledger.take(call)));
         } catch (RuntimeException e) {
-            return PreviewResult.failed(providerName, "Failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), since(started),
+            return PreviewResult.failed(
+                    providerName,
+                    "Failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    since(started),
                     Math.max(1, ledger.take(call)));
         } finally {
             ledger.close(call);

@@ -14,7 +14,11 @@ public final class LineDiff {
     static final int MAX_LINES = 2_000;
 
     /** What happened to one line. */
-    public enum Op { SAME, ADDED, REMOVED }
+    public enum Op {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 
     /**
      * One line of the diff.
@@ -40,8 +44,7 @@ public final class LineDiff {
         }
     }
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     static List<Line> diff(String older, String newer) {
         List<String> a = older.lines().toList();
@@ -59,7 +62,8 @@ public final class LineDiff {
         int[][] common = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1
+                common[i][j] = a.get(i).equals(b.get(j))
+                        ? common[i + 1][j + 1] + 1
                         : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }

@@ -7,9 +7,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The prompt versions in the database. A version is written once and never changed (there is no update); one
@@ -52,8 +51,7 @@ public class PromptStore implements PublishedPrompts {
         }
     }
 
-    private record Cached(PromptSet prompts, Instant until) {
-    }
+    private record Cached(PromptSet prompts, Instant until) {}
 
     private final DataSource dataSource;
     private final Duration cacheLife;
@@ -63,8 +61,9 @@ public class PromptStore implements PublishedPrompts {
 
     /** Reads and writes versions on {@code database}; the published version is cached for {@code cacheMillis}. */
     @Inject
-    public PromptStore(Database database, @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000")
-    long cacheMillis) {
+    public PromptStore(
+            Database database,
+            @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000") long cacheMillis) {
         this.dataSource = database.dataSource();
         this.cacheLife = Duration.ofMillis(cacheMillis);
     }
@@ -76,8 +75,8 @@ public class PromptStore implements PublishedPrompts {
         if (cached != null && now.isBefore(cached.until())) {
             return cached.prompts();
         }
-        PromptSet fresh = find(publishedVersion()).orElseThrow(
-                () -> new IllegalStateException("the published prompt version is missing"));
+        PromptSet fresh = find(publishedVersion())
+                .orElseThrow(() -> new IllegalStateException("the published prompt version is missing"));
         published = new Cached(fresh, now.plus(cacheLife));
         return fresh;
     }
@@ -87,8 +86,8 @@ public class PromptStore implements PublishedPrompts {
         seedIfEmpty();
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "select version from prompt_publication order by id desc limit 1");
-                 ResultSet row = query.executeQuery()) {
+                            "select version from prompt_publication order by id desc limit 1");
+                    ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("no prompt version is published");
                 }
@@ -109,7 +108,8 @@ public class PromptStore implements PublishedPrompts {
                     "select system_text, step_text from prompt_version where version = ?")) {
                 query.setInt(1, version);
                 try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(new PromptSet(version, row.getString(1), row.getString(2)))
+                    return row.next()
+                            ? Optional.of(new PromptSet(version, row.getString(1), row.getString(2)))
                             : Optional.<PromptSet>empty();
                 }
             }
@@ -123,11 +123,15 @@ public class PromptStore implements PublishedPrompts {
         int current = publishedVersion();
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "select version, note, author, created_at from prompt_version order by version desc");
-                 ResultSet rows = query.executeQuery()) {
+                            "select version, note, author, created_at from prompt_version order by version desc");
+                    ResultSet rows = query.executeQuery()) {
                 List<VersionInfo> all = new ArrayList<>();
                 while (rows.next()) {
-                    all.add(new VersionInfo(rows.getInt(1), rows.getString(2), rows.getString(3), instant(rows, 4),
+                    all.add(new VersionInfo(
+                            rows.getInt(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            instant(rows, 4),
                             rows.getInt(1) == current));
                 }
                 return all;
@@ -170,8 +174,8 @@ public class PromptStore implements PublishedPrompts {
                 return Jdbc.inTransaction(dataSource, connection -> {
                     int next;
                     try (PreparedStatement query = connection.prepareStatement(
-                            "select coalesce(max(version), 0) + 1 from prompt_version");
-                         ResultSet row = query.executeQuery()) {
+                                    "select coalesce(max(version), 0) + 1 from prompt_version");
+                            ResultSet row = query.executeQuery()) {
                         row.next();
                         next = row.getInt(1);
                     }
@@ -210,7 +214,7 @@ public class PromptStore implements PublishedPrompts {
         }
         boolean seeded = Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("select count(*) from prompt_publication");
-                 ResultSet row = query.executeQuery()) {
+                    ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getInt(1) > 0;
             }
@@ -221,7 +225,12 @@ public class PromptStore implements PublishedPrompts {
         PromptSet shipped = PromptBuilder.shipped();
         try {
             Jdbc.inTransaction(dataSource, connection -> {
-                insertVersion(connection, 1, shipped.system(), shipped.step(), "The templates shipped with the code",
+                insertVersion(
+                        connection,
+                        1,
+                        shipped.system(),
+                        shipped.step(),
+                        "The templates shipped with the code",
                         "liminal");
                 insertPublication(connection, 1, "liminal");
                 return null;
@@ -231,8 +240,9 @@ public class PromptStore implements PublishedPrompts {
         }
     }
 
-    private void insertVersion(Connection connection, int version, String system, String step, String note,
-                               String author) throws SQLException {
+    private void insertVersion(
+            Connection connection, int version, String system, String step, String note, String author)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into prompt_version (version, system_text, step_text, note, author, created_at)
                 values (?, ?, ?, ?, ?, ?)""")) {

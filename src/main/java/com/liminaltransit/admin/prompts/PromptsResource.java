@@ -19,7 +19,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +48,19 @@ public class PromptsResource {
     @GET
     public Response list(@Context ContainerRequestContext request) {
         List<PromptStore.VersionInfo> versions = store.versions();
-        return Response.ok(AdminPage.page("admin/prompts", request, Map.of(
-                "versions", versions,
-                "publications", store.publications(10),
-                "published", store.publishedVersion(),
-                "newest", versions.isEmpty() ? 1 : versions.getFirst().version()))).build();
+        return Response.ok(AdminPage.page(
+                        "admin/prompts",
+                        request,
+                        Map.of(
+                                "versions",
+                                versions,
+                                "publications",
+                                store.publications(10),
+                                "published",
+                                store.publishedVersion(),
+                                "newest",
+                                versions.isEmpty() ? 1 : versions.getFirst().version())))
+                .build();
     }
 
     /** The editor, filled with version {@code from} (the published one by default). */
@@ -62,15 +69,19 @@ public class PromptsResource {
     public Response editor(@QueryParam("from") String from, @Context ContainerRequestContext request) {
         int base = from == null || from.isBlank() ? store.publishedVersion() : version(from);
         PromptSet prompts = existing(base);
-        return Response.ok(editorPage(request, prompts.system(), prompts.step(), "", base, List.of())).build();
+        return Response.ok(editorPage(request, prompts.system(), prompts.step(), "", base, List.of()))
+                .build();
     }
 
     /** Saves a new version; with a problem in the variables, the editor again with the problems (400). */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response save(@FormParam("system") String system, @FormParam("step") String step,
-                         @FormParam("note") String note, @FormParam("base") String base,
-                         @Context ContainerRequestContext request) {
+    public Response save(
+            @FormParam("system") String system,
+            @FormParam("step") String step,
+            @FormParam("note") String note,
+            @FormParam("base") String base,
+            @Context ContainerRequestContext request) {
         String systemText = normalise(system);
         String stepText = normalise(step);
         String noteText = note == null ? "" : note.strip();
@@ -81,9 +92,11 @@ public class PromptsResource {
         if (!problems.isEmpty()) {
             int baseVersion = base != null && VERSION.matcher(base).matches() ? Integer.parseInt(base) : 0;
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(editorPage(request, systemText, stepText, noteText, baseVersion, problems)).build();
+                    .entity(editorPage(request, systemText, stepText, noteText, baseVersion, problems))
+                    .build();
         }
-        int saved = store.save(systemText, stepText, noteText, AdminGate.session(request).username());
+        int saved = store.save(
+                systemText, stepText, noteText, AdminGate.session(request).username());
         return Response.seeOther(URI.create("/admin/prompts/" + saved)).build();
     }
 
@@ -118,23 +131,39 @@ public class PromptsResource {
     /** The line diff of two versions, system prompt and step template. */
     @GET
     @Path("diff")
-    public Response diff(@QueryParam("from") String from, @QueryParam("to") String to,
-                         @Context ContainerRequestContext request) {
-        if (from == null || to == null || !VERSION.matcher(from).matches() || !VERSION.matcher(to).matches()) {
+    public Response diff(
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context ContainerRequestContext request) {
+        if (from == null
+                || to == null
+                || !VERSION.matcher(from).matches()
+                || !VERSION.matcher(to).matches()) {
             throw new PageException(Response.Status.BAD_REQUEST, "Choose two versions to compare.");
         }
         PromptSet older = existing(Integer.parseInt(from));
         PromptSet newer = existing(Integer.parseInt(to));
         List<LineDiff.Line> system = LineDiff.diff(older.system(), newer.system());
         List<LineDiff.Line> step = LineDiff.diff(older.step(), newer.step());
-        return Response.ok(AdminPage.page("admin/prompt-diff", request, Map.of(
-                "from", older.version(), "to", newer.version(),
-                "systemDiff", system, "stepDiff", step,
-                "systemChanged", LineDiff.changed(system), "stepChanged", LineDiff.changed(step)))).build();
+        return Response.ok(AdminPage.page(
+                        "admin/prompt-diff",
+                        request,
+                        Map.of(
+                                "from",
+                                older.version(),
+                                "to",
+                                newer.version(),
+                                "systemDiff",
+                                system,
+                                "stepDiff",
+                                step,
+                                "systemChanged",
+                                LineDiff.changed(system),
+                                "stepChanged",
+                                LineDiff.changed(step))))
+                .build();
     }
 
-    private Object editorPage(ContainerRequestContext request, String system, String step, String note, int base,
-                              List<String> problems) {
+    private Object editorPage(
+            ContainerRequestContext request, String system, String step, String note, int base, List<String> problems) {
         Map<String, Object> model = new HashMap<>();
         model.put("system", system);
         model.put("step", step);

@@ -10,8 +10,7 @@ final class Texts {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String clock(Instant instant) {
         return CLOCK.format(instant);

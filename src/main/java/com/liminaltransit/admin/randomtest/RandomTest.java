@@ -3,8 +3,8 @@ package com.liminaltransit.admin.randomtest;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.NarrativeValidator;
-import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.ValidationResult;
+import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.story.Passage;
 import com.liminaltransit.story.RidePlans;
 import com.liminaltransit.story.RideSource;
@@ -13,7 +13,6 @@ import com.liminaltransit.story.StoryService;
 import com.liminaltransit.web.Player;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ public class RandomTest {
 
     /** A ride with no ending after this many stops is a dead end. */
     static final int MAX_STOPS = 60;
+
     private static final int MAX_FINDINGS = 20;
 
     private final StoryService stories;
@@ -72,9 +72,12 @@ public class RandomTest {
             progress.accept(i + 1);
         }
         List<String> variantChain = plans.forVariant(variantId).chain();
-        List<String> tried = variantChain.isEmpty() ? chain.names()
-                : java.util.stream.Stream.concat(variantChain.stream().filter(n -> !ProviderChain.OFFLINE.equals(n)),
-                        java.util.stream.Stream.of(ProviderChain.OFFLINE)).toList();
+        List<String> tried = variantChain.isEmpty()
+                ? chain.names()
+                : java.util.stream.Stream.concat(
+                                variantChain.stream().filter(n -> !ProviderChain.OFFLINE.equals(n)),
+                                java.util.stream.Stream.of(ProviderChain.OFFLINE))
+                        .toList();
         return tally.report(rides, seed, tried, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -95,10 +98,12 @@ public class RandomTest {
                     break;
                 }
                 if (story.passages().size() >= MAX_STOPS) {
-                    tally.deadEnd("ride " + rideId + " (seed " + rideSeed + "): no ending after " + MAX_STOPS + " stops");
+                    tally.deadEnd(
+                            "ride " + rideId + " (seed " + rideSeed + "): no ending after " + MAX_STOPS + " stops");
                     break;
                 }
-                ChoiceOption choice = current.choices().get(random.nextInt(current.choices().size()));
+                ChoiceOption choice =
+                        current.choices().get(random.nextInt(current.choices().size()));
                 Story next = stories.answer(rideId, bot, current.stop(), choice.id());
                 if (next.passages().size() != story.passages().size() + 1) {
                     tally.error("ride " + rideId + ": answering stop " + current.stop() + " did not add one stop");
@@ -117,22 +122,25 @@ public class RandomTest {
         String rideId = story.ride().id();
         List<Passage> passages = story.passages();
         for (Passage passage : passages) {
-            ValidationResult verdict = NarrativeValidator.validate(new Narrative(passage.body(), passage.choices(),
-                    passage.ending(), passage.summary()));
+            ValidationResult verdict = NarrativeValidator.validate(
+                    new Narrative(passage.body(), passage.choices(), passage.ending(), passage.summary()));
             if (!verdict.valid()) {
                 tally.invalid("ride " + rideId + " stop " + passage.stop() + ": " + verdict.complaint());
             }
         }
         for (int i = 1; i < passages.size(); i++) {
-            double overlap = Trigrams.overlap(passages.get(i - 1).body(), passages.get(i).body());
-            tally.overlap(overlap, "ride " + rideId + " (seed " + rideSeed + ") stops " + (i - 1) + " and " + i
-                    + " share " + Math.round(overlap * 100) + "% of their trigrams");
+            double overlap =
+                    Trigrams.overlap(passages.get(i - 1).body(), passages.get(i).body());
+            tally.overlap(
+                    overlap,
+                    "ride " + rideId + " (seed " + rideSeed + ") stops " + (i - 1) + " and " + i + " share "
+                            + Math.round(overlap * 100) + "% of their trigrams");
         }
         for (RandomTestRepository.StepStats step : repository.steps(rideId)) {
             tally.cost(step.costUsd());
             if (step.fallbackReason() != null || step.attempts() > 1) {
-                tally.fallback("ride " + rideId + " stop " + step.stop() + " written by " + step.provider()
-                        + " after: " + step.fallbackReason());
+                tally.fallback("ride " + rideId + " stop " + step.stop() + " written by " + step.provider() + " after: "
+                        + step.fallbackReason());
             }
         }
     }
@@ -196,11 +204,24 @@ public class RandomTest {
         }
 
         RandomTestReport report(int rides, long seed, List<String> chain, Duration elapsed) {
-            return new RandomTestReport(rides, seed, chain, stops.size(), deadEnds, invalid, errors, fallbacks,
-                    repeated, maxOverlap, overlapCount == 0 ? 0 : overlapSum / overlapCount,
+            return new RandomTestReport(
+                    rides,
+                    seed,
+                    chain,
+                    stops.size(),
+                    deadEnds,
+                    invalid,
+                    errors,
+                    fallbacks,
+                    repeated,
+                    maxOverlap,
+                    overlapCount == 0 ? 0 : overlapSum / overlapCount,
                     stops.stream().mapToInt(Integer::intValue).min().orElse(0),
                     stops.stream().mapToInt(Integer::intValue).average().orElse(0),
-                    stops.stream().mapToInt(Integer::intValue).max().orElse(0), cost, elapsed, findings);
+                    stops.stream().mapToInt(Integer::intValue).max().orElse(0),
+                    cost,
+                    elapsed,
+                    findings);
         }
     }
 }

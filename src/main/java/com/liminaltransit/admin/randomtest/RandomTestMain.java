@@ -2,7 +2,6 @@ package com.liminaltransit.admin.randomtest;
 
 import io.helidon.microprofile.server.Server;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.util.UUID;
 
 /**
@@ -17,8 +16,7 @@ import java.util.UUID;
  */
 public final class RandomTestMain {
 
-    private RandomTestMain() {
-    }
+    private RandomTestMain() {}
 
     /** Runs and exits with the verdict. */
     public static void main(String[] args) {
@@ -44,8 +42,10 @@ public final class RandomTestMain {
         }
         defaultProperty("server.host", "127.0.0.1");
         defaultProperty("server.port", "0");
-        defaultProperty("liminal.db.url", "jdbc:h2:mem:randomtest-" + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        defaultProperty(
+                "liminal.db.url",
+                "jdbc:h2:mem:randomtest-" + UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         Server server = Server.create().start();
         RandomTestReport report;
         try {

@@ -28,10 +28,24 @@ import java.util.Locale;
  * @param elapsed        wall time of the run
  * @param findings       the first few problems, one line each
  */
-public record RandomTestReport(int rides, long seed, List<String> chain, int completed, int deadEnds, int invalid,
-                               int errors, int fallbacks, int repeated, double maxOverlap, double meanOverlap,
-                               int minStops, double meanStops, int maxStops, BigDecimal totalCostUsd,
-                               Duration elapsed, List<String> findings) {
+public record RandomTestReport(
+        int rides,
+        long seed,
+        List<String> chain,
+        int completed,
+        int deadEnds,
+        int invalid,
+        int errors,
+        int fallbacks,
+        int repeated,
+        double maxOverlap,
+        double meanOverlap,
+        int minStops,
+        double meanStops,
+        int maxStops,
+        BigDecimal totalCostUsd,
+        Duration elapsed,
+        List<String> findings) {
 
     /** Consecutive passages sharing more than this share of trigrams count as repeated. */
     public static final double REPETITION_THRESHOLD = 0.5;
@@ -43,8 +57,7 @@ public record RandomTestReport(int rides, long seed, List<String> chain, int com
 
     /** Whether the run found nothing wrong. */
     public boolean clean() {
-        return deadEnds == 0 && invalid == 0 && errors == 0 && fallbacks == 0 && repeated == 0
-                && completed == rides;
+        return deadEnds == 0 && invalid == 0 && errors == 0 && fallbacks == 0 && repeated == 0 && completed == rides;
     }
 
     /** Mean cost of a ride. */
@@ -62,12 +75,20 @@ public record RandomTestReport(int rides, long seed, List<String> chain, int com
         text.append(String.format(Locale.ROOT, "  invalid answers:  %d%n", invalid));
         text.append(String.format(Locale.ROOT, "  step errors:      %d%n", errors));
         text.append(String.format(Locale.ROOT, "  fallbacks:        %d%n", fallbacks));
-        text.append(String.format(Locale.ROOT, "  repetition:       %d consecutive pairs over %.0f%% trigram overlap "
-                + "(max %.2f, mean %.3f)%n", repeated, REPETITION_THRESHOLD * 100, maxOverlap, meanOverlap));
-        text.append(String.format(Locale.ROOT, "  stops to ending:  min %d, mean %.1f, max %d%n", minStops, meanStops,
-                maxStops));
-        text.append(String.format(Locale.ROOT, "  cost:             $%s total, $%s per ride%n",
-                totalCostUsd.setScale(6, RoundingMode.HALF_UP).toPlainString(), costPerRide().toPlainString()));
+        text.append(String.format(
+                Locale.ROOT,
+                "  repetition:       %d consecutive pairs over %.0f%% trigram overlap " + "(max %.2f, mean %.3f)%n",
+                repeated,
+                REPETITION_THRESHOLD * 100,
+                maxOverlap,
+                meanOverlap));
+        text.append(String.format(
+                Locale.ROOT, "  stops to ending:  min %d, mean %.1f, max %d%n", minStops, meanStops, maxStops));
+        text.append(String.format(
+                Locale.ROOT,
+                "  cost:             $%s total, $%s per ride%n",
+                totalCostUsd.setScale(6, RoundingMode.HALF_UP).toPlainString(),
+                costPerRide().toPlainString()));
         text.append(String.format(Locale.ROOT, "  elapsed:          %.1f s%n", elapsed.toMillis() / 1000.0));
         findings.forEach(f -> text.append("  - ").append(f).append(System.lineSeparator()));
         return text.toString();

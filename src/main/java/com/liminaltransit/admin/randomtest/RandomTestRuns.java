@@ -3,7 +3,6 @@ package com.liminaltransit.admin.randomtest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,7 +94,8 @@ class RandomTestRuns {
 
     /** The kept runs, newest first. */
     synchronized java.util.List<RunView> recent() {
-        java.util.List<RunView> views = new java.util.ArrayList<>(runs.values().stream().map(Run::view).toList());
+        java.util.List<RunView> views =
+                new java.util.ArrayList<>(runs.values().stream().map(Run::view).toList());
         java.util.Collections.reverse(views);
         return views;
     }

@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param report    the report once finished, else {@code null}
  * @param failure   why it stopped, if it failed, else {@code null}
  */
-public record RunView(String id, int rides, long seed, String startedBy, Instant startedAt, int done,
-                      RandomTestReport report, String failure) {
+public record RunView(
+        String id,
+        int rides,
+        long seed,
+        String startedBy,
+        Instant startedAt,
+        int done,
+        RandomTestReport report,
+        String failure) {
 
     /** Whether it is still going (or waiting its turn). */
     public boolean running() {
@@ -29,7 +36,8 @@ public record RunView(String id, int rides, long seed, String startedBy, Instant
 
     /** When it started, as a time of day in UTC. */
     public String startedAtText() {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC)
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC)
                 .format(startedAt);
     }
 }

@@ -10,8 +10,7 @@ import java.util.Set;
  */
 final class Trigrams {
 
-    private Trigrams() {
-    }
+    private Trigrams() {}
 
     /** The overlap of {@code a} and {@code b}, from 0 to 1. */
     static double overlap(String a, String b) {

@@ -5,20 +5,14 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.vendor.NarrativeExchange;
-import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.vendor.VendorHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Anthropic's Messages API, structured output through a forced tool call, over the JDK HTTP client. Disabled (and
@@ -52,19 +51,16 @@ public class AnthropicProvider implements AiProvider {
 
     /** Reads {@code liminal.ai.anthropic.*}. */
     @Inject
-    public AnthropicProvider(NarrativeExchange exchange, PriceTable prices,
-                             @ConfigProperty(name = "liminal.ai.anthropic.api-key") Optional<String> apiKey,
-                             @ConfigProperty(name = "liminal.ai.anthropic.model") Optional<String> model,
-                             @ConfigProperty(name = "liminal.ai.anthropic.base-url", defaultValue = DEFAULT_BASE_URL)
-                             String baseUrl,
-                             @ConfigProperty(name = "liminal.ai.anthropic.timeout-ms", defaultValue = "8000")
-                             long timeoutMillis,
-                             @ConfigProperty(name = "liminal.ai.anthropic.max-tokens", defaultValue = "900")
-                             int maxTokens,
-                             @ConfigProperty(name = "liminal.ai.anthropic.temperature", defaultValue = "0.9")
-                             double temperature,
-                             @ConfigProperty(name = "liminal.ai.anthropic.tool-use", defaultValue = "true")
-                             boolean toolUse) {
+    public AnthropicProvider(
+            NarrativeExchange exchange,
+            PriceTable prices,
+            @ConfigProperty(name = "liminal.ai.anthropic.api-key") Optional<String> apiKey,
+            @ConfigProperty(name = "liminal.ai.anthropic.model") Optional<String> model,
+            @ConfigProperty(name = "liminal.ai.anthropic.base-url", defaultValue = DEFAULT_BASE_URL) String baseUrl,
+            @ConfigProperty(name = "liminal.ai.anthropic.timeout-ms", defaultValue = "8000") long timeoutMillis,
+            @ConfigProperty(name = "liminal.ai.anthropic.max-tokens", defaultValue = "900") int maxTokens,
+            @ConfigProperty(name = "liminal.ai.anthropic.temperature", defaultValue = "0.9") double temperature,
+            @ConfigProperty(name = "liminal.ai.anthropic.tool-use", defaultValue = "true") boolean toolUse) {
         this.exchange = exchange;
         this.prices = prices;
         this.apiKey = apiKey.filter(key -> !key.isBlank());
@@ -97,9 +93,18 @@ public class AnthropicProvider implements AiProvider {
      */
     @Override
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 18, durationUnit = ChronoUnit.SECONDS,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            maxDuration = 18,
+            durationUnit = ChronoUnit.SECONDS,
             retryOn = RetryableNarrativeException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.75,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {
@@ -114,8 +119,8 @@ public class AnthropicProvider implements AiProvider {
 
     private Reply send(MessagesRequest asked, Conversation conversation) {
         Map<String, String> headers = Map.of("x-api-key", apiKey.orElse(""), "anthropic-version", API_VERSION);
-        var body = VendorHttp.post(NAME, URI.create(baseUrl + "/v1/messages"), headers, asked.body(conversation),
-                timeout);
+        var body =
+                VendorHttp.post(NAME, URI.create(baseUrl + "/v1/messages"), headers, asked.body(conversation), timeout);
         return MessagesReply.read(body, asked.model());
     }
 

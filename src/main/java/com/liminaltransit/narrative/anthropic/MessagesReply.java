@@ -12,8 +12,7 @@ import jakarta.json.JsonValue;
  */
 final class MessagesReply {
 
-    private MessagesReply() {
-    }
+    private MessagesReply() {}
 
     static Reply read(JsonObject body, String requestedModel) {
         try {

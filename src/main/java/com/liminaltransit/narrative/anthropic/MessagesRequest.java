@@ -1,11 +1,11 @@
 package com.liminaltransit.narrative.anthropic;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import com.liminaltransit.narrative.Conversation;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
-import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * The Messages API request on the wire ({@code POST {base-url}/v1/messages}), with one tool whose input schema is
@@ -23,8 +23,10 @@ record MessagesRequest(String model, int maxTokens, double temperature, boolean 
 
     JsonObject body(Conversation conversation) {
         JsonArrayBuilder messages = JSON.createArrayBuilder();
-        conversation.turns().forEach(turn -> messages.add(JSON.createObjectBuilder()
-                .add("role", turn.role()).add("content", turn.text())));
+        conversation
+                .turns()
+                .forEach(turn -> messages.add(
+                        JSON.createObjectBuilder().add("role", turn.role()).add("content", turn.text())));
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("model", model)
                 .add("max_tokens", maxTokens)
@@ -32,11 +34,18 @@ record MessagesRequest(String model, int maxTokens, double temperature, boolean 
                 .add("system", conversation.system())
                 .add("messages", messages);
         if (useTool) {
-            body.add("tools", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                            .add("name", TOOL)
-                            .add("description", "Write the next stop of the ride, following every rule.")
-                            .add("input_schema", schema())))
-                    .add("tool_choice", JSON.createObjectBuilder().add("type", "tool").add("name", TOOL));
+            body.add(
+                            "tools",
+                            JSON.createArrayBuilder()
+                                    .add(JSON.createObjectBuilder()
+                                            .add("name", TOOL)
+                                            .add(
+                                                    "description",
+                                                    "Write the next stop of the ride, following every rule.")
+                                            .add("input_schema", schema())))
+                    .add(
+                            "tool_choice",
+                            JSON.createObjectBuilder().add("type", "tool").add("name", TOOL));
         }
         return body.build();
     }
@@ -50,13 +59,25 @@ record MessagesRequest(String model, int maxTokens, double temperature, boolean 
                 .build();
         return JSON.createObjectBuilder()
                 .add("type", "object")
-                .add("properties", JSON.createObjectBuilder()
-                        .add("passage", text)
-                        .add("choices", JSON.createObjectBuilder().add("type", "array").add("items", choice)
-                                .add("maxItems", 4))
-                        .add("ending", JSON.createObjectBuilder().add("type", "boolean"))
-                        .add("summary", text))
-                .add("required", JSON.createArrayBuilder().add("passage").add("choices").add("ending").add("summary"))
+                .add(
+                        "properties",
+                        JSON.createObjectBuilder()
+                                .add("passage", text)
+                                .add(
+                                        "choices",
+                                        JSON.createObjectBuilder()
+                                                .add("type", "array")
+                                                .add("items", choice)
+                                                .add("maxItems", 4))
+                                .add("ending", JSON.createObjectBuilder().add("type", "boolean"))
+                                .add("summary", text))
+                .add(
+                        "required",
+                        JSON.createArrayBuilder()
+                                .add("passage")
+                                .add("choices")
+                                .add("ending")
+                                .add("summary"))
                 .build();
     }
 

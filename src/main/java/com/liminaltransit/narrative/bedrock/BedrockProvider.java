@@ -5,15 +5,21 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.vendor.NarrativeExchange;
-import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.vendor.AwsSupport;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -21,13 +27,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * AWS Bedrock through the Converse API of the AWS SDK v2 (sync client over {@code HttpURLConnection}, the default
@@ -51,15 +50,15 @@ public class BedrockProvider implements AiProvider {
 
     /** Reads {@code liminal.ai.bedrock.*}; the SDK client is built on first use. */
     @Inject
-    public BedrockProvider(NarrativeExchange exchange, PriceTable prices,
-                           @ConfigProperty(name = "liminal.ai.bedrock.model-id") Optional<String> modelId,
-                           @ConfigProperty(name = "liminal.ai.bedrock.region") Optional<String> region,
-                           @ConfigProperty(name = "liminal.ai.bedrock.endpoint") Optional<String> endpoint,
-                           @ConfigProperty(name = "liminal.ai.bedrock.timeout-ms", defaultValue = "8000")
-                           long timeoutMillis,
-                           @ConfigProperty(name = "liminal.ai.bedrock.max-tokens", defaultValue = "900") int maxTokens,
-                           @ConfigProperty(name = "liminal.ai.bedrock.temperature", defaultValue = "0.9")
-                           double temperature) {
+    public BedrockProvider(
+            NarrativeExchange exchange,
+            PriceTable prices,
+            @ConfigProperty(name = "liminal.ai.bedrock.model-id") Optional<String> modelId,
+            @ConfigProperty(name = "liminal.ai.bedrock.region") Optional<String> region,
+            @ConfigProperty(name = "liminal.ai.bedrock.endpoint") Optional<String> endpoint,
+            @ConfigProperty(name = "liminal.ai.bedrock.timeout-ms", defaultValue = "8000") long timeoutMillis,
+            @ConfigProperty(name = "liminal.ai.bedrock.max-tokens", defaultValue = "900") int maxTokens,
+            @ConfigProperty(name = "liminal.ai.bedrock.temperature", defaultValue = "0.9") double temperature) {
         this.exchange = exchange;
         this.prices = prices;
         this.modelId = modelId.filter(id -> !id.isBlank());
@@ -92,9 +91,18 @@ public class BedrockProvider implements AiProvider {
      */
     @Override
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 18, durationUnit = ChronoUnit.SECONDS,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            maxDuration = 18,
+            durationUnit = ChronoUnit.SECONDS,
             retryOn = RetryableNarrativeException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.75,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {

@@ -3,6 +3,10 @@ package com.liminaltransit.narrative.bedrock;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -10,11 +14,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * One Converse request and the reading of its answer: the same code path for Claude, Titan, Llama, Mistral and
@@ -34,15 +33,19 @@ record ConverseCall(String modelId, int maxTokens, float temperature) {
             Conversation.Turn turn = conversation.turns().get(i);
             String text = i == 0 && !systemAllowed ? conversation.system() + "\n\n" + turn.text() : turn.text();
             messages.add(Message.builder()
-                    .role(Conversation.Turn.USER.equals(turn.role()) ? ConversationRole.USER
-                            : ConversationRole.ASSISTANT)
+                    .role(
+                            Conversation.Turn.USER.equals(turn.role())
+                                    ? ConversationRole.USER
+                                    : ConversationRole.ASSISTANT)
                     .content(ContentBlock.fromText(text))
                     .build());
         }
         ConverseRequest.Builder request = ConverseRequest.builder()
                 .modelId(modelId)
                 .messages(messages)
-                .inferenceConfig(InferenceConfiguration.builder().maxTokens(maxTokens).temperature(temperature)
+                .inferenceConfig(InferenceConfiguration.builder()
+                        .maxTokens(maxTokens)
+                        .temperature(temperature)
                         .build());
         if (systemAllowed) {
             request.system(SystemContentBlock.fromText(conversation.system()));
@@ -55,10 +58,14 @@ record ConverseCall(String modelId, int maxTokens, float temperature) {
             throw new InvalidNarrativeException("the model answered without a message");
         }
         String text = response.output().message().content().stream()
-                .map(ContentBlock::text).filter(Objects::nonNull).collect(Collectors.joining());
-        int input = response.usage() == null || response.usage().inputTokens() == null ? 0
+                .map(ContentBlock::text)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining());
+        int input = response.usage() == null || response.usage().inputTokens() == null
+                ? 0
                 : response.usage().inputTokens();
-        int output = response.usage() == null || response.usage().outputTokens() == null ? 0
+        int output = response.usage() == null || response.usage().outputTokens() == null
+                ? 0
                 : response.usage().outputTokens();
         return Reply.text(text, modelId, input, output);
     }

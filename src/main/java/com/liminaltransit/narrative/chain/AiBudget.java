@@ -4,9 +4,6 @@ import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -16,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The global daily AI budget ({@code liminal.ai.daily-budget-usd}): once the steps stored today (UTC) cost that
@@ -26,8 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class AiBudget {
 
-    private record Spend(LocalDate day, double usd, Instant readAt) {
-    }
+    private record Spend(LocalDate day, double usd, Instant readAt) {}
 
     private final DataSource dataSource;
     private final Optional<Double> dailyUsd;
@@ -37,9 +35,10 @@ public class AiBudget {
 
     /** Reads the budget; none configured (or 0 or less) means no budget. */
     @Inject
-    public AiBudget(Database database,
-                    @ConfigProperty(name = "liminal.ai.daily-budget-usd") Optional<Double> dailyUsd,
-                    @ConfigProperty(name = "liminal.ai.budget-refresh", defaultValue = "PT15S") Duration refresh) {
+    public AiBudget(
+            Database database,
+            @ConfigProperty(name = "liminal.ai.daily-budget-usd") Optional<Double> dailyUsd,
+            @ConfigProperty(name = "liminal.ai.budget-refresh", defaultValue = "PT15S") Duration refresh) {
         this.dataSource = database.dataSource();
         this.dailyUsd = dailyUsd.filter(usd -> usd > 0);
         this.refresh = refresh;
@@ -55,7 +54,9 @@ public class AiBudget {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Spend known = last.get();
-        if (known != null && known.day().equals(today) && known.readAt().plus(refresh).isAfter(now)) {
+        if (known != null
+                && known.day().equals(today)
+                && known.readAt().plus(refresh).isAfter(now)) {
             return known.usd();
         }
         double usd = Jdbc.read(dataSource, connection -> {

@@ -1,12 +1,11 @@
 package com.liminaltransit.narrative.chain;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
 import java.io.PrintStream;
 import java.util.Map;
-
-import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * Narrative figures as CloudWatch Embedded Metric Format lines on stdout: on App Runner and ECS the log stream
@@ -27,30 +26,40 @@ final class EmbeddedMetrics {
 
     /** One call to an AI provider (the offline storyteller is not one) and whether it failed. */
     void providerCall(String provider, boolean failed) {
-        emit(provider, Map.of("AiCalls", "Count", "AiFailures", "Count"),
+        emit(
+                provider,
+                Map.of("AiCalls", "Count", "AiFailures", "Count"),
                 JSON.createObjectBuilder().add("AiCalls", 1).add("AiFailures", failed ? 1 : 0));
     }
 
     /** One stop written, whoever wrote it, and how long the whole chain took. */
     void step(String provider, long latencyMillis) {
-        emit(provider, Map.of("StepLatency", "Milliseconds"),
+        emit(
+                provider,
+                Map.of("StepLatency", "Milliseconds"),
                 JSON.createObjectBuilder().add("StepLatency", latencyMillis));
     }
 
     /** Builds the line; visible for tests. */
     JsonObject line(String provider, Map<String, String> units, JsonObjectBuilder values, long timestamp) {
         var metrics = JSON.createArrayBuilder();
-        units.forEach((name, unit) -> metrics.add(JSON.createObjectBuilder().add("Name", name).add("Unit", unit)));
+        units.forEach((name, unit) ->
+                metrics.add(JSON.createObjectBuilder().add("Name", name).add("Unit", unit)));
         var directive = JSON.createObjectBuilder()
                 .add("Namespace", namespace)
-                .add("Dimensions", JSON.createArrayBuilder()
-                        .add(JSON.createArrayBuilder())
-                        .add(JSON.createArrayBuilder().add("Provider")))
+                .add(
+                        "Dimensions",
+                        JSON.createArrayBuilder()
+                                .add(JSON.createArrayBuilder())
+                                .add(JSON.createArrayBuilder().add("Provider")))
                 .add("Metrics", metrics);
-        return values
-                .add("_aws", JSON.createObjectBuilder()
-                        .add("Timestamp", timestamp)
-                        .add("CloudWatchMetrics", JSON.createArrayBuilder().add(directive)))
+        return values.add(
+                        "_aws",
+                        JSON.createObjectBuilder()
+                                .add("Timestamp", timestamp)
+                                .add(
+                                        "CloudWatchMetrics",
+                                        JSON.createArrayBuilder().add(directive)))
                 .add("Provider", provider)
                 .build();
     }

@@ -2,15 +2,14 @@ package com.liminaltransit.narrative.chain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Counts provider calls by outcome, times them, and adds up tokens, cost and fallbacks, so an operator sees which
@@ -28,15 +27,17 @@ public class NarrativeMetrics {
      * {@code liminal.metrics.emf.namespace} is set (in AWS), also writes CloudWatch EMF lines to stdout.
      */
     @Inject
-    public NarrativeMetrics(MetricRegistry registry,
-                            @ConfigProperty(name = "liminal.metrics.emf.namespace") Optional<String> emfNamespace) {
+    public NarrativeMetrics(
+            MetricRegistry registry,
+            @ConfigProperty(name = "liminal.metrics.emf.namespace") Optional<String> emfNamespace) {
         this.registry = registry;
         this.cloudWatch = emfNamespace.filter(ns -> !ns.isBlank()).map(ns -> new EmbeddedMetrics(ns, System.out));
     }
 
     /** One provider call ended with {@code outcome} ({@code success}, {@code invalid}, {@code error}, …). */
     public void recordCall(String provider, String outcome, Duration latency) {
-        registry.counter("narrative.steps", new Tag("provider", provider), new Tag("outcome", outcome)).inc();
+        registry.counter("narrative.steps", new Tag("provider", provider), new Tag("outcome", outcome))
+                .inc();
         registry.timer("narrative.latency", new Tag("provider", provider)).update(latency);
         if (!ProviderChain.OFFLINE.equals(provider)) {
             cloudWatch.ifPresent(emf -> emf.providerCall(provider, !"success".equals(outcome)));
@@ -59,14 +60,16 @@ public class NarrativeMetrics {
     /** What the step cost in US dollars ({@code narrative_cost_usd{provider}}, a running total). */
     public void recordCost(String provider, double usd) {
         costs.computeIfAbsent(provider, name -> {
-            DoubleAdder total = new DoubleAdder();
-            registry.gauge("narrative.cost.usd", total, DoubleAdder::sum, new Tag("provider", name));
-            return total;
-        }).add(usd);
+                    DoubleAdder total = new DoubleAdder();
+                    registry.gauge("narrative.cost.usd", total, DoubleAdder::sum, new Tag("provider", name));
+                    return total;
+                })
+                .add(usd);
     }
 
     /** The chain passed over {@code provider} for a step ({@code narrative_fallbacks_total{provider,reason}}). */
     public void recordFallback(String provider, String reason) {
-        registry.counter("narrative.fallbacks", new Tag("provider", provider), new Tag("reason", reason)).inc();
+        registry.counter("narrative.fallbacks", new Tag("provider", provider), new Tag("reason", reason))
+                .inc();
     }
 }

@@ -12,12 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +21,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Writes a stop by asking the providers of {@code liminal.ai.chain} in turn until one gives a valid narrative.
@@ -61,9 +60,12 @@ public class ProviderChain {
      *                               falling back on every step
      */
     @Inject
-    public ProviderChain(@Any Instance<AiProvider> available,
-                         @ConfigProperty(name = "liminal.ai.chain", defaultValue = OFFLINE) List<String> chain,
-                         NarrativeMetrics metrics, CallLedger ledger, AiBudget budget) {
+    public ProviderChain(
+            @Any Instance<AiProvider> available,
+            @ConfigProperty(name = "liminal.ai.chain", defaultValue = OFFLINE) List<String> chain,
+            NarrativeMetrics metrics,
+            CallLedger ledger,
+            AiBudget budget) {
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
@@ -73,7 +75,8 @@ public class ProviderChain {
         this.ledger = ledger;
         this.budget = budget;
         providers.forEach(provider -> states.put(provider.name(), "closed"));
-        LOG.info(() -> "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
+        LOG.info(() ->
+                "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
     }
 
     /** Builds the chain when the application starts, so a bad {@code liminal.ai.chain} fails start-up. */
@@ -212,8 +215,9 @@ public class ProviderChain {
                     throw e;
                 }
                 metrics.recordFallback(provider.name(), e.getClass().getSimpleName());
-                LOG.log(Level.WARNING, () -> "Provider " + provider.name() + " failed (" + describe(e)
-                        + "); trying the next one");
+                LOG.log(
+                        Level.WARNING,
+                        () -> "Provider " + provider.name() + " failed (" + describe(e) + "); trying the next one");
                 passedOver.add(provider.name() + ": " + describe(e));
             }
         }
@@ -224,7 +228,8 @@ public class ProviderChain {
     StepResult writeOffline(StoryContext context) {
         long started = System.nanoTime();
         ledger.close(context);
-        providersFor(context).stream().filter(provider -> provider != offline)
+        providersFor(context).stream()
+                .filter(provider -> provider != offline)
                 .forEach(provider -> metrics.recordFallback(provider.name(), "StepDeadline"));
         Generation generation = offline.generate(context);
         ValidationResult verdict = offline.validate(generation.narrative());
@@ -242,8 +247,8 @@ public class ProviderChain {
         return Math.max(1, ledger.take(context));
     }
 
-    private StepResult result(AiProvider provider, Generation generation, long started, int attempts,
-                              List<String> passedOver) {
+    private StepResult result(
+            AiProvider provider, Generation generation, long started, int attempts, List<String> passedOver) {
         double cost = provider.estimateCost(generation.inputTokens(), generation.outputTokens());
         metrics.recordTokens(provider.name(), generation.inputTokens(), generation.outputTokens());
         metrics.recordCost(provider.name(), cost);

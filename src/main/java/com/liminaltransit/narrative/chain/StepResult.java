@@ -12,8 +12,8 @@ import com.liminaltransit.narrative.Narrative;
  * @param attempts       provider calls made, the winning one included
  * @param fallbackReason why earlier providers were passed over; {@code null} when the first one answered
  */
-public record StepResult(Generation generation, double costUsd, long latencyMillis, int attempts,
-                         String fallbackReason) {
+public record StepResult(
+        Generation generation, double costUsd, long latencyMillis, int attempts, String fallbackReason) {
 
     /** The narrative that was written. */
     public Narrative narrative() {

@@ -8,5 +8,4 @@ package com.liminaltransit.narrative.offline;
  * @param item      the new item the scene is about, or {@code null}
  * @param carried   one of the items the player carries, or {@code null}
  */
-record Bindings(Station station, Passenger passenger, Item item, Item carried) {
-}
+record Bindings(Station station, Passenger passenger, Item item, Item carried) {}

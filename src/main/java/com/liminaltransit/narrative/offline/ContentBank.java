@@ -20,9 +20,20 @@ import java.util.List;
  * @param moves      general actions any stop may add to its scene's
  * @param prose      connecting sentences and endings
  */
-record ContentBank(List<String> lines, List<Station> stations, List<String> termini, List<String> weathers,
-                   List<String> sounds, List<String> lights, List<String> conductors, List<Passenger> passengers,
-                   List<Item> items, List<Scene> boarding, List<Scene> scenes, List<Action> moves, Prose prose) {
+record ContentBank(
+        List<String> lines,
+        List<Station> stations,
+        List<String> termini,
+        List<String> weathers,
+        List<String> sounds,
+        List<String> lights,
+        List<String> conductors,
+        List<Passenger> passengers,
+        List<Item> items,
+        List<Scene> boarding,
+        List<Scene> scenes,
+        List<Action> moves,
+        Prose prose) {
 
     ContentBank {
         lines = List.copyOf(lines);

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.offline;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static com.liminaltransit.narrative.Jsonp.JSON;
-
 /**
  * Reads the content bank's JSON files and refuses a bank with mistakes a writer can make (a misspelt placeholder,
  * a reused choice id, two actions with the same outcome), so they fail at start-up instead of in a ride.
@@ -30,8 +30,7 @@ final class ContentBankLoader {
 
     private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9]{1,8}");
 
-    private ContentBankLoader() {
-    }
+    private ContentBankLoader() {}
 
     /** Loads and checks the bank from the classpath. */
     static ContentBank fromClasspath() {
@@ -42,16 +41,19 @@ final class ContentBankLoader {
         ContentBank bank = new ContentBank(
                 strings(world, "lines"),
                 world.getJsonArray("stations").getValuesAs(JsonObject.class).stream()
-                        .map(o -> new Station(o.getString("name"), o.getString("sight"))).toList(),
+                        .map(o -> new Station(o.getString("name"), o.getString("sight")))
+                        .toList(),
                 strings(world, "termini"),
                 strings(world, "weathers"),
                 strings(world, "sounds"),
                 strings(world, "lights"),
                 strings(world, "conductors"),
                 cast.getJsonArray("passengers").getValuesAs(JsonObject.class).stream()
-                        .map(ContentBankLoader::passenger).toList(),
+                        .map(ContentBankLoader::passenger)
+                        .toList(),
                 cast.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                        .map(ContentBankLoader::item).toList(),
+                        .map(ContentBankLoader::item)
+                        .toList(),
                 scenes(scenes.getJsonArray("boarding")),
                 scenes(scenes.getJsonArray("scenes")),
                 actions(scenes.getJsonArray("moves")),
@@ -75,34 +77,60 @@ final class ContentBankLoader {
     }
 
     private static Passenger passenger(JsonObject o) {
-        return new Passenger(o.getString("id"), o.getString("name"), o.getString("short"), o.getString("them"),
-                o.getString("their"), o.getString("detail"));
+        return new Passenger(
+                o.getString("id"),
+                o.getString("name"),
+                o.getString("short"),
+                o.getString("them"),
+                o.getString("their"),
+                o.getString("detail"));
     }
 
     private static Item item(JsonObject o) {
-        return new Item(o.getString("id"), o.getString("name"), o.getString("short"), strings(o, "mentions"),
+        return new Item(
+                o.getString("id"),
+                o.getString("name"),
+                o.getString("short"),
+                strings(o, "mentions"),
                 o.getString("farewell"));
     }
 
     private static List<Scene> scenes(JsonArray array) {
         return array.getValuesAs(JsonObject.class).stream()
-                .map(o -> new Scene(o.getString("id"), needs(o), strings(o, "setups"), actions(o.getJsonArray("actions"))))
+                .map(o -> new Scene(
+                        o.getString("id"), needs(o), strings(o, "setups"), actions(o.getJsonArray("actions"))))
                 .toList();
     }
 
     private static List<Action> actions(JsonArray array) {
-        return array.getValuesAs(JsonObject.class).stream().map(ContentBankLoader::action).toList();
+        return array.getValuesAs(JsonObject.class).stream()
+                .map(ContentBankLoader::action)
+                .toList();
     }
 
     private static Action action(JsonObject o) {
         JsonObject e = o.getJsonObject("effects");
-        Effects effects = new Effects(e.getBoolean("take", false), e.getBoolean("give", false),
-                e.getBoolean("befriend", false), e.getBoolean("offend", false), e.getBoolean("part", false),
+        Effects effects = new Effects(
+                e.getBoolean("take", false),
+                e.getBoolean("give", false),
+                e.getBoolean("befriend", false),
+                e.getBoolean("offend", false),
+                e.getBoolean("part", false),
                 e.getBoolean("loseTicket", false),
-                e.getBoolean("conductor", false), e.getBoolean("count", false), e.getBoolean("leave", false),
-                e.getInt("front", 0), e.getInt("memory", 0), e.getInt("extend", 0));
-        return new Action(o.getString("id"), o.getString("label"), o.getString("outcome"), o.getString("deed"),
-                effects, needs(o), o.getInt("minStop", 0));
+                e.getBoolean("conductor", false),
+                e.getBoolean("count", false),
+                e.getBoolean("leave", false),
+                e.getInt("front", 0),
+                e.getInt("memory", 0),
+                e.getInt("extend", 0));
+        return new Action(
+                o.getString("id"),
+                o.getString("label"),
+                o.getString("outcome"),
+                o.getString("deed"),
+                effects,
+                needs(o),
+                o.getInt("minStop", 0));
     }
 
     private static Set<Need> needs(JsonObject o) {
@@ -123,9 +151,16 @@ final class ContentBankLoader {
             endingTexts.put(ending, strings(endings, ending.key()));
             endingSummaries.put(ending, summaries.getString(ending.key()));
         }
-        return new Prose(strings(o, "openings"), strings(o, "arrivals"), strings(o, "atmospheres"),
-                groups(o.getJsonObject("callbacks")), strings(o, "foreignChoices"), strings(o, "foreignNoLabel"),
-                strings(o, "terminusArrivals"), endingTexts, endingSummaries,
+        return new Prose(
+                strings(o, "openings"),
+                strings(o, "arrivals"),
+                strings(o, "atmospheres"),
+                groups(o.getJsonObject("callbacks")),
+                strings(o, "foreignChoices"),
+                strings(o, "foreignNoLabel"),
+                strings(o, "terminusArrivals"),
+                endingTexts,
+                endingSummaries,
                 groups(o.getJsonObject("endingCallbacks")));
     }
 

@@ -17,6 +17,16 @@ package com.liminaltransit.narrative.offline;
  * @param memory     how much of themselves the player recovers (negative: forgets)
  * @param extend     stops added to the ride's planned length (negative: fewer)
  */
-record Effects(boolean take, boolean give, boolean befriend, boolean offend, boolean part, boolean loseTicket,
-               boolean conductor, boolean count, boolean leave, int front, int memory, int extend) {
-}
+record Effects(
+        boolean take,
+        boolean give,
+        boolean befriend,
+        boolean offend,
+        boolean part,
+        boolean loseTicket,
+        boolean conductor,
+        boolean count,
+        boolean leave,
+        int front,
+        int memory,
+        int extend) {}

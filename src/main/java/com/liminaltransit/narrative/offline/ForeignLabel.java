@@ -18,15 +18,16 @@ final class ForeignLabel {
     private static final Pattern TRAILING = Pattern.compile("[\\s,.!?'-]+$");
     private static final Pattern LEADING_TO = Pattern.compile("^(?i:to)\\s+");
 
-    private ForeignLabel() {
-    }
+    private ForeignLabel() {}
 
     /** The label ready to weave in, or empty when nothing readable is left of it. */
     static Optional<String> clean(String label) {
         if (label == null) {
             return Optional.empty();
         }
-        String text = SPACES.matcher(UNSAFE.matcher(label).replaceAll(" ")).replaceAll(" ").strip();
+        String text = SPACES.matcher(UNSAFE.matcher(label).replaceAll(" "))
+                .replaceAll(" ")
+                .strip();
         text = LEADING_TO.matcher(text).replaceFirst("");
         if (text.length() > MAX_LENGTH) {
             int cut = text.lastIndexOf(' ', MAX_LENGTH);

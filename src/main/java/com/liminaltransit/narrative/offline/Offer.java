@@ -7,5 +7,4 @@ package com.liminaltransit.narrative.offline;
  * @param label  the label the player reads
  * @param action what choosing it does
  */
-record Offer(String id, String label, Action action) {
-}
+record Offer(String id, String label, Action action) {}

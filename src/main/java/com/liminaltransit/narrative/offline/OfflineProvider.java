@@ -61,7 +61,8 @@ public class OfflineProvider implements AiProvider {
     }
 
     private static int tokensWritten(Narrative narrative) {
-        StringBuilder written = new StringBuilder(narrative.passage()).append(' ').append(narrative.summary());
+        StringBuilder written =
+                new StringBuilder(narrative.passage()).append(' ').append(narrative.summary());
         narrative.choices().forEach(c -> written.append(' ').append(c.label()));
         return Words.tokens(written.toString());
     }

@@ -83,8 +83,8 @@ final class PassageWriter {
     /** The last passage: how the ride ends, and what the player still carries from it. */
     String ending(Ride ride, RideState state, Ending ending, int stop, String outcome) {
         Dice dice = Dice.of(ride.seed(), stop, WRITE);
-        Map<String, String> values = Placeholders.of(ride, state, new Bindings(ride.stationAt(stop), null, null,
-                null), stop);
+        Map<String, String> values =
+                Placeholders.of(ride, state, new Bindings(ride.stationAt(stop), null, null, null), stop);
         List<String> body = new ArrayList<>();
         if (!state.leaving()) {
             body.add(Template.fill(dice.pick(prose.terminusArrivals()), values));

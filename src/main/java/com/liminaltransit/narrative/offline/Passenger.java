@@ -11,5 +11,4 @@ package com.liminaltransit.narrative.offline;
  * @param their     possessive pronoun
  * @param detail    one sentence that shows the passenger (it may use the passenger's own pronoun)
  */
-record Passenger(String id, String name, String shortName, String them, String their, String detail) {
-}
+record Passenger(String id, String name, String shortName, String them, String their, String detail) {}

@@ -6,8 +6,7 @@ import java.util.Map;
 /** The values a stop's templates may use, gathered from the ride, its state and the stop's bindings. */
 final class Placeholders {
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static Map<String, String> of(Ride ride, RideState state, Bindings bindings, int stop) {
         Map<String, String> values = new HashMap<>();

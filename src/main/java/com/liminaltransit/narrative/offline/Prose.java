@@ -17,10 +17,17 @@ import java.util.Map;
  * @param endingSummaries  how the summary tells each ending, after "you"
  * @param endingCallbacks  last reminders an ending may add, by kind
  */
-record Prose(List<String> openings, List<String> arrivals, List<String> atmospheres,
-             Map<String, List<String>> callbacks, List<String> foreignChoices, List<String> foreignNoLabel,
-             List<String> terminusArrivals, Map<Ending, List<String>> endings, Map<Ending, String> endingSummaries,
-             Map<String, List<String>> endingCallbacks) {
+record Prose(
+        List<String> openings,
+        List<String> arrivals,
+        List<String> atmospheres,
+        Map<String, List<String>> callbacks,
+        List<String> foreignChoices,
+        List<String> foreignNoLabel,
+        List<String> terminusArrivals,
+        Map<Ending, List<String>> endings,
+        Map<Ending, String> endingSummaries,
+        Map<String, List<String>> endingCallbacks) {
 
     Prose {
         openings = List.copyOf(openings);

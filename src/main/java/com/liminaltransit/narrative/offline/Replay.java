@@ -9,5 +9,4 @@ package com.liminaltransit.narrative.offline;
  * @param lastOffer   the offer the last choice was taken as, or {@code null} at stop 0
  * @param lastForeign whether the last choice id was not one of ours (another provider wrote that stop)
  */
-record Replay(Ride ride, RideState state, StopPlan lastPlan, Offer lastOffer, boolean lastForeign) {
-}
+record Replay(Ride ride, RideState state, StopPlan lastPlan, Offer lastOffer, boolean lastForeign) {}

@@ -19,8 +19,19 @@ import java.util.List;
  * @param items      items in the order the player comes across them
  * @param plannedEnd the stop at which the ride ends if no choice lengthens or shortens it
  */
-record Ride(long seed, String line, Station boarding, List<Station> route, String terminus, String conductor,
-            String weather, String sound, String light, List<Passenger> cast, List<Item> items, int plannedEnd) {
+record Ride(
+        long seed,
+        String line,
+        Station boarding,
+        List<Station> route,
+        String terminus,
+        String conductor,
+        String weather,
+        String sound,
+        String light,
+        List<Passenger> cast,
+        List<Item> items,
+        int plannedEnd) {
 
     private static final int WORLD = 1;
 
@@ -34,9 +45,17 @@ record Ride(long seed, String line, Station boarding, List<Station> route, Strin
     static Ride board(long seed, ContentBank bank) {
         Dice dice = Dice.of(seed, -1, WORLD);
         List<Station> stations = dice.shuffled(bank.stations());
-        return new Ride(seed, dice.pick(bank.lines()), stations.get(0), stations.subList(1, stations.size()),
-                dice.pick(bank.termini()), dice.pick(bank.conductors()), dice.pick(bank.weathers()),
-                dice.pick(bank.sounds()), dice.pick(bank.lights()), dice.shuffled(bank.passengers()),
+        return new Ride(
+                seed,
+                dice.pick(bank.lines()),
+                stations.get(0),
+                stations.subList(1, stations.size()),
+                dice.pick(bank.termini()),
+                dice.pick(bank.conductors()),
+                dice.pick(bank.weathers()),
+                dice.pick(bank.sounds()),
+                dice.pick(bank.lights()),
+                dice.shuffled(bank.passengers()),
                 dice.shuffled(bank.items()),
                 RideState.MIN_END + 1 + dice.below(RideState.MAX_END - RideState.MIN_END - 2));
     }
@@ -47,12 +66,16 @@ record Ride(long seed, String line, Station boarding, List<Station> route, Strin
     }
 
     Passenger passenger(String id) {
-        return cast.stream().filter(p -> p.id().equals(id)).findFirst()
+        return cast.stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no passenger " + id));
     }
 
     Item item(String id) {
-        return items.stream().filter(i -> i.id().equals(id)).findFirst()
+        return items.stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no item " + id));
     }
 }

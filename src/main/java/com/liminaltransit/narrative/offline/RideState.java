@@ -23,9 +23,22 @@ import java.util.List;
  * @param firstDeed     what the player did first, for the ending to remember
  * @param recentDeeds   the last two things the player did, for the summary
  */
-record RideState(boolean ticket, boolean metConductor, boolean leaving, int front, int memory, int plannedEnd,
-                 int countingFrom, List<String> items, String companion, String slighted, int strangersMet,
-                 int itemsSeen, List<String> recentScenes, String firstDeed, List<String> recentDeeds) {
+record RideState(
+        boolean ticket,
+        boolean metConductor,
+        boolean leaving,
+        int front,
+        int memory,
+        int plannedEnd,
+        int countingFrom,
+        List<String> items,
+        String companion,
+        String slighted,
+        int strangersMet,
+        int itemsSeen,
+        List<String> recentScenes,
+        String firstDeed,
+        List<String> recentDeeds) {
 
     /** The earliest stop that may be an ending. */
     static final int MIN_END = 8;
@@ -45,8 +58,22 @@ record RideState(boolean ticket, boolean metConductor, boolean leaving, int fron
 
     /** The state of a player who has just boarded. */
     static RideState boarding(Ride ride) {
-        return new RideState(true, false, false, 0, START_MEMORY, ride.plannedEnd(), -1, List.of(), null, null, 0, 0,
-                List.of(), null, List.of());
+        return new RideState(
+                true,
+                false,
+                false,
+                0,
+                START_MEMORY,
+                ride.plannedEnd(),
+                -1,
+                List.of(),
+                null,
+                null,
+                0,
+                0,
+                List.of(),
+                null,
+                List.of());
     }
 
     /** Whether the ride ends at this stop. Once true it stays true, so a ride another provider ran on ends here. */

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param offers   the choices, two to four
  * @param values   the placeholder values of this stop, also used for the outcome of its choice
  */
-record StopPlan(int stop, Scene scene, Bindings bindings, String setup, List<Offer> offers,
-                Map<String, String> values) {
+record StopPlan(
+        int stop, Scene scene, Bindings bindings, String setup, List<Offer> offers, Map<String, String> values) {
 
     StopPlan {
         offers = List.copyOf(offers);

@@ -19,6 +19,7 @@ final class StopPlanner {
     private static final int THREE_ACTIONS = 65;
     /** How often a stop adds a general move, in percent; stepping off is offered more often, once it may be. */
     private static final int MOVE = 45;
+
     private static final int ALIGHT = 50;
     private static final int MAX_OFFERS = 4;
 
@@ -47,21 +48,28 @@ final class StopPlanner {
 
     private Scene pickScene(Ride ride, RideState state, int stop, Dice dice) {
         List<Scene> pool = stop == 0 ? bank.boarding() : bank.scenes();
-        List<Scene> playable = pool.stream().filter(s -> playable(s, ride, state, stop)).toList();
-        List<Scene> fresh = playable.stream().filter(s -> !state.recentScenes().contains(s.id())).toList();
+        List<Scene> playable =
+                pool.stream().filter(s -> playable(s, ride, state, stop)).toList();
+        List<Scene> fresh = playable.stream()
+                .filter(s -> !state.recentScenes().contains(s.id()))
+                .toList();
         if (!fresh.isEmpty()) {
             return dice.pick(fresh);
         }
         // A long ride with few playable scenes: anything but the scene just played.
         List<Scene> notLast = playable.stream()
-                .filter(s -> state.recentScenes().isEmpty() || !s.id().equals(state.recentScenes().getLast()))
+                .filter(s -> state.recentScenes().isEmpty()
+                        || !s.id().equals(state.recentScenes().getLast()))
                 .toList();
         return dice.pick(notLast.isEmpty() ? playable : notLast);
     }
 
     private boolean playable(Scene scene, Ride ride, RideState state, int stop) {
         return scene.needs().stream().allMatch(n -> state.allows(n, ride))
-                && scene.actions().stream().filter(a -> offerable(a, ride, state, stop)).count() >= 2;
+                && scene.actions().stream()
+                                .filter(a -> offerable(a, ride, state, stop))
+                                .count()
+                        >= 2;
     }
 
     private static boolean offerable(Action action, Ride ride, RideState state, int stop) {
@@ -84,7 +92,9 @@ final class StopPlanner {
 
     /** Two or three of the scene's actions, in the scene's order, and perhaps one general move after them. */
     private List<Action> pickActions(Scene scene, Ride ride, RideState state, int stop, Dice dice) {
-        List<Action> possible = scene.actions().stream().filter(a -> offerable(a, ride, state, stop)).toList();
+        List<Action> possible = scene.actions().stream()
+                .filter(a -> offerable(a, ride, state, stop))
+                .toList();
         int count = possible.size() >= 3 && dice.chance(THREE_ACTIONS) ? 3 : 2;
         List<Action> chosen = new ArrayList<>(dice.shuffled(possible).subList(0, count));
         chosen.sort(Comparator.comparingInt(scene.actions()::indexOf));

@@ -34,17 +34,23 @@ final class Storyteller {
         RideState state = replay.state();
         if (stop == 0) {
             StopPlan plan = planner.plan(ride, state, 0);
-            return new Narrative(writer.opening(ride, plan), choices(plan), false, summaries.write(ride, state, 0,
-                    null));
+            return new Narrative(
+                    writer.opening(ride, plan), choices(plan), false, summaries.write(ride, state, 0, null));
         }
         String outcome = writer.outcome(replay, stop, foreignLabel(context, replay));
         if (state.endsAt(stop)) {
             Ending ending = Ending.of(state);
-            return new Narrative(writer.ending(ride, state, ending, stop, outcome), List.of(), true,
+            return new Narrative(
+                    writer.ending(ride, state, ending, stop, outcome),
+                    List.of(),
+                    true,
                     summaries.write(ride, state, stop, ending));
         }
         StopPlan plan = planner.plan(ride, state, stop);
-        return new Narrative(writer.stop(ride, state, plan, outcome), choices(plan), false,
+        return new Narrative(
+                writer.stop(ride, state, plan, outcome),
+                choices(plan),
+                false,
                 summaries.write(ride, state, stop, null));
     }
 
@@ -71,7 +77,9 @@ final class Storyteller {
     /** The label of the last choice, used only when another provider offered it. */
     private static String foreignLabel(StoryContext context, Replay replay) {
         ChoiceOption choice = context.choice();
-        if (!replay.lastForeign() || choice == null || context.path().size() < context.stop()
+        if (!replay.lastForeign()
+                || choice == null
+                || context.path().size() < context.stop()
                 || !context.path().get(context.stop() - 1).equals(choice.id())) {
             return null;
         }
@@ -79,6 +87,8 @@ final class Storyteller {
     }
 
     private static List<ChoiceOption> choices(StopPlan plan) {
-        return plan.offers().stream().map(o -> new ChoiceOption(o.id(), o.label())).toList();
+        return plan.offers().stream()
+                .map(o -> new ChoiceOption(o.id(), o.label()))
+                .toList();
     }
 }

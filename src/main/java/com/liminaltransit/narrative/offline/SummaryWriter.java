@@ -30,26 +30,28 @@ final class SummaryWriter {
      */
     String write(Ride ride, RideState state, int stop, Ending ending) {
         List<Sentence> sentences = new ArrayList<>();
-        sentences.add(new Sentence(stop == 0
-                ? "You have just boarded " + ride.line() + " at " + ride.boarding().name() + ". Outside there is "
-                        + ride.weather() + "."
-                : "You boarded " + ride.line() + " at " + ride.boarding().name() + ". Outside there is "
-                        + ride.weather() + ".", 9));
+        sentences.add(new Sentence(
+                stop == 0
+                        ? "You have just boarded " + ride.line() + " at "
+                                + ride.boarding().name() + ". Outside there is " + ride.weather() + "."
+                        : "You boarded " + ride.line() + " at "
+                                + ride.boarding().name() + ". Outside there is " + ride.weather() + ".",
+                9));
         if (stop > 0) {
             sentences.add(new Sentence(stations(ride, state, stop, ending), 7));
         }
         if (!state.items().isEmpty()) {
             sentences.add(new Sentence("You carry " + items(ride, state) + ".", 6));
         }
-        sentences.add(new Sentence(state.ticket() ? "Your ticket is still in your pocket." : "Your ticket is gone.",
-                4));
+        sentences.add(
+                new Sentence(state.ticket() ? "Your ticket is still in your pocket." : "Your ticket is gone.", 4));
         if (state.companion() != null) {
-            sentences.add(new Sentence(Template.capitalise(ride.passenger(state.companion()).shortName())
-                    + " travels with you.", 6));
+            sentences.add(new Sentence(
+                    Template.capitalise(ride.passenger(state.companion()).shortName()) + " travels with you.", 6));
         }
         if (state.slighted() != null) {
-            sentences.add(new Sentence(Template.capitalise(ride.passenger(state.slighted()).shortName())
-                    + " will not look at you.", 5));
+            sentences.add(new Sentence(
+                    Template.capitalise(ride.passenger(state.slighted()).shortName()) + " will not look at you.", 5));
         }
         if (!state.recentDeeds().isEmpty()) {
             sentences.add(new Sentence("Lately you " + String.join(", and then ", state.recentDeeds()) + ".", 3));
@@ -57,18 +59,20 @@ final class SummaryWriter {
         feeling(state).ifPresent(text -> sentences.add(new Sentence(text, 2)));
         if (ending != null) {
             String place = state.leaving() ? ride.stationAt(stop - 1).name() : ride.terminus();
-            Map<String, String> values = Placeholders.of(ride, state, new Bindings(ride.stationAt(stop), null, null,
-                    null), stop);
-            sentences.add(new Sentence("At " + place + " you " + Template.fill(prose.endingSummaries().get(ending),
-                    values) + ", and the ride was over.", 10));
+            Map<String, String> values =
+                    Placeholders.of(ride, state, new Bindings(ride.stationAt(stop), null, null, null), stop);
+            sentences.add(new Sentence(
+                    "At " + place + " you "
+                            + Template.fill(prose.endingSummaries().get(ending), values) + ", and the ride was over.",
+                    10));
         }
         return fit(sentences);
     }
 
     private static String stations(Ride ride, RideState state, int stop, Ending ending) {
         int passed = ending != null && state.leaving() ? stop - 1 : stop;
-        String text = passed == 1 ? "You have passed one station" : "You have passed " + Words.number(passed)
-                + " stations";
+        String text =
+                passed == 1 ? "You have passed one station" : "You have passed " + Words.number(passed) + " stations";
         if (ending == null) {
             text += ", most recently " + ride.stationAt(stop).name();
         }
@@ -77,7 +81,8 @@ final class SummaryWriter {
 
     /** The items carried, the longest-carried first; a long list is cut short rather than crowding the rest. */
     private static String items(Ride ride, RideState state) {
-        List<String> names = state.items().stream().map(id -> ride.item(id).shortName()).toList();
+        List<String> names =
+                state.items().stream().map(id -> ride.item(id).shortName()).toList();
         if (names.size() > MAX_ITEMS_NAMED) {
             return String.join(", ", names.subList(0, MAX_ITEMS_NAMED)) + " and more besides";
         }
@@ -107,7 +112,8 @@ final class SummaryWriter {
     private static String fit(List<Sentence> sentences) {
         List<Sentence> kept = new ArrayList<>(sentences);
         while (length(kept) > MAX_LENGTH && kept.size() > 1) {
-            kept.remove(kept.stream().min(Comparator.comparingInt(Sentence::weight)).orElseThrow());
+            kept.remove(
+                    kept.stream().min(Comparator.comparingInt(Sentence::weight)).orElseThrow());
         }
         String text = String.join(" ", kept.stream().map(Sentence::text).toList());
         return text.length() <= MAX_LENGTH ? text : text.substring(0, text.lastIndexOf(' ', MAX_LENGTH - 1)) + ".";
@@ -118,6 +124,5 @@ final class SummaryWriter {
     }
 
     /** A sentence of the summary and how much it tells, higher kept longer. */
-    private record Sentence(String text, int weight) {
-    }
+    private record Sentence(String text, int weight) {}
 }

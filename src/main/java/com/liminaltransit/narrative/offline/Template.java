@@ -14,14 +14,33 @@ import java.util.regex.Pattern;
 final class Template {
 
     /** Every placeholder the bank may use. */
-    static final Set<String> PLACEHOLDERS = Set.of("line", "boarding", "station", "sight", "weather", "sound",
-            "light", "conductor", "terminus", "passenger", "pshort", "them", "their", "pdetail", "item", "ishort",
-            "carried", "companion", "slighted", "count", "label", "deed");
+    static final Set<String> PLACEHOLDERS = Set.of(
+            "line",
+            "boarding",
+            "station",
+            "sight",
+            "weather",
+            "sound",
+            "light",
+            "conductor",
+            "terminus",
+            "passenger",
+            "pshort",
+            "them",
+            "their",
+            "pdetail",
+            "item",
+            "ishort",
+            "carried",
+            "companion",
+            "slighted",
+            "count",
+            "label",
+            "deed");
 
     private static final Pattern SLOT = Pattern.compile("\\{([A-Za-z]+)}");
 
-    private Template() {
-    }
+    private Template() {}
 
     /**
      * Fills every slot of a template.

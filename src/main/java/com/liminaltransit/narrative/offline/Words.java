@@ -5,12 +5,30 @@ import java.util.List;
 /** Word counts (for passage length and the honest token estimate) and small numbers written out. */
 final class Words {
 
-    private static final List<String> NUMBERS = List.of("no", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-            "seventeen", "eighteen", "nineteen", "twenty");
+    private static final List<String> NUMBERS = List.of(
+            "no",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty");
 
-    private Words() {
-    }
+    private Words() {}
 
     /** Runs of non-whitespace; a scan, not a regular expression: it runs several times for every stop. */
     static int count(String text) {

@@ -1,11 +1,11 @@
 package com.liminaltransit.narrative.openai;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import com.liminaltransit.narrative.Conversation;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
-import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * The Chat Completions request on the wire: {@code POST {base-url}/chat/completions}.
@@ -18,8 +18,7 @@ import static com.liminaltransit.narrative.Jsonp.JSON;
 record ChatCompletion(String model, int maxTokens, double temperature, boolean jsonMode) {
 
     JsonObject body(Conversation conversation) {
-        JsonArrayBuilder messages = JSON.createArrayBuilder()
-                .add(message("system", conversation.system()));
+        JsonArrayBuilder messages = JSON.createArrayBuilder().add(message("system", conversation.system()));
         conversation.turns().forEach(turn -> messages.add(message(turn.role(), turn.text())));
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("model", model)
@@ -38,6 +37,9 @@ record ChatCompletion(String model, int maxTokens, double temperature, boolean j
     }
 
     private static JsonObject message(String role, String content) {
-        return JSON.createObjectBuilder().add("role", role).add("content", content).build();
+        return JSON.createObjectBuilder()
+                .add("role", role)
+                .add("content", content)
+                .build();
     }
 }

@@ -12,8 +12,7 @@ import jakarta.json.JsonValue;
  */
 final class ChatCompletionReply {
 
-    private ChatCompletionReply() {
-    }
+    private ChatCompletionReply() {}
 
     static Reply read(JsonObject body, String requestedModel) {
         try {

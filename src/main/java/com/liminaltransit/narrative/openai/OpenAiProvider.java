@@ -5,20 +5,14 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.vendor.NarrativeExchange;
-import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.vendor.VendorHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * OpenAI Chat Completions in JSON mode, over the JDK HTTP client. With another {@code liminal.ai.openai.base-url}
@@ -52,18 +51,16 @@ public class OpenAiProvider implements AiProvider {
 
     /** Reads {@code liminal.ai.openai.*}. */
     @Inject
-    public OpenAiProvider(NarrativeExchange exchange, PriceTable prices,
-                          @ConfigProperty(name = "liminal.ai.openai.api-key") Optional<String> apiKey,
-                          @ConfigProperty(name = "liminal.ai.openai.model") Optional<String> model,
-                          @ConfigProperty(name = "liminal.ai.openai.base-url", defaultValue = DEFAULT_BASE_URL)
-                          String baseUrl,
-                          @ConfigProperty(name = "liminal.ai.openai.timeout-ms", defaultValue = "8000")
-                          long timeoutMillis,
-                          @ConfigProperty(name = "liminal.ai.openai.max-tokens", defaultValue = "900") int maxTokens,
-                          @ConfigProperty(name = "liminal.ai.openai.temperature", defaultValue = "0.9")
-                          double temperature,
-                          @ConfigProperty(name = "liminal.ai.openai.json-mode", defaultValue = "true")
-                          boolean jsonMode) {
+    public OpenAiProvider(
+            NarrativeExchange exchange,
+            PriceTable prices,
+            @ConfigProperty(name = "liminal.ai.openai.api-key") Optional<String> apiKey,
+            @ConfigProperty(name = "liminal.ai.openai.model") Optional<String> model,
+            @ConfigProperty(name = "liminal.ai.openai.base-url", defaultValue = DEFAULT_BASE_URL) String baseUrl,
+            @ConfigProperty(name = "liminal.ai.openai.timeout-ms", defaultValue = "8000") long timeoutMillis,
+            @ConfigProperty(name = "liminal.ai.openai.max-tokens", defaultValue = "900") int maxTokens,
+            @ConfigProperty(name = "liminal.ai.openai.temperature", defaultValue = "0.9") double temperature,
+            @ConfigProperty(name = "liminal.ai.openai.json-mode", defaultValue = "true") boolean jsonMode) {
         this.exchange = exchange;
         this.prices = prices;
         this.apiKey = apiKey.filter(key -> !key.isBlank());
@@ -97,9 +94,18 @@ public class OpenAiProvider implements AiProvider {
      */
     @Override
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 18, durationUnit = ChronoUnit.SECONDS,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            maxDuration = 18,
+            durationUnit = ChronoUnit.SECONDS,
             retryOn = RetryableNarrativeException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.75,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             failOn = NarrativeException.class)
     // Players wait on virtual threads: the cap bounds what one server asks of the vendor at once, above the
     // ~200 concurrent players an instance takes (App Runner / ECS), so players are not sent to offline early.
@@ -117,8 +123,8 @@ public class OpenAiProvider implements AiProvider {
     private Reply send(ChatCompletion asked, Conversation conversation) {
         Map<String, String> headers = new LinkedHashMap<>();
         apiKey.ifPresent(key -> headers.put("Authorization", "Bearer " + key));
-        var body = VendorHttp.post(NAME, URI.create(baseUrl + "/chat/completions"), headers,
-                asked.body(conversation), timeout);
+        var body = VendorHttp.post(
+                NAME, URI.create(baseUrl + "/chat/completions"), headers, asked.body(conversation), timeout);
         return ChatCompletionReply.read(body, asked.model());
     }
 

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.sagemaker;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
@@ -10,10 +12,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-
 import java.io.StringReader;
-
-import static com.liminaltransit.narrative.Jsonp.JSON;
 
 /**
  * The JSON of the common LLM serving containers behind a SageMaker endpoint.
@@ -33,12 +32,15 @@ enum InvocationFormat {
         String body(Conversation conversation, int maxTokens, double temperature) {
             return JSON.createObjectBuilder()
                     .add("inputs", conversation.asPlainPrompt())
-                    .add("parameters", JSON.createObjectBuilder()
-                            .add("max_new_tokens", maxTokens)
-                            .add("temperature", temperature)
-                            .add("do_sample", true)
-                            .add("return_full_text", false))
-                    .build().toString();
+                    .add(
+                            "parameters",
+                            JSON.createObjectBuilder()
+                                    .add("max_new_tokens", maxTokens)
+                                    .add("temperature", temperature)
+                                    .add("do_sample", true)
+                                    .add("return_full_text", false))
+                    .build()
+                    .toString();
         }
 
         @Override
@@ -62,20 +64,24 @@ enum InvocationFormat {
         String body(Conversation conversation, int maxTokens, double temperature) {
             JsonArrayBuilder messages = JSON.createArrayBuilder()
                     .add(JSON.createObjectBuilder().add("role", "system").add("content", conversation.system()));
-            conversation.turns().forEach(turn -> messages.add(JSON.createObjectBuilder()
-                    .add("role", turn.role()).add("content", turn.text())));
+            conversation
+                    .turns()
+                    .forEach(turn -> messages.add(
+                            JSON.createObjectBuilder().add("role", turn.role()).add("content", turn.text())));
             return JSON.createObjectBuilder()
                     .add("messages", messages)
                     .add("max_tokens", maxTokens)
                     .add("temperature", temperature)
-                    .build().toString();
+                    .build()
+                    .toString();
         }
 
         @Override
         Reply read(String body, String model, Conversation conversation) {
             try {
                 JsonObject object = parse(body).asJsonObject();
-                JsonObject message = object.getJsonArray("choices").getJsonObject(0).getJsonObject("message");
+                JsonObject message =
+                        object.getJsonArray("choices").getJsonObject(0).getJsonObject("message");
                 if (!(message.get("content") instanceof jakarta.json.JsonString)) {
                     throw new InvalidNarrativeException("the model answered without text");
                 }

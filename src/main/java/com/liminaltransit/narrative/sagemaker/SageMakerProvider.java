@@ -5,15 +5,21 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
-import com.liminaltransit.narrative.vendor.NarrativeExchange;
-import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.vendor.AwsSupport;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -23,13 +29,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
-
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A custom or self-hosted model behind a SageMaker endpoint, through {@code sagemakerruntime} InvokeEndpoint, in
@@ -57,19 +56,17 @@ public class SageMakerProvider implements AiProvider {
 
     /** Reads {@code liminal.ai.sagemaker.*}; the SDK client is built on first use. */
     @Inject
-    public SageMakerProvider(NarrativeExchange exchange, PriceTable prices,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.endpoint-name") Optional<String> endpointName,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.region") Optional<String> region,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.endpoint") Optional<String> endpoint,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.format", defaultValue = "tgi") String format,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.timeout-ms", defaultValue = "8000")
-                             long timeoutMillis,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.max-tokens", defaultValue = "900")
-                             int maxTokens,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.temperature", defaultValue = "0.9")
-                             double temperature,
-                             @ConfigProperty(name = "liminal.ai.sagemaker.context-tokens", defaultValue = "8192")
-                             int contextTokens) {
+    public SageMakerProvider(
+            NarrativeExchange exchange,
+            PriceTable prices,
+            @ConfigProperty(name = "liminal.ai.sagemaker.endpoint-name") Optional<String> endpointName,
+            @ConfigProperty(name = "liminal.ai.sagemaker.region") Optional<String> region,
+            @ConfigProperty(name = "liminal.ai.sagemaker.endpoint") Optional<String> endpoint,
+            @ConfigProperty(name = "liminal.ai.sagemaker.format", defaultValue = "tgi") String format,
+            @ConfigProperty(name = "liminal.ai.sagemaker.timeout-ms", defaultValue = "8000") long timeoutMillis,
+            @ConfigProperty(name = "liminal.ai.sagemaker.max-tokens", defaultValue = "900") int maxTokens,
+            @ConfigProperty(name = "liminal.ai.sagemaker.temperature", defaultValue = "0.9") double temperature,
+            @ConfigProperty(name = "liminal.ai.sagemaker.context-tokens", defaultValue = "8192") int contextTokens) {
         this.exchange = exchange;
         this.prices = prices;
         this.endpointName = endpointName.filter(name -> !name.isBlank());
@@ -105,9 +102,18 @@ public class SageMakerProvider implements AiProvider {
      */
     @Override
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 18, durationUnit = ChronoUnit.SECONDS,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            maxDuration = 18,
+            durationUnit = ChronoUnit.SECONDS,
             retryOn = RetryableNarrativeException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 8,
+            failureRatio = 0.75,
+            delay = 30,
+            delayUnit = ChronoUnit.SECONDS,
             failOn = NarrativeException.class)
     @Bulkhead(256)
     public Generation generate(StoryContext context) {

@@ -3,11 +3,16 @@ package com.liminaltransit.narrative.vendor;
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -16,12 +21,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Optional;
-
 /**
  * What the AWS providers (Bedrock, SageMaker) share: one way to build a sync client (the JDK's
  * {@code HttpURLConnection}, the default credentials chain, no SDK retries: MicroProfile Fault Tolerance owns them)
@@ -29,8 +28,7 @@ import java.util.Optional;
  */
 public final class AwsSupport {
 
-    private AwsSupport() {
-    }
+    private AwsSupport() {}
 
     /** The configured region, else the SDK's default chain ({@code AWS_REGION}, profile, instance metadata). */
     public static Optional<String> region(Optional<String> configured) {
@@ -50,7 +48,8 @@ public final class AwsSupport {
 
         private static Optional<String> lookUp() {
             try {
-                return Optional.of(new DefaultAwsRegionProviderChain().getRegion().id());
+                return Optional.of(
+                        new DefaultAwsRegionProviderChain().getRegion().id());
             } catch (RuntimeException none) {
                 return Optional.empty();
             }
@@ -71,9 +70,8 @@ public final class AwsSupport {
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(timeout)
                         .build())
-                .overrideConfiguration(config -> config
-                        .apiCallTimeout(timeout)
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()));
+                .overrideConfiguration(
+                        config -> config.apiCallTimeout(timeout).retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoint.filter(uri -> !uri.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -82,16 +80,21 @@ public final class AwsSupport {
     public static NarrativeException failure(String vendor, SdkException e) {
         if (e instanceof AwsServiceException service) {
             var details = service.awsErrorDetails();
-            String retryAfter = details == null || details.sdkHttpResponse() == null ? null
-                    : details.sdkHttpResponse().firstMatchingHeader("Retry-After").orElse(null);
-            String detail = details == null ? service.getMessage()
+            String retryAfter = details == null || details.sdkHttpResponse() == null
+                    ? null
+                    : details.sdkHttpResponse()
+                            .firstMatchingHeader("Retry-After")
+                            .orElse(null);
+            String detail = details == null
+                    ? service.getMessage()
                     : details.errorCode() + (details.errorMessage() == null ? "" : ": " + details.errorMessage());
             return ProviderFailures.forStatus(vendor, service.statusCode(), retryAfter, detail);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return new ProviderTimeoutException(vendor + " did not answer in time", e);
         }
-        if (e instanceof AbortedException || Thread.currentThread().isInterrupted()
+        if (e instanceof AbortedException
+                || Thread.currentThread().isInterrupted()
                 || causedBy(e, InterruptedException.class)) {
             Thread.currentThread().interrupt();
             return new NarrativeException(vendor + " call interrupted", e);
@@ -102,8 +105,10 @@ public final class AwsSupport {
         if (causedBy(e, InterruptedIOException.class)) {
             return new ProviderTimeoutException(vendor + " call cut off", e);
         }
-        return new ProviderUnavailableException(vendor + " call failed: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")"), e);
+        return new ProviderUnavailableException(
+                vendor + " call failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + firstLine(e.getMessage()) + ")"),
+                e);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

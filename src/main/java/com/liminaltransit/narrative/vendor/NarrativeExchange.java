@@ -16,9 +16,8 @@ import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The part every model provider shares: build the prompt, call the vendor, find and validate the narrative, and on
@@ -37,9 +36,10 @@ public class NarrativeExchange {
      * @param retryAfterCapMillis longest {@code Retry-After} a step waits for ({@code liminal.ai.retry-after-cap-ms})
      */
     @Inject
-    public NarrativeExchange(PromptBuilder prompts, CallLedger ledger,
-                             @ConfigProperty(name = "liminal.ai.retry-after-cap-ms", defaultValue = "2000")
-                             long retryAfterCapMillis) {
+    public NarrativeExchange(
+            PromptBuilder prompts,
+            CallLedger ledger,
+            @ConfigProperty(name = "liminal.ai.retry-after-cap-ms", defaultValue = "2000") long retryAfterCapMillis) {
         this.prompts = prompts;
         this.ledger = ledger;
         this.retryAfterCap = Duration.ofMillis(retryAfterCapMillis);
@@ -75,7 +75,11 @@ public class NarrativeExchange {
 
     private static Generation generation(AiProvider provider, Reply reply, int earlierIn, int earlierOut) {
         Narrative narrative = parse(reply);
-        return new Generation(narrative, provider.name(), reply.model(), earlierIn + reply.inputTokens(),
+        return new Generation(
+                narrative,
+                provider.name(),
+                reply.model(),
+                earlierIn + reply.inputTokens(),
                 earlierOut + reply.outputTokens());
     }
 
@@ -90,7 +94,8 @@ public class NarrativeExchange {
     }
 
     private static Narrative parse(Reply reply) {
-        return reply.structured() != null ? NarrativeJson.fromObject(reply.structured())
+        return reply.structured() != null
+                ? NarrativeJson.fromObject(reply.structured())
                 : NarrativeJson.parse(reply.text());
     }
 
@@ -107,8 +112,8 @@ public class NarrativeExchange {
     private RuntimeException honour(RateLimitedException e) {
         Duration wait = e.retryAfter().orElse(Duration.ZERO);
         if (wait.compareTo(retryAfterCap) > 0) {
-            return new QuotaExhaustedException(e.getMessage() + ", longer than the " + retryAfterCap.toMillis()
-                    + " ms a step may wait");
+            return new QuotaExhaustedException(
+                    e.getMessage() + ", longer than the " + retryAfterCap.toMillis() + " ms a step may wait");
         }
         if (!wait.isZero()) {
             try {

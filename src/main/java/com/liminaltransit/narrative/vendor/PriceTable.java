@@ -2,12 +2,11 @@ package com.liminaltransit.narrative.vendor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * What a model costs, from config: {@code liminal.ai.price.<model>.input} and {@code .output} in US dollars per

@@ -20,8 +20,7 @@ public final class ProviderFailures {
 
     private static final int MAX_DETAIL = 200;
 
-    private ProviderFailures() {
-    }
+    private ProviderFailures() {}
 
     /**
      * The exception for a non-2xx answer.
@@ -32,8 +31,8 @@ public final class ProviderFailures {
      * @param detail     the vendor's error text (type or message), or {@code null}; truncated, never contains a key
      */
     public static NarrativeException forStatus(String vendor, int status, String retryAfter, String detail) {
-        String message = vendor + " answered HTTP " + status + (detail == null || detail.isBlank() ? ""
-                : ": " + truncate(detail.strip()));
+        String message = vendor + " answered HTTP " + status
+                + (detail == null || detail.isBlank() ? "" : ": " + truncate(detail.strip()));
         if (status == 429) {
             if (detail != null && detail.contains("insufficient_quota")) {
                 return new QuotaExhaustedException(message);

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.vendor;
 
+import static com.liminaltransit.narrative.Jsonp.JSON;
+
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
@@ -7,7 +9,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
@@ -25,8 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import static com.liminaltransit.narrative.Jsonp.JSON;
-
 /**
  * POSTs a JSON body to a vendor's HTTP API with the JDK's {@link HttpClient} and reads the JSON answer with JSON-P,
  * mapping every way it can go wrong onto our exception hierarchy. The timeout covers the whole exchange, body
@@ -40,8 +39,7 @@ public final class VendorHttp {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private VendorHttp() {
-    }
+    private VendorHttp() {}
 
     /**
      * Sends {@code body} and returns the answer's JSON object.
@@ -53,8 +51,8 @@ public final class VendorHttp {
      * @param timeout for the whole exchange
      * @throws NarrativeException (a subclass) for every failure
      */
-    public static JsonObject post(String vendor, URI uri, Map<String, String> headers, JsonObject body,
-                                  Duration timeout) {
+    public static JsonObject post(
+            String vendor, URI uri, Map<String, String> headers, JsonObject body, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -94,8 +92,10 @@ public final class VendorHttp {
             return new ProviderUnavailableException(vendor + " refused the connection", cause);
         }
         if (cause instanceof IOException) {
-            return new ProviderUnavailableException(vendor + " connection failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), cause);
+            return new ProviderUnavailableException(
+                    vendor + " connection failed: " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"),
+                    cause);
         }
         return new ProviderUnavailableException(vendor + " call failed: " + cause, cause);
     }
@@ -118,8 +118,12 @@ public final class VendorHttp {
             JsonObject object = reader.readObject();
             JsonValue error = object.get("error");
             if (error instanceof JsonObject details) {
-                return String.join(" ", details.getString("type", ""), details.getString("code", ""),
-                        details.getString("message", "")).strip();
+                return String.join(
+                                " ",
+                                details.getString("type", ""),
+                                details.getString("code", ""),
+                                details.getString("message", ""))
+                        .strip();
             }
             return object.getString("message", object.getString("type", null));
         } catch (JsonException | IllegalStateException | ClassCastException e) {

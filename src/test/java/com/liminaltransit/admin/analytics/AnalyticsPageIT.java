@@ -1,5 +1,7 @@
 package com.liminaltransit.admin.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -7,17 +9,14 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The analytics page of a signed-in writer, over a known history: figures, SVG charts, and nothing inline. */
 @HelidonTest
@@ -70,12 +69,13 @@ class AnalyticsPageIT {
         Document page = analytics();
 
         assertThat(page.select("svg.chart")).hasSize(5);
-        assertThat(page.select("svg.chart rect")).isNotEmpty()
+        assertThat(page.select("svg.chart rect"))
+                .isNotEmpty()
                 .allSatisfy(rect -> assertThat(rect.attr("height")).matches("\\d+"));
         assertThat(page.select("svg.chart").first().attr("viewBox")).isEqualTo("0 0 640 220");
         assertThat(page.select("[style]")).as("no inline style anywhere (CSP)").isEmpty();
         assertThat(page.select("script:not([src])")).as("no inline script").isEmpty();
-        assertThat(page.select("#choices tr[data-stop=0] td").eachText()).containsExactly("Boarding", "2", "1", "1",
-                "0", "4");
+        assertThat(page.select("#choices tr[data-stop=0] td").eachText())
+                .containsExactly("Boarding", "2", "1", "1", "0", "4");
     }
 }

@@ -1,21 +1,20 @@
 package com.liminaltransit.admin.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.admin.analytics.AnalyticsRepository.ChoiceCount;
 import com.liminaltransit.admin.analytics.AnalyticsRepository.DayCompletion;
 import com.liminaltransit.admin.analytics.AnalyticsRepository.ProviderCount;
 import com.liminaltransit.admin.analytics.AnalyticsRepository.StopCount;
 import com.liminaltransit.persistence.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The analytics figures of a known history ({@link SeededRides}), on every database we support, through the real
@@ -48,45 +47,54 @@ abstract class AnalyticsRepositoryContract {
 
     @Test
     void completionPerDayCountsPlayersRidesOnly() {
-        assertThat(repository.completionByDay(SINCE)).containsExactly(
-                new DayCompletion(SeededRides.DAY_A, 3, 2),
-                new DayCompletion(SeededRides.DAY_B, 2, 0));
+        assertThat(repository.completionByDay(SINCE))
+                .containsExactly(
+                        new DayCompletion(SeededRides.DAY_A, 3, 2), new DayCompletion(SeededRides.DAY_B, 2, 0));
     }
 
     @Test
     void abandonedRidesAreCountedAtTheStopTheyWereLeftAt() {
-        assertThat(repository.abandonedByStop(SINCE, NOW.minus(Analytics.ABANDONED_AFTER))).containsExactly(
-                new StopCount(0, 1), new StopCount(1, 1));
+        assertThat(repository.abandonedByStop(SINCE, NOW.minus(Analytics.ABANDONED_AFTER)))
+                .containsExactly(new StopCount(0, 1), new StopCount(1, 1));
     }
 
     @Test
     void choicePatternsCountEachOfferedPositionPerStop() {
-        assertThat(repository.choicesByStop(SINCE)).containsExactly(
-                new ChoiceCount(0, 0, 2), new ChoiceCount(0, 1, 1), new ChoiceCount(0, 2, 1),
-                new ChoiceCount(1, 0, 1), new ChoiceCount(1, 1, 1));
+        assertThat(repository.choicesByStop(SINCE))
+                .containsExactly(
+                        new ChoiceCount(0, 0, 2),
+                        new ChoiceCount(0, 1, 1),
+                        new ChoiceCount(0, 2, 1),
+                        new ChoiceCount(1, 0, 1),
+                        new ChoiceCount(1, 1, 1));
     }
 
     @Test
     void providerMixCountsPassagesAndFallbacks() {
-        assertThat(repository.providerMix(SINCE)).containsExactly(
-                new ProviderCount("offline", 6, 1), new ProviderCount("bedrock", 5, 0));
+        assertThat(repository.providerMix(SINCE))
+                .containsExactly(new ProviderCount("offline", 6, 1), new ProviderCount("bedrock", 5, 0));
     }
 
     @Test
     void costPerRideSumsItsPassages() {
-        assertThat(repository.costPerRide(SINCE)).hasSize(5)
+        assertThat(repository.costPerRide(SINCE))
+                .hasSize(5)
                 .extracting(c -> c.costUsd().stripTrailingZeros())
-                .containsExactlyInAnyOrder(new BigDecimal("0.03"), BigDecimal.ZERO, new BigDecimal("0.02"),
-                        new BigDecimal("0.005"), BigDecimal.ZERO);
+                .containsExactlyInAnyOrder(
+                        new BigDecimal("0.03"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("0.02"),
+                        new BigDecimal("0.005"),
+                        BigDecimal.ZERO);
     }
 
     @Test
     void headlineFiguresAddUp() {
-        Analytics.Figures figures = Analytics.figures(repository.completionByDay(SINCE),
+        Analytics.Figures figures = Analytics.figures(
+                repository.completionByDay(SINCE),
                 repository.abandonedByStop(SINCE, NOW.minus(Analytics.ABANDONED_AFTER)),
                 repository.costPerRide(SINCE));
 
-        assertThat(figures).isEqualTo(new Analytics.Figures(5, 2, "40%", 2, "3.0", "$0.0550", "$0.0110",
-                "$0.0275"));
+        assertThat(figures).isEqualTo(new Analytics.Figures(5, 2, "40%", 2, "3.0", "$0.0550", "$0.0110", "$0.0275"));
     }
 }

@@ -24,45 +24,79 @@ final class SeededRides {
     /** Yesterday (UTC): two rides boarded, none completed. */
     static final LocalDate DAY_B = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
-    private SeededRides() {
-    }
+    private SeededRides() {}
 
     /** Writes the history; {@code now} is the moment the analytics are asked for. */
     static void seed(Connection connection, Instant now) throws SQLException {
         Instant a = noon(DAY_A);
         Instant b = noon(DAY_B);
         // R1: completed in 3 stops; bedrock, bedrock, then offline after bedrock failed; chose 1st then 2nd.
-        ride(connection, "player", a, a.plusSeconds(600), true,
+        ride(
+                connection,
+                "player",
+                a,
+                a.plusSeconds(600),
+                true,
                 new Step("bedrock", "0.010000", null, "a"),
                 new Step("bedrock", "0.020000", null, "b"),
                 new Step("offline", "0", "bedrock: timeout", null));
         // R2: completed in 3 stops, all offline; chose 1st, 1st.
-        ride(connection, "player", a, a.plusSeconds(900), true,
-                new Step("offline", "0", null, "a"), new Step("offline", "0", null, "a"),
+        ride(
+                connection,
+                "player",
+                a,
+                a.plusSeconds(900),
+                true,
+                new Step("offline", "0", null, "a"),
+                new Step("offline", "0", null, "a"),
                 new Step("offline", "0", null, null));
         // R3: left at stop 1 two days ago; chose 2nd at boarding.
-        ride(connection, "player", a, a.plusSeconds(60), false,
-                new Step("bedrock", "0.010000", null, "b"), new Step("bedrock", "0.010000", null, null));
+        ride(
+                connection,
+                "player",
+                a,
+                a.plusSeconds(60),
+                false,
+                new Step("bedrock", "0.010000", null, "b"),
+                new Step("bedrock", "0.010000", null, null));
         // R4: left at boarding yesterday.
         ride(connection, "player", b, b, false, new Step("bedrock", "0.005000", null, null));
         // R5: boarded yesterday, moved ten minutes ago: not abandoned; chose 3rd at boarding.
-        ride(connection, "player", b, now.minus(Duration.ofMinutes(10)), false,
-                new Step("offline", "0", null, "c"), new Step("offline", "0", null, null));
+        ride(
+                connection,
+                "player",
+                b,
+                now.minus(Duration.ofMinutes(10)),
+                false,
+                new Step("offline", "0", null, "c"),
+                new Step("offline", "0", null, null));
         // The randomtest bot's ride: expensive, completed, chose 4th: must count nowhere.
-        ride(connection, "randomtest", b, b, true,
-                new Step("offline", "5.000000", null, "d"), new Step("offline", "5.000000", null, "d"),
+        ride(
+                connection,
+                "randomtest",
+                b,
+                b,
+                true,
+                new Step("offline", "5.000000", null, "d"),
+                new Step("offline", "5.000000", null, "d"),
                 new Step("offline", "5.000000", "x: y", null));
         // A player's ride from forty days ago: outside the 30-day period.
         Instant old = now.minus(Duration.ofDays(40));
-        ride(connection, "player", old, old, true, new Step("bedrock", "1.000000", null, "a"),
+        ride(
+                connection,
+                "player",
+                old,
+                old,
+                true,
+                new Step("bedrock", "1.000000", null, "a"),
                 new Step("bedrock", "1.000000", null, null));
     }
 
-    private record Step(String provider, String cost, String fallbackReason, String chosen) {
-    }
+    private record Step(String provider, String cost, String fallbackReason, String chosen) {}
 
-    private static void ride(Connection connection, String source, Instant boarded, Instant moved, boolean ended,
-                             Step... steps) throws SQLException {
+    private static void ride(
+            Connection connection, String source, Instant boarded, Instant moved, boolean ended, Step... steps)
+            throws SQLException {
         String id = UUID.randomUUID().toString();
         try (PreparedStatement ride = connection.prepareStatement("""
                 insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source)

@@ -1,5 +1,7 @@
 package com.liminaltransit.admin.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -7,9 +9,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -21,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Signing in and out of the writers' room, sessions and their timeouts, throttling and CSRF, on H2 in-process. */
 @HelidonTest
@@ -44,7 +43,7 @@ class AdminLoginIT {
     void freshBrowserAndNoHistory() throws SQLException {
         browser = new PlayerClient(URI.create(target.getUri().toString()));
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from admin_login_failure");
             statement.executeUpdate("delete from admin_session");
         }
@@ -55,10 +54,16 @@ class AdminLoginIT {
         Answer signedIn = Writers.signIn(browser, Writers.ADA, Writers.ADA_PASSWORD);
 
         assertThat(signedIn.status()).isEqualTo(303);
-        assertThat(signedIn.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-        String cookie = signedIn.headers("Set-Cookie").stream().filter(c -> c.startsWith("lt_admin=")).findFirst()
+        assertThat(signedIn.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        String cookie = signedIn.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("lt_admin="))
+                .findFirst()
                 .orElseThrow();
-        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/")
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/")
                 .doesNotContainIgnoringCase("Domain=");
         Answer home = browser.get("/admin");
         assertThat(home.status()).isEqualTo(200);
@@ -75,25 +80,34 @@ class AdminLoginIT {
 
     @Test
     void overHttpsTheCookieIsHostPrefixedAndSecure() {
-        Answer form = browser.send(HttpRequest.newBuilder(browser.uri("/admin/login"))
-                .header("X-Forwarded-Proto", "https"));
-        String loginCookie = form.headers("Set-Cookie").stream().filter(c -> c.startsWith("__Host-lt_admin_login="))
-                .findFirst().orElseThrow();
+        Answer form =
+                browser.send(HttpRequest.newBuilder(browser.uri("/admin/login")).header("X-Forwarded-Proto", "https"));
+        String loginCookie = form.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("__Host-lt_admin_login="))
+                .findFirst()
+                .orElseThrow();
         String token = form.html().selectFirst("input[name=csrf]").val();
 
         Answer signedIn = browser.send(HttpRequest.newBuilder(browser.uri("/admin/login"))
                 .header("X-Forwarded-Proto", "https")
                 .header("Cookie", loginCookie.substring(0, loginCookie.indexOf(';')))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(PlayerClient.encode(Map.of("username", Writers.ADA,
-                        "password", Writers.ADA_PASSWORD, "csrf", token)))));
+                .POST(HttpRequest.BodyPublishers.ofString(PlayerClient.encode(
+                        Map.of("username", Writers.ADA, "password", Writers.ADA_PASSWORD, "csrf", token)))));
 
         assertThat(signedIn.status()).isEqualTo(303);
-        assertThat(signedIn.header("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
-        String session = signedIn.headers("Set-Cookie").stream().filter(c -> c.startsWith("__Host-lt_admin="))
-                .findFirst().orElseThrow();
-        assertThat(session).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict")
-                .contains("Path=/").doesNotContainIgnoringCase("Domain=");
+        assertThat(signedIn.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
+        String session = signedIn.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("__Host-lt_admin="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session)
+                .contains("Secure")
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/")
+                .doesNotContainIgnoringCase("Domain=");
     }
 
     @Test
@@ -114,8 +128,8 @@ class AdminLoginIT {
     void signInFormWithoutItsTokenIsRefused() {
         browser.get("/admin/login");
 
-        Answer forged = browser.post("/admin/login", Map.of("username", Writers.ADA,
-                "password", Writers.ADA_PASSWORD, "csrf", "forged"));
+        Answer forged = browser.post(
+                "/admin/login", Map.of("username", Writers.ADA, "password", Writers.ADA_PASSWORD, "csrf", "forged"));
 
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.headers("Set-Cookie")).noneMatch(c -> c.startsWith("lt_admin="));
@@ -124,24 +138,29 @@ class AdminLoginIT {
     @Test
     void fiveFailuresForOneUserRefuseEvenTheRightPasswordWith429AndWhenToComeBack() {
         for (int i = 0; i < 5; i++) {
-            assertThat(Writers.signIn(browser, Writers.ADA, "guess " + i).status()).isEqualTo(401);
+            assertThat(Writers.signIn(browser, Writers.ADA, "guess " + i).status())
+                    .isEqualTo(401);
         }
 
         Answer refused = Writers.signIn(browser, Writers.ADA, Writers.ADA_PASSWORD);
 
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.header("Retry-After")).hasValueSatisfying(seconds ->
-                assertThat(Long.parseLong(seconds)).isBetween(1L, Duration.ofMinutes(15).toSeconds() + 1));
+        assertThat(refused.header("Retry-After"))
+                .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds))
+                        .isBetween(1L, Duration.ofMinutes(15).toSeconds() + 1));
         assertThat(refused.html().select(".notice").text()).startsWith("Too many failed sign-ins. Try again after");
         assertThat(browser.get("/admin").status()).isEqualTo(303);
-        assertThat(Writers.signIn(new PlayerClient(browser.uri("/")), Writers.BO, Writers.BO_PASSWORD).status())
-                .as("another writer from the same address is not locked out").isEqualTo(303);
+        assertThat(Writers.signIn(new PlayerClient(browser.uri("/")), Writers.BO, Writers.BO_PASSWORD)
+                        .status())
+                .as("another writer from the same address is not locked out")
+                .isEqualTo(303);
     }
 
     @Test
     void twentyFailuresFromOneAddressRefuseEveryUserFromIt() {
         for (int i = 0; i < 20; i++) {
-            assertThat(Writers.signIn(browser, "guess-" + i, "password " + i).status()).isEqualTo(401);
+            assertThat(Writers.signIn(browser, "guess-" + i, "password " + i).status())
+                    .isEqualTo(401);
         }
 
         Answer refused = Writers.signIn(browser, Writers.BO, Writers.BO_PASSWORD);
@@ -155,11 +174,13 @@ class AdminLoginIT {
         for (int i = 0; i < 5; i++) {
             Writers.signIn(browser, Writers.ADA, "guess " + i);
         }
-        assertThat(Writers.signIn(browser, Writers.ADA, Writers.ADA_PASSWORD).status()).isEqualTo(429);
+        assertThat(Writers.signIn(browser, Writers.ADA, Writers.ADA_PASSWORD).status())
+                .isEqualTo(429);
 
         age("update admin_login_failure set failed_at = ?", Duration.ofMinutes(16));
 
-        assertThat(Writers.signIn(browser, Writers.ADA, Writers.ADA_PASSWORD).status()).isEqualTo(303);
+        assertThat(Writers.signIn(browser, Writers.ADA, Writers.ADA_PASSWORD).status())
+                .isEqualTo(303);
     }
 
     @Test
@@ -170,7 +191,8 @@ class AdminLoginIT {
 
         Answer after = browser.get("/admin");
         assertThat(after.status()).isEqualTo(303);
-        assertThat(after.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
+        assertThat(after.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/admin/login"));
         assertThat(count("select count(*) from admin_session")).isZero();
     }
 
@@ -197,7 +219,9 @@ class AdminLoginIT {
         assertThat(count("select count(*) from admin_session")).isZero();
         PlayerClient replay = new PlayerClient(browser.uri("/"));
         replay.setCookie("lt_admin", sessionCookie);
-        assertThat(replay.get("/admin").status()).as("the old cookie opens nothing").isEqualTo(303);
+        assertThat(replay.get("/admin").status())
+                .as("the old cookie opens nothing")
+                .isEqualTo(303);
     }
 
     @Test
@@ -212,7 +236,9 @@ class AdminLoginIT {
         assertThat(mine).isNotEqualTo(planted).hasSize(43).isNotEqualTo(theirs);
         PlayerClient attacker = new PlayerClient(browser.uri("/"));
         attacker.setCookie("lt_admin", planted);
-        assertThat(attacker.get("/admin").status()).as("the planted id opens nothing").isEqualTo(303);
+        assertThat(attacker.get("/admin").status())
+                .as("the planted id opens nothing")
+                .isEqualTo(303);
     }
 
     @Test
@@ -222,14 +248,17 @@ class AdminLoginIT {
         Answer noToken = browser.post("/admin/logout", Map.of());
         Answer wrongToken = browser.post("/admin/logout", Map.of("csrf", "x".repeat(43)));
         Answer wrongHeader = browser.send(HttpRequest.newBuilder(browser.uri("/admin/logout"))
-                .header("HX-Request", "true").header("X-CSRF-Token", "nope")
+                .header("HX-Request", "true")
+                .header("X-CSRF-Token", "nope")
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(noToken.status()).isEqualTo(403);
         assertThat(wrongToken.status()).isEqualTo(403);
         assertThat(wrongHeader.status()).isEqualTo(403);
         assertThat(noToken.html().select(".problem").text()).contains("Reload the page");
-        assertThat(count("select count(*) from admin_session")).as("still signed in").isEqualTo(1);
+        assertThat(count("select count(*) from admin_session"))
+                .as("still signed in")
+                .isEqualTo(1);
     }
 
     @Test
@@ -238,7 +267,8 @@ class AdminLoginIT {
         String csrf = Writers.csrf(browser.get("/admin").html());
 
         Answer out = browser.send(HttpRequest.newBuilder(browser.uri("/admin/logout"))
-                .header("HX-Request", "true").header("X-CSRF-Token", csrf)
+                .header("HX-Request", "true")
+                .header("X-CSRF-Token", csrf)
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(out.status()).isEqualTo(303);
@@ -252,18 +282,21 @@ class AdminLoginIT {
         Answer login = browser.get("/admin/login");
 
         assertThat(login.status()).isEqualTo(303);
-        assertThat(login.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        assertThat(login.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
     }
 
     private static String sessionCookie(Answer signedIn) {
-        String header = signedIn.headers("Set-Cookie").stream().filter(c -> c.startsWith("lt_admin="))
-                .findFirst().orElseThrow();
+        String header = signedIn.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("lt_admin="))
+                .findFirst()
+                .orElseThrow();
         return header.substring("lt_admin=".length(), header.indexOf(';'));
     }
 
     private static void age(String update, Duration ago) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement statement = connection.prepareStatement(update)) {
+                PreparedStatement statement = connection.prepareStatement(update)) {
             statement.setObject(1, Instant.now().minus(ago).atOffset(ZoneOffset.UTC));
             statement.executeUpdate();
         }
@@ -271,8 +304,8 @@ class AdminLoginIT {
 
     private static int count(String query) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             Statement statement = connection.createStatement();
-             var rows = statement.executeQuery(query)) {
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getInt(1);
         }

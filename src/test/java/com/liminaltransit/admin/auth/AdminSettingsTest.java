@@ -1,17 +1,16 @@
 package com.liminaltransit.admin.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.liminaltransit.testing.Writers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AdminSettingsTest {
 
@@ -26,9 +25,17 @@ class AdminSettingsTest {
 
     @Test
     void listedUsersWithBcryptHashesAreAccounts() {
-        AdminSettings settings = new AdminSettings(config(Map.of("liminal.admin.users", " ada , bo ",
-                "liminal.admin.ada.password-hash", Writers.ADA_HASH, "liminal.admin.bo.password-hash", Writers.BO_HASH,
-                "liminal.admin.session.idle", "PT10M", "liminal.admin.session.absolute", "2h")));
+        AdminSettings settings = new AdminSettings(config(Map.of(
+                "liminal.admin.users",
+                " ada , bo ",
+                "liminal.admin.ada.password-hash",
+                Writers.ADA_HASH,
+                "liminal.admin.bo.password-hash",
+                Writers.BO_HASH,
+                "liminal.admin.session.idle",
+                "PT10M",
+                "liminal.admin.session.absolute",
+                "2h")));
 
         assertThat(settings.usernames()).containsExactlyInAnyOrder("ada", "bo");
         assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
@@ -43,8 +50,8 @@ class AdminSettingsTest {
 
     @Test
     void plainTextPasswordInsteadOfAHashStopsStartUpWithoutEchoingIt() {
-        assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.users", "ada",
-                "liminal.admin.ada.password-hash", "hunter2-plaintext"))))
+        assertThatThrownBy(() -> new AdminSettings(config(
+                        Map.of("liminal.admin.users", "ada", "liminal.admin.ada.password-hash", "hunter2-plaintext"))))
                 .hasMessageContaining("is not a bcrypt hash")
                 .hasMessageNotContaining("hunter2");
     }
@@ -72,6 +79,10 @@ class AdminSettingsTest {
                 return "test";
             }
         };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).withConverters().build();
+        return ConfigProviderResolver.instance()
+                .getBuilder()
+                .withSources(source)
+                .withConverters()
+                .build();
     }
 }

@@ -1,12 +1,11 @@
 package com.liminaltransit.admin.experiments;
 
-import com.liminaltransit.web.Player;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import com.liminaltransit.web.Player;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AssignmentTest {
 

@@ -1,5 +1,8 @@
 package com.liminaltransit.admin.experiments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.admin.randomtest.RandomTest;
 import com.liminaltransit.admin.randomtest.RandomTestReport;
@@ -12,11 +15,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Experiments through the writers' pages and real player rides on {@code offline}: the form is checked, players
@@ -71,11 +70,28 @@ class ExperimentsIT {
         // given a running experiment: A = published version, weight 1; B = a new version on offline, weight 3
         PlayerClient writer = signedIn();
         int published = prompts.publishedVersion();
-        int newer = prompts.save(PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nVariant B.",
-                "B", "ada");
-        long id = start(writer, "weights", Map.of(
-                "variant-0", "A", "version-0", Integer.toString(published), "chain-0", "", "weight-0", "1",
-                "variant-1", "B", "version-1", Integer.toString(newer), "chain-1", "offline", "weight-1", "3"));
+        int newer = prompts.save(
+                PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nVariant B.", "B", "ada");
+        long id = start(
+                writer,
+                "weights",
+                Map.of(
+                        "variant-0",
+                        "A",
+                        "version-0",
+                        Integer.toString(published),
+                        "chain-0",
+                        "",
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "B",
+                        "version-1",
+                        Integer.toString(newer),
+                        "chain-1",
+                        "offline",
+                        "weight-1",
+                        "3"));
         Map<String, Long> variantIds = variantIds(id);
         // when 240 new players board a ride each, and one player boards three
         List<String> rides = new ArrayList<>();
@@ -106,23 +122,32 @@ class ExperimentsIT {
         }
         String regularRide = regularRides.getFirst();
         Document page = regular.get("/stories/" + regularRide).html();
-        regular.post("/stories/" + regularRide + "/choices", Map.of("step", Integer.toString(Rides.openStep(page)),
-                "choice", Rides.choiceIds(page).getFirst()));
+        regular.post(
+                "/stories/" + regularRide + "/choices",
+                Map.of(
+                        "step",
+                        Integer.toString(Rides.openStep(page)),
+                        "choice",
+                        Rides.choiceIds(page).getFirst()));
         int regularVersion = regularVariants.iterator().next().equals(variantIds.get("B")) ? newer : published;
         assertThat(promptVersionsOf(regularRide)).containsExactly(regularVersion, regularVersion);
         // and the results page counts the rides
         Document results = writer.get("/admin/experiments/" + id).html();
-        assertThat(Long.parseLong(results.select("#results tr[data-variant=B] .rides").text())).isEqualTo(
-                b + (regularVariants.contains(variantIds.get("B")) ? 3 : 0));
+        assertThat(Long.parseLong(
+                        results.select("#results tr[data-variant=B] .rides").text()))
+                .isEqualTo(b + (regularVariants.contains(variantIds.get("B")) ? 3 : 0));
     }
 
     @Test
     void resultsShowTheFiguresOfSeededRidesWithIntervals() throws SQLException {
         // given an experiment whose variant A has four seeded player rides (three completed, 20 steps, one step
         // written after a fallback with two failed calls, $0.001 a step) and a bot ride that must not count
-        long id = experiments.start("seeded", List.of(
-                new Experiments.VariantSpec("A", 1, List.of(), 1),
-                new Experiments.VariantSpec("B", 1, List.of(), 1)), "ada");
+        long id = experiments.start(
+                "seeded",
+                List.of(
+                        new Experiments.VariantSpec("A", 1, List.of(), 1),
+                        new Experiments.VariantSpec("B", 1, List.of(), 1)),
+                "ada");
         long a = variantIds(id).get("A");
         seedRide(a, "player", 5, true, true);
         seedRide(a, "player", 6, true, false);
@@ -150,16 +175,29 @@ class ExperimentsIT {
         // given a running experiment whose variant W has a new prompt version
         PlayerClient writer = signedIn();
         int before = prompts.publishedVersion();
-        int winnerVersion = prompts.save(PromptBuilder.shipped().system(),
-                PromptBuilder.shipped().step() + "\nThe winner.", "W", "ada");
-        long id = start(writer, "stop me", Map.of(
-                "variant-0", "L", "version-0", Integer.toString(before), "weight-0", "1",
-                "variant-1", "W", "version-1", Integer.toString(winnerVersion), "weight-1", "1"));
+        int winnerVersion = prompts.save(
+                PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nThe winner.", "W", "ada");
+        long id = start(
+                writer,
+                "stop me",
+                Map.of(
+                        "variant-0",
+                        "L",
+                        "version-0",
+                        Integer.toString(before),
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "W",
+                        "version-1",
+                        Integer.toString(winnerVersion),
+                        "weight-1",
+                        "1"));
         long winner = variantIds(id).get("W");
         String csrf = Writers.csrf(writer.get("/admin/experiments/" + id).html());
         // when the writer stops it with W as the winner
-        Answer stopped = writer.post("/admin/experiments/" + id + "/stop", Map.of("csrf", csrf,
-                "winner", Long.toString(winner)));
+        Answer stopped = writer.post(
+                "/admin/experiments/" + id + "/stop", Map.of("csrf", csrf, "winner", Long.toString(winner)));
         // then W's prompt version is published, the page says so, and new rides have no variant
         assertThat(stopped.status()).isEqualTo(303);
         assertThat(prompts.publishedVersion()).isEqualTo(winnerVersion);
@@ -170,7 +208,9 @@ class ExperimentsIT {
         assertThat(variantOrNull(ride)).isNull();
         assertThat(promptVersionsOf(ride)).containsExactly(winnerVersion);
         // and stopping again is a conflict
-        assertThat(writer.post("/admin/experiments/" + id + "/stop", Map.of("csrf", csrf)).status()).isEqualTo(409);
+        assertThat(writer.post("/admin/experiments/" + id + "/stop", Map.of("csrf", csrf))
+                        .status())
+                .isEqualTo(409);
         prompts.publish(before, "test");
     }
 
@@ -180,12 +220,31 @@ class ExperimentsIT {
         String csrf = Writers.csrf(writer.get("/admin/experiments").html());
         int before = experiments.all().size();
 
-        Answer answer = writer.post("/admin/experiments", Map.of("csrf", csrf, "name", "broken",
-                "variant-0", "A", "version-0", "1", "chain-0", "nosuch", "weight-0", "0",
-                "variant-1", "A", "version-1", "999", "weight-1", "1"));
+        Answer answer = writer.post(
+                "/admin/experiments",
+                Map.of(
+                        "csrf",
+                        csrf,
+                        "name",
+                        "broken",
+                        "variant-0",
+                        "A",
+                        "version-0",
+                        "1",
+                        "chain-0",
+                        "nosuch",
+                        "weight-0",
+                        "0",
+                        "variant-1",
+                        "A",
+                        "version-1",
+                        "999",
+                        "weight-1",
+                        "1"));
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.html().select(".problem").eachText()).anySatisfy(p -> assertThat(p).contains("nosuch"))
+        assertThat(answer.html().select(".problem").eachText())
+                .anySatisfy(p -> assertThat(p).contains("nosuch"))
                 .anySatisfy(p -> assertThat(p).contains("weight"))
                 .anySatisfy(p -> assertThat(p).contains("used twice"))
                 .anySatisfy(p -> assertThat(p).contains("existing prompt version"));
@@ -195,13 +254,43 @@ class ExperimentsIT {
     @Test
     void onlyOneExperimentRunsAtATime() {
         PlayerClient writer = signedIn();
-        start(writer, "first", Map.of("variant-0", "A", "version-0", "1", "weight-0", "1",
-                "variant-1", "B", "version-1", "1", "weight-1", "1"));
+        start(
+                writer,
+                "first",
+                Map.of(
+                        "variant-0",
+                        "A",
+                        "version-0",
+                        "1",
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "B",
+                        "version-1",
+                        "1",
+                        "weight-1",
+                        "1"));
         String csrf = Writers.csrf(writer.get("/admin/experiments").html());
 
-        Answer second = writer.post("/admin/experiments", Map.of("csrf", csrf, "name", "second",
-                "variant-0", "A", "version-0", "1", "weight-0", "1", "variant-1", "B", "version-1", "1",
-                "weight-1", "1"));
+        Answer second = writer.post(
+                "/admin/experiments",
+                Map.of(
+                        "csrf",
+                        csrf,
+                        "name",
+                        "second",
+                        "variant-0",
+                        "A",
+                        "version-0",
+                        "1",
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "B",
+                        "version-1",
+                        "1",
+                        "weight-1",
+                        "1"));
 
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.html().select(".problem").text()).contains("Another experiment is running");
@@ -212,32 +301,61 @@ class ExperimentsIT {
         PlayerClient writer = signedIn();
         int before = experiments.all().size();
 
-        Answer start = writer.post("/admin/experiments", Map.of("name", "no token", "variant-0", "A",
-                "version-0", "1", "weight-0", "1", "variant-1", "B", "version-1", "1", "weight-1", "1"));
+        Answer start = writer.post(
+                "/admin/experiments",
+                Map.of(
+                        "name",
+                        "no token",
+                        "variant-0",
+                        "A",
+                        "version-0",
+                        "1",
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "B",
+                        "version-1",
+                        "1",
+                        "weight-1",
+                        "1"));
 
         assertThat(start.status()).isEqualTo(403);
         assertThat(experiments.all()).hasSize(before);
-        long id = experiments.start("running", List.of(new Experiments.VariantSpec("A", 1, List.of(), 1),
-                new Experiments.VariantSpec("B", 1, List.of(), 1)), "ada");
-        assertThat(writer.post("/admin/experiments/" + id + "/stop", Map.of("csrf", "forged")).status())
+        long id = experiments.start(
+                "running",
+                List.of(
+                        new Experiments.VariantSpec("A", 1, List.of(), 1),
+                        new Experiments.VariantSpec("B", 1, List.of(), 1)),
+                "ada");
+        assertThat(writer.post("/admin/experiments/" + id + "/stop", Map.of("csrf", "forged"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(experiments.find(id)).hasValueSatisfying(e -> assertThat(e.running()).isTrue());
+        assertThat(experiments.find(id))
+                .hasValueSatisfying(e -> assertThat(e.running()).isTrue());
     }
 
     @Test
     void randomtestPlaysAVariantAndItsRidesStayOutOfTheResults() throws SQLException {
-        long id = experiments.start("bot", List.of(new Experiments.VariantSpec("A", 1, List.of("offline"), 1),
-                new Experiments.VariantSpec("B", 1, List.of(), 1)), "ada");
+        long id = experiments.start(
+                "bot",
+                List.of(
+                        new Experiments.VariantSpec("A", 1, List.of("offline"), 1),
+                        new Experiments.VariantSpec("B", 1, List.of(), 1)),
+                "ada");
         long a = variantIds(id).get("A");
 
-        RandomTestReport report = bot.run(3, 5, a, done -> { });
+        RandomTestReport report = bot.run(3, 5, a, done -> {});
 
         assertThat(report.clean()).isTrue();
         assertThat(report.chain()).containsExactly("offline");
         assertThat(count("select count(*) from ride where source = 'randomtest' and variant_id = " + a))
                 .isEqualTo(3);
-        assertThat(signedIn().get("/admin/experiments/" + id).html()
-                .select("#results tr[data-variant=A] .rides").text()).isEqualTo("0");
+        assertThat(signedIn()
+                        .get("/admin/experiments/" + id)
+                        .html()
+                        .select("#results tr[data-variant=A] .rides")
+                        .text())
+                .isEqualTo("0");
     }
 
     private long start(PlayerClient writer, String name, Map<String, String> variants) {
@@ -271,7 +389,7 @@ class ExperimentsIT {
 
     private static Long variantOrNull(String ride) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement query = connection.prepareStatement("select variant_id from ride where id = ?")) {
+                PreparedStatement query = connection.prepareStatement("select variant_id from ride where id = ?")) {
             query.setString(1, ride);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -283,8 +401,8 @@ class ExperimentsIT {
 
     private static List<Integer> promptVersionsOf(String ride) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement query = connection.prepareStatement(
-                     "select prompt_version from passage where ride_id = ? order by stop")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select prompt_version from passage where ride_id = ? order by stop")) {
             query.setString(1, ride);
             List<Integer> versions = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -298,8 +416,8 @@ class ExperimentsIT {
 
     private static int count(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet row = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet row = query.executeQuery()) {
             row.next();
             return row.getInt(1);
         }

@@ -1,15 +1,13 @@
 package com.liminaltransit.admin.experiments;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.story.RidePlan;
 import com.liminaltransit.testing.Postgres;
 import com.liminaltransit.web.Player;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,8 +16,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Prompt versions and experiments on a real PostgreSQL through the real migrations: the SQL is portable. */
 class PostgresPromptsAndExperimentsIT {
@@ -47,25 +46,34 @@ class PostgresPromptsAndExperimentsIT {
     void versionsArePublishedAndRolledBackOnPostgres() {
         assertThat(prompts.published().step()).isEqualTo(PromptBuilder.shipped().step());
         int one = prompts.publishedVersion();
-        int two = prompts.save(PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nTwo.", "two",
-                "ada");
+        int two = prompts.save(
+                PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nTwo.", "two", "ada");
 
         assertThat(prompts.publish(two, "ada")).isTrue();
         assertThat(prompts.published().version()).isEqualTo(two);
         assertThat(prompts.publish(one, "ada")).isTrue();
         assertThat(prompts.published().version()).isEqualTo(one);
         assertThat(prompts.find(two).orElseThrow().step()).endsWith("Two.");
-        assertThat(prompts.versions()).filteredOn(PromptStore.VersionInfo::published).singleElement()
-                .extracting(PromptStore.VersionInfo::version).isEqualTo(one);
-        assertThat(prompts.publications(10)).extracting(PromptStore.Publication::version).startsWith(one, two);
+        assertThat(prompts.versions())
+                .filteredOn(PromptStore.VersionInfo::published)
+                .singleElement()
+                .extracting(PromptStore.VersionInfo::version)
+                .isEqualTo(one);
+        assertThat(prompts.publications(10))
+                .extracting(PromptStore.Publication::version)
+                .startsWith(one, two);
     }
 
     @Test
     void anExperimentAssignsRecordsResultsAndPublishesItsWinnerOnPostgres() throws SQLException {
-        int winnerVersion = prompts.save(PromptBuilder.shipped().system(), PromptBuilder.shipped().step()
-                + "\nWinner.", "w", "ada");
-        long id = experiments.start("pg", List.of(new Experiments.VariantSpec("A", 1, List.of(), 1),
-                new Experiments.VariantSpec("B", winnerVersion, List.of("offline"), 1)), "ada");
+        int winnerVersion = prompts.save(
+                PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nWinner.", "w", "ada");
+        long id = experiments.start(
+                "pg",
+                List.of(
+                        new Experiments.VariantSpec("A", 1, List.of(), 1),
+                        new Experiments.VariantSpec("B", winnerVersion, List.of("offline"), 1)),
+                "ada");
         Experiments.Experiment experiment = experiments.find(id).orElseThrow();
         long b = experiment.variants().get(1).id();
 

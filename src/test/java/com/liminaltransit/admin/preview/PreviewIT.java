@@ -1,11 +1,15 @@
 package com.liminaltransit.admin.preview;
 
+import static com.liminaltransit.testing.VendorStub.contractBreaking;
+import static com.liminaltransit.testing.VendorStub.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.PromptBuilder;
-import com.liminaltransit.narrative.chain.ProviderChain;
-import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.anthropic.AnthropicWire;
+import com.liminaltransit.narrative.chain.ProviderChain;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.narrative.openai.OpenAiWire;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
@@ -18,13 +22,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,10 +32,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.liminaltransit.testing.VendorStub.contractBreaking;
-import static com.liminaltransit.testing.VendorStub.status;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The preview against local OpenAI and Anthropic stubs (speaking their real wire formats), with the players'
@@ -75,8 +74,11 @@ class PreviewIT {
 
     @AddConfigSource
     static ConfigSource stubs() {
-        return MpConfigSources.create(Map.of("liminal.ai.openai.base-url", OPENAI.uri() + "/v1",
-                "liminal.ai.anthropic.base-url", ANTHROPIC.uri().toString()));
+        return MpConfigSources.create(Map.of(
+                "liminal.ai.openai.base-url",
+                OPENAI.uri() + "/v1",
+                "liminal.ai.anthropic.base-url",
+                ANTHROPIC.uri().toString()));
     }
 
     @AfterAll
@@ -99,9 +101,13 @@ class PreviewIT {
         // when the writer previews stop 1
         Document page = writer.get("/admin/preview?ride=" + ride + "&stop=1").html();
         // then the prompt carries the ride's first passage and the choice, and a token count
-        assertThat(page.select("#prompt-user").text()).contains("Write stop 2 of the ride")
-                .contains("The passenger's choice:").doesNotContain("{{");
-        assertThat(page.select("#prompt-system").text()).contains("Liminal Transit").doesNotContain("{{");
+        assertThat(page.select("#prompt-user").text())
+                .contains("Write stop 2 of the ride")
+                .contains("The passenger's choice:")
+                .doesNotContain("{{");
+        assertThat(page.select("#prompt-system").text())
+                .contains("Liminal Transit")
+                .doesNotContain("{{");
         assertThat(page.select("#prompt-tokens").text()).matches("≈ \\d+ tokens");
         assertThat(page.select("#ride-steps tr[data-stop]")).hasSize(2);
         assertThat(page.select("#ride-steps .prompt-version").eachText()).containsOnly("1");
@@ -111,11 +117,14 @@ class PreviewIT {
     void twoProvidersRunSideBySideEachColumnItsOwnRequest() {
         // given a fresh seed and a new prompt version the writer has not published
         PlayerClient writer = signedIn();
-        int version = store.save(PromptBuilder.shipped().system(),
-                PromptBuilder.shipped().step() + "\nPREVIEW-MARKER-7", "preview", "ada");
+        int version = store.save(
+                PromptBuilder.shipped().system(),
+                PromptBuilder.shipped().step() + "\nPREVIEW-MARKER-7",
+                "preview",
+                "ada");
         // when the page is opened with two providers
-        Document page = writer.get("/admin/preview?seed=42&version=" + version
-                + "&provider=openai&provider=anthropic").html();
+        Document page = writer.get("/admin/preview?seed=42&version=" + version + "&provider=openai&provider=anthropic")
+                .html();
         // then there are two columns, each a form htmx posts on load, with an indicator
         List<Element> columns = page.select("#columns .column");
         assertThat(columns).extracting(c -> c.attr("data-provider")).containsExactly("openai", "anthropic");
@@ -143,8 +152,11 @@ class PreviewIT {
         assertThat(openai.html().select(".tokens").text()).isEqualTo("412 / 131");
         assertThat(openai.html().select(".cost").text()).isEqualTo("$0.000674");
         // and each vendor was sent the unpublished version's step template
-        assertThat(OPENAI.requests()).singleElement().satisfies(r -> assertThat(r.body()).contains("PREVIEW-MARKER-7"));
-        assertThat(ANTHROPIC.requests()).singleElement()
+        assertThat(OPENAI.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("PREVIEW-MARKER-7"));
+        assertThat(ANTHROPIC.requests())
+                .singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("PREVIEW-MARKER-7"));
     }
 
@@ -154,20 +166,23 @@ class PreviewIT {
         PlayerClient writer = signedIn();
 
         // when the writer asks for openai with its configured model and with another one
-        Document page = writer.get("/admin/preview?seed=42&provider=openai&model=&provider=openai"
-                + "&model=gpt-stub-large").html();
+        Document page = writer.get(
+                        "/admin/preview?seed=42&provider=openai&model=&provider=openai" + "&model=gpt-stub-large")
+                .html();
 
         // then there are two columns, told apart by their model
         List<Element> columns = page.select("#columns .column");
         assertThat(columns).extracting(c -> c.attr("data-model")).containsExactly("", "gpt-stub-large");
-        assertThat(columns).extracting(c -> c.selectFirst("h2").text())
+        assertThat(columns)
+                .extracting(c -> c.selectFirst("h2").text())
                 .containsExactly("openai", "openai · gpt-stub-large");
         assertThat(page.selectFirst("#model-1").val()).isEqualTo("gpt-stub-large");
         // when htmx posts each column
         Answer configured = writer.postHx("/admin/preview/run", fields(columns.get(0)));
         Answer named = writer.postHx("/admin/preview/run", fields(columns.get(1)));
         // then the vendor was asked for each model, and each column is priced by its own model
-        assertThat(OPENAI.requests()).extracting(r -> r.body().contains("\"model\":\"gpt-stub-large\""))
+        assertThat(OPENAI.requests())
+                .extracting(r -> r.body().contains("\"model\":\"gpt-stub-large\""))
                 .containsExactly(false, true);
         assertThat(OPENAI.requests().getFirst().body()).contains("\"model\":\"gpt-stub\"");
         assertThat(configured.html().select(".cost").text()).isEqualTo("$0.000674");
@@ -179,11 +194,13 @@ class PreviewIT {
     void anthropicIsAskedForTheModelTheWriterNames() {
         PlayerClient writer = signedIn();
 
-        Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
-                "provider", "anthropic", "model", "claude-stub-opus"));
+        Answer column = writer.postHx(
+                "/admin/preview/run",
+                Map.of("csrf", csrf(writer), "seed", "3", "provider", "anthropic", "model", "claude-stub-opus"));
 
         assertThat(column.html().select(".verdict").text()).isEqualTo("Valid");
-        assertThat(ANTHROPIC.requests()).singleElement()
+        assertThat(ANTHROPIC.requests())
+                .singleElement()
                 .satisfies(r -> assertThat(r.body()).contains("\"model\":\"claude-stub-opus\""));
     }
 
@@ -191,8 +208,9 @@ class PreviewIT {
     void aModelIsRefusedWhereThereIsNoneToChoose() {
         PlayerClient writer = signedIn();
 
-        Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
-                "provider", "offline", "model", "gpt-4o"));
+        Answer column = writer.postHx(
+                "/admin/preview/run",
+                Map.of("csrf", csrf(writer), "seed", "3", "provider", "offline", "model", "gpt-4o"));
 
         assertThat(column.status()).isEqualTo(200);
         assertThat(column.html().select(".verdict").text())
@@ -203,8 +221,9 @@ class PreviewIT {
     void aModelNameNoVendorWouldUseIsAClientError() {
         PlayerClient writer = signedIn();
 
-        Answer run = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
-                "provider", "openai", "model", "gpt<script>"));
+        Answer run = writer.postHx(
+                "/admin/preview/run",
+                Map.of("csrf", csrf(writer), "seed", "3", "provider", "openai", "model", "gpt<script>"));
         Answer page = writer.get("/admin/preview?seed=3&provider=openai&model=%20%22%3E");
 
         assertThat(run.status()).isEqualTo(400);
@@ -222,16 +241,16 @@ class PreviewIT {
 
         // when a writer previews it ten times
         for (int i = 0; i < 10; i++) {
-            Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
-                    "provider", "openai"));
+            Answer column = writer.postHx(
+                    "/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3", "provider", "openai"));
             assertThat(column.html().select(".verdict").text()).startsWith("Failed: ProviderUnavailableException");
         }
 
         // then each preview made one call (no retries around a preview) and players still reach the vendor
         assertThat(OPENAI.requests()).hasSize(10);
         OPENAI.reset();
-        StepResult step = chain.write(StoryContext.boarding("ride-after-previews", 3, "en")
-                .with(null, List.of("openai")));
+        StepResult step = chain.write(
+                StoryContext.boarding("ride-after-previews", 3, "en").with(null, List.of("openai")));
         assertThat(step.generation().provider()).isEqualTo("openai");
         assertThat(step.attempts()).isEqualTo(1);
     }
@@ -241,8 +260,8 @@ class PreviewIT {
         PlayerClient writer = signedIn();
         OPENAI.then(contractBreaking(), contractBreaking());
 
-        Answer column = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
-                "provider", "openai"));
+        Answer column =
+                writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3", "provider", "openai"));
 
         assertThat(column.status()).isEqualTo(200);
         assertThat(column.html().select(".result").attr("data-valid")).isEqualTo("false");
@@ -260,9 +279,12 @@ class PreviewIT {
         for (int stop = 0; stop <= 2; stop++) {
             writer.get("/admin/preview?ride=" + ride + "&stop=" + stop);
             for (String provider : List.of("offline", "openai", "anthropic")) {
-                Map<String, String> form = Map.of("csrf", csrf(writer), "ride", ride, "stop", Integer.toString(stop),
-                        "provider", provider);
-                assertThat(writer.postHx("/admin/preview/run", form).html().select(".verdict").text())
+                Map<String, String> form = Map.of(
+                        "csrf", csrf(writer), "ride", ride, "stop", Integer.toString(stop), "provider", provider);
+                assertThat(writer.postHx("/admin/preview/run", form)
+                                .html()
+                                .select(".verdict")
+                                .text())
                         .isEqualTo("Valid");
                 assertThat(writer.post("/admin/preview/run", form).status()).isEqualTo(200);
             }
@@ -280,11 +302,13 @@ class PreviewIT {
         Element bedrock = page.selectFirst("#provider-0 option[value=bedrock]");
         assertThat(bedrock.hasAttr("disabled")).isTrue();
         assertThat(bedrock.text()).contains("not configured", "liminal.ai.bedrock.model-id");
-        assertThat(page.selectFirst("#provider-0 option[value=openai]").hasAttr("disabled")).isFalse();
-        assertThat(page.select("#unconfigured li").eachAttr("data-provider")).contains("bedrock", "sagemaker")
+        assertThat(page.selectFirst("#provider-0 option[value=openai]").hasAttr("disabled"))
+                .isFalse();
+        assertThat(page.select("#unconfigured li").eachAttr("data-provider"))
+                .contains("bedrock", "sagemaker")
                 .doesNotContain("openai", "anthropic", "offline");
-        Answer forced = writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3",
-                "provider", "bedrock"));
+        Answer forced =
+                writer.postHx("/admin/preview/run", Map.of("csrf", csrf(writer), "seed", "3", "provider", "bedrock"));
         assertThat(forced.html().select(".verdict").text()).startsWith("Not configured: set liminal.ai.bedrock");
     }
 
@@ -303,7 +327,8 @@ class PreviewIT {
         PlayerClient writer = signedIn();
 
         assertThat(writer.get("/admin/preview?ride=not-a-ride&stop=0").status()).isEqualTo(404);
-        assertThat(writer.get("/admin/preview?ride=00000000-0000-0000-0000-000000000000&stop=0").status())
+        assertThat(writer.get("/admin/preview?ride=00000000-0000-0000-0000-000000000000&stop=0")
+                        .status())
                 .isEqualTo(404);
         assertThat(writer.get("/admin/preview?seed=abc").status()).isEqualTo(400);
         assertThat(writer.get("/admin/preview?seed=1&version=999").status()).isEqualTo(404);
@@ -313,8 +338,13 @@ class PreviewIT {
         PlayerClient player = new PlayerClient(URI.create(target.getUri().toString()));
         String ride = Rides.board(player);
         Document page = player.get("/stories/" + ride).html();
-        player.post("/stories/" + ride + "/choices", Map.of("step", Integer.toString(Rides.openStep(page)),
-                "choice", Rides.choiceIds(page).getFirst()));
+        player.post(
+                "/stories/" + ride + "/choices",
+                Map.of(
+                        "step",
+                        Integer.toString(Rides.openStep(page)),
+                        "choice",
+                        Rides.choiceIds(page).getFirst()));
         return ride;
     }
 
@@ -339,8 +369,10 @@ class PreviewIT {
     private static List<String> snapshot() throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             Statement statement = connection.createStatement()) {
-            for (String query : List.of("select * from ride order by id", "select * from passage order by ride_id, stop",
+                Statement statement = connection.createStatement()) {
+            for (String query : List.of(
+                    "select * from ride order by id",
+                    "select * from passage order by ride_id, stop",
                     "select * from choice order by ride_id, stop, id")) {
                 try (ResultSet result = statement.executeQuery(query)) {
                     ResultSetMetaData meta = result.getMetaData();

@@ -1,5 +1,7 @@
 package com.liminaltransit.admin.prompts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
@@ -9,9 +11,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +20,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 
 /**
  * Prompt versions through the writers' pages: saved versions never change, variables are checked before anything
@@ -72,7 +71,10 @@ class PromptVersionsIT {
         assertThat(store.find(before).orElseThrow().step()).isEqualTo(oldStep);
         assertThat(readStep(before)).isEqualTo(oldStep);
         assertThat(store.publishedVersion()).isEqualTo(before);
-        assertThat(writer.get("/admin/prompts/" + version).html().select("#step-text").text())
+        assertThat(writer.get("/admin/prompts/" + version)
+                        .html()
+                        .select("#step-text")
+                        .text())
                 .contains("Keep it short and kind.");
     }
 
@@ -84,7 +86,8 @@ class PromptVersionsIT {
         Answer overwrite = writer.post("/admin/prompts/1", Map.of("csrf", csrf, "system", "x", "step", "y"));
 
         assertThat(overwrite.status()).isEqualTo(405);
-        assertThat(store.find(1).orElseThrow().step()).isEqualTo(PromptBuilder.shipped().step());
+        assertThat(store.find(1).orElseThrow().step())
+                .isEqualTo(PromptBuilder.shipped().step());
     }
 
     @Test
@@ -92,8 +95,11 @@ class PromptVersionsIT {
         PlayerClient writer = signedIn();
         int versions = count();
 
-        Answer answer = save(writer, PromptBuilder.shipped().system(),
-                PromptBuilder.shipped().step() + "\nThe weather: {{weather}}", "bad");
+        Answer answer = save(
+                writer,
+                PromptBuilder.shipped().system(),
+                PromptBuilder.shipped().step() + "\nThe weather: {{weather}}",
+                "bad");
 
         assertThat(answer.status()).isEqualTo(400);
         Document page = answer.html();
@@ -107,8 +113,8 @@ class PromptVersionsIT {
         PlayerClient writer = signedIn();
         int versions = count();
 
-        Answer answer = save(writer, PromptBuilder.shipped().system(),
-                "Write stop {{stop}}. The passenger chose: {{choice}}", "");
+        Answer answer = save(
+                writer, PromptBuilder.shipped().system(), "Write stop {{stop}}. The passenger chose: {{choice}}", "");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.html().select(".problem").eachText())
@@ -119,9 +125,13 @@ class PromptVersionsIT {
     @Test
     void malformedOrUnclosedVariablesAreRefused() {
         assertThat(PromptBuilder.problems("Hello {{ Language }}", "{{summary}} {{recent}} {{choice}}"))
-                .singleElement().asString().contains("malformed");
+                .singleElement()
+                .asString()
+                .contains("malformed");
         assertThat(PromptBuilder.problems("Hello", "{{summary}} {{recent}} {{choice}} {{stop"))
-                .singleElement().asString().contains("never closes");
+                .singleElement()
+                .asString()
+                .contains("never closes");
         assertThat(PromptBuilder.problems("In {{language}}", "{{ summary }} {{recent}} {{choice}} {{stop}}"))
                 .isEmpty();
     }
@@ -131,8 +141,11 @@ class PromptVersionsIT {
         // given two versions
         PlayerClient writer = signedIn();
         int older = store.publishedVersion();
-        int newer = versionFrom(save(writer, PromptBuilder.shipped().system(),
-                PromptBuilder.shipped().step() + "\nMention the rain.", "rain"));
+        int newer = versionFrom(save(
+                writer,
+                PromptBuilder.shipped().system(),
+                PromptBuilder.shipped().step() + "\nMention the rain.",
+                "rain"));
         String csrf = Writers.csrf(writer.get("/admin/prompts").html());
         // when the newer one is published
         Answer published = writer.post("/admin/prompts/" + newer + "/publish", Map.of("csrf", csrf));
@@ -140,7 +153,9 @@ class PromptVersionsIT {
         assertThat(published.status()).isEqualTo(303);
         Document list = writer.get("/admin/prompts").html();
         assertThat(list.select("#versions .badge")).hasSize(1);
-        assertThat(list.select("#versions tr[data-version=" + newer + "] .badge").text()).isEqualTo("published");
+        assertThat(list.select("#versions tr[data-version=" + newer + "] .badge")
+                        .text())
+                .isEqualTo("published");
         assertThat(store.published().step()).endsWith("Mention the rain.");
         // when the writer rolls back
         Answer rolledBack = writer.post("/admin/prompts/" + older + "/publish", Map.of("csrf", csrf));
@@ -148,7 +163,8 @@ class PromptVersionsIT {
         assertThat(rolledBack.status()).isEqualTo(303);
         assertThat(store.publishedVersion()).isEqualTo(older);
         assertThat(store.published().step()).doesNotContain("Mention the rain.");
-        assertThat(writer.get("/admin/prompts").html().select("#versions .badge")).hasSize(1);
+        assertThat(writer.get("/admin/prompts").html().select("#versions .badge"))
+                .hasSize(1);
     }
 
     @Test
@@ -156,7 +172,9 @@ class PromptVersionsIT {
         PlayerClient writer = signedIn();
         String csrf = Writers.csrf(writer.get("/admin/prompts").html());
 
-        assertThat(writer.post("/admin/prompts/99999/publish", Map.of("csrf", csrf)).status()).isEqualTo(404);
+        assertThat(writer.post("/admin/prompts/99999/publish", Map.of("csrf", csrf))
+                        .status())
+                .isEqualTo(404);
         assertThat(writer.get("/admin/prompts/nope").status()).isEqualTo(404);
     }
 
@@ -166,8 +184,8 @@ class PromptVersionsIT {
         int versions = count();
         int published = store.publishedVersion();
 
-        Answer save = writer.post("/admin/prompts", Map.of("system", "In {{language}}",
-                "step", "{{summary}} {{recent}} {{choice}}"));
+        Answer save = writer.post(
+                "/admin/prompts", Map.of("system", "In {{language}}", "step", "{{summary}} {{recent}} {{choice}}"));
         Answer publish = writer.post("/admin/prompts/1/publish", Map.of("csrf", "forged"));
 
         assertThat(save.status()).isEqualTo(403);
@@ -181,35 +199,50 @@ class PromptVersionsIT {
         PlayerClient writer = signedIn();
         int base = store.publishedVersion();
         String step = store.find(base).orElseThrow().step();
-        int changed = versionFrom(save(writer, PromptBuilder.shipped().system(),
-                step.replace("The most recent stops:", "The latest stops <b>here</b>:"), "markup"));
+        int changed = versionFrom(save(
+                writer,
+                PromptBuilder.shipped().system(),
+                step.replace("The most recent stops:", "The latest stops <b>here</b>:"),
+                "markup"));
 
         Answer diff = writer.get("/admin/prompts/diff?from=" + base + "&to=" + changed);
 
         assertThat(diff.status()).isEqualTo(200);
-        assertThat(diff.body()).contains("The latest stops &lt;b&gt;here&lt;/b&gt;:").doesNotContain("<b>here</b>");
+        assertThat(diff.body())
+                .contains("The latest stops &lt;b&gt;here&lt;/b&gt;:")
+                .doesNotContain("<b>here</b>");
         Document page = diff.html();
         assertThat(page.select("#step-diff tr.diff-added .line").eachText())
                 .containsExactly("The latest stops <b>here</b>:");
         assertThat(page.select("#step-diff tr.diff-removed .line").eachText())
                 .containsExactly("The most recent stops:");
-        assertThat(page.select("#system-diff tr.diff-added, #system-diff tr.diff-removed")).isEmpty();
+        assertThat(page.select("#system-diff tr.diff-added, #system-diff tr.diff-removed"))
+                .isEmpty();
     }
 
     @Test
     void aNewRideRecordsThePublishedVersionOnEveryStep() throws SQLException {
         // given a new published version
         PlayerClient writer = signedIn();
-        int version = versionFrom(save(writer, PromptBuilder.shipped().system(),
-                PromptBuilder.shipped().step() + "\nRide version test.", "ride"));
-        writer.post("/admin/prompts/" + version + "/publish",
+        int version = versionFrom(save(
+                writer,
+                PromptBuilder.shipped().system(),
+                PromptBuilder.shipped().step() + "\nRide version test.",
+                "ride"));
+        writer.post(
+                "/admin/prompts/" + version + "/publish",
                 Map.of("csrf", Writers.csrf(writer.get("/admin/prompts").html())));
         // when a player boards and makes a choice
         PlayerClient player = new PlayerClient(URI.create(target.getUri().toString()));
         String ride = Rides.board(player);
         Document page = player.get("/stories/" + ride).html();
-        player.post("/stories/" + ride + "/choices", Map.of("step", Integer.toString(Rides.openStep(page)),
-                "choice", Rides.choiceIds(page).getFirst()));
+        player.post(
+                "/stories/" + ride + "/choices",
+                Map.of(
+                        "step",
+                        Integer.toString(Rides.openStep(page)),
+                        "choice",
+                        Rides.choiceIds(page).getFirst()));
         // then both steps name the version
         assertThat(promptVersionsOf(ride)).containsExactly(version, version);
     }
@@ -234,8 +267,8 @@ class PromptVersionsIT {
 
     private static int count() throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement query = connection.prepareStatement("select count(*) from prompt_version");
-             ResultSet row = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement("select count(*) from prompt_version");
+                ResultSet row = query.executeQuery()) {
             row.next();
             return row.getInt(1);
         }
@@ -243,8 +276,8 @@ class PromptVersionsIT {
 
     private static String readStep(int version) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement query = connection.prepareStatement(
-                     "select step_text from prompt_version where version = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("select step_text from prompt_version where version = ?")) {
             query.setInt(1, version);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -255,8 +288,8 @@ class PromptVersionsIT {
 
     private static List<Integer> promptVersionsOf(String ride) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             PreparedStatement query = connection.prepareStatement(
-                     "select prompt_version from passage where ride_id = ? order by stop")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select prompt_version from passage where ride_id = ? order by stop")) {
             query.setString(1, ride);
             List<Integer> versions = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

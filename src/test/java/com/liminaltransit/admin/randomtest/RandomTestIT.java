@@ -1,5 +1,7 @@
 package com.liminaltransit.admin.randomtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -7,10 +9,6 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -18,8 +16,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 
 /** The randomtest bot on the offline storyteller: it finds nothing wrong, plays deterministically, stays out of analytics. */
 @HelidonTest
@@ -38,7 +37,7 @@ class RandomTestIT {
 
     @Test
     void twoHundredOfflineRidesFindNothingWrong() {
-        RandomTestReport report = bot.run(200, 2026, done -> { });
+        RandomTestReport report = bot.run(200, 2026, done -> {});
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.clean()).isTrue();
@@ -51,8 +50,8 @@ class RandomTestIT {
 
     @Test
     void sameSeedPlaysTheSameRides() {
-        RandomTestReport first = bot.run(30, 99, done -> { });
-        RandomTestReport second = bot.run(30, 99, done -> { });
+        RandomTestReport first = bot.run(30, 99, done -> {});
+        RandomTestReport second = bot.run(30, 99, done -> {});
 
         assertThat(second.meanStops()).isEqualTo(first.meanStops());
         assertThat(second.meanOverlap()).isEqualTo(first.meanOverlap());
@@ -60,12 +59,13 @@ class RandomTestIT {
 
     @Test
     void botRidesAreMarkedAndLeftOutOfPlayerAnalytics() throws SQLException {
-        bot.run(5, 5, done -> { });
+        bot.run(5, 5, done -> {});
         PlayerClient writer = signedIn();
 
         Document analytics = writer.get("/admin/analytics").html();
 
-        assertThat(count("select count(*) from ride where source = 'randomtest'")).isGreaterThanOrEqualTo(5);
+        assertThat(count("select count(*) from ride where source = 'randomtest'"))
+                .isGreaterThanOrEqualTo(5);
         assertThat(analytics.select("#figure-rides").text())
                 .isEqualTo(String.valueOf(count("select count(*) from ride where source = 'player'")));
     }
@@ -75,16 +75,21 @@ class RandomTestIT {
         PlayerClient anyone = new PlayerClient(URI.create(target.getUri().toString()));
         com.liminaltransit.testing.Rides.board(anyone);
         java.util.List<String> before = rideMetrics(anyone);
-        assertThat(before).anySatisfy(line -> assertThat(line).startsWith("rides_completed"))
+        assertThat(before)
+                .anySatisfy(line -> assertThat(line).startsWith("rides_completed"))
                 .anySatisfy(line -> assertThat(line).startsWith("rides_started"));
 
-        bot.run(5, 8, done -> { });
+        bot.run(5, 8, done -> {});
 
         assertThat(rideMetrics(anyone)).isEqualTo(before);
     }
 
     private static java.util.List<String> rideMetrics(PlayerClient client) {
-        return client.get("/metrics").body().lines().filter(l -> l.startsWith("rides_")).toList();
+        return client.get("/metrics")
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("rides_"))
+                .toList();
     }
 
     @Test
@@ -105,10 +110,13 @@ class RandomTestIT {
         for (int i = 0; i < 120 && "running".equals(run.attr("data-state")); i++) {
             Thread.sleep(250);
             run = writer.send(HttpRequest.newBuilder(writer.uri(poll)).header("HX-Request", "true"))
-                    .html().selectFirst("#run");
+                    .html()
+                    .selectFirst("#run");
         }
         assertThat(run.attr("data-state")).isEqualTo("done");
-        assertThat(run.hasAttr("hx-trigger")).as("polling stops when the run is done").isFalse();
+        assertThat(run.hasAttr("hx-trigger"))
+                .as("polling stops when the run is done")
+                .isFalse();
         assertThat(run.select(".verdict").text()).isEqualTo("Clean: nothing wrong found.");
         assertThat(run.select("#rt-completed").text()).isEqualTo("20 / 20");
     }
@@ -149,8 +157,8 @@ class RandomTestIT {
 
     private static int count(String query) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
-             Statement statement = connection.createStatement();
-             var rows = statement.executeQuery(query)) {
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getInt(1);
         }

@@ -1,15 +1,15 @@
 package com.liminaltransit.narrative.anthropic;
 
-import com.liminaltransit.narrative.vendor.NarrativeExchange;
-import com.liminaltransit.narrative.NarrativeValidator;
-import com.liminaltransit.narrative.PromptBuilder;
-import com.liminaltransit.narrative.CallLedger;
-import com.liminaltransit.narrative.Generation;
-import com.liminaltransit.narrative.StoryContext;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import org.junit.jupiter.api.Test;
 
 /**
  * One real call to Anthropic: runs only when {@code ANTHROPIC_API_KEY} is set; the model is
@@ -26,13 +26,21 @@ class AnthropicLiveIT {
         String baseUrl = System.getenv().getOrDefault("ANTHROPIC_BASE_URL", AnthropicProvider.DEFAULT_BASE_URL);
         AnthropicProvider provider = new AnthropicProvider(
                 new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
-                null, java.util.Optional.of(key), java.util.Optional.of(model), baseUrl, 30_000, 900, 0.9, true);
+                null,
+                java.util.Optional.of(key),
+                java.util.Optional.of(model),
+                baseUrl,
+                30_000,
+                900,
+                0.9,
+                true);
 
         // when (no fault-tolerance interceptors outside the container: one plain call)
         Generation generation = provider.generate(StoryContext.boarding("live", 1L, "en"));
 
         // then
-        assertThat(NarrativeValidator.validate(generation.narrative()).problems()).isEmpty();
+        assertThat(NarrativeValidator.validate(generation.narrative()).problems())
+                .isEmpty();
         assertThat(generation.inputTokens()).isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.anthropic;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
@@ -9,15 +11,12 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.StringReader;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Anthropic provider against a Messages API stub, with the faults of the contract. */
 @HelidonTest
@@ -31,16 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/delay", value = "50")
 @AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/"
-        + "CircuitBreaker/requestVolumeThreshold",
+@AddConfig(
+        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/"
+                + "CircuitBreaker/requestVolumeThreshold",
         value = "4")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/failureRatio",
+@AddConfig(
+        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/failureRatio",
         value = "1.0")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delay",
+@AddConfig(
+        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delay",
         value = "60000")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delayUnit",
+@AddConfig(
+        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delayUnit",
         value = "MILLIS")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:anthropic-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class AnthropicProviderIT extends ProviderContractIT {
 
@@ -48,7 +52,8 @@ class AnthropicProviderIT extends ProviderContractIT {
 
     @AddConfigSource
     static ConfigSource stubAddress() {
-        return MpConfigSources.create(Map.of("liminal.ai.anthropic.base-url", STUB.uri().toString()));
+        return MpConfigSources.create(
+                Map.of("liminal.ai.anthropic.base-url", STUB.uri().toString()));
     }
 
     @AfterAll
@@ -71,8 +76,12 @@ class AnthropicProviderIT extends ProviderContractIT {
         assertThat(body.getString("model")).isEqualTo("claude-stub");
         assertThat(body.getString("system")).contains("\"passage\"");
         assertThat(body.getJsonObject("tool_choice").getString("name")).isEqualTo("write_stop");
-        assertThat(body.getJsonArray("tools").getJsonObject(0).getJsonObject("input_schema")
-                .getJsonArray("required")).hasSize(4);
-        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("user");
+        assertThat(body.getJsonArray("tools")
+                        .getJsonObject(0)
+                        .getJsonObject("input_schema")
+                        .getJsonArray("required"))
+                .hasSize(4);
+        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role"))
+                .isEqualTo("user");
     }
 }

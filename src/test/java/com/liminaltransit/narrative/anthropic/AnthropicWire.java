@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
 import java.io.StringReader;
 import java.util.Map;
 
@@ -19,9 +18,13 @@ public final class AnthropicWire implements VendorStub.Wire {
     public VendorStub.Answer success(String narrativeJson) {
         JsonObjectBuilder block;
         try {
-            JsonObject input = Json.createReader(new StringReader(narrativeJson)).readObject();
-            block = Json.createObjectBuilder().add("type", "tool_use").add("id", "toolu_stub")
-                    .add("name", "write_stop").add("input", input);
+            JsonObject input =
+                    Json.createReader(new StringReader(narrativeJson)).readObject();
+            block = Json.createObjectBuilder()
+                    .add("type", "tool_use")
+                    .add("id", "toolu_stub")
+                    .add("name", "write_stop")
+                    .add("input", input);
         } catch (JsonException notAnObject) {
             block = Json.createObjectBuilder().add("type", "text").add("text", narrativeJson);
         }
@@ -33,8 +36,11 @@ public final class AnthropicWire implements VendorStub.Wire {
                 .add("content", Json.createArrayBuilder().add(block))
                 .add("stop_reason", "tool_use")
                 .addNull("stop_sequence")
-                .add("usage", Json.createObjectBuilder().add("input_tokens", 380).add("output_tokens", 142))
-                .build().toString();
+                .add(
+                        "usage",
+                        Json.createObjectBuilder().add("input_tokens", 380).add("output_tokens", 142))
+                .build()
+                .toString();
         return new VendorStub.Answer(200, Map.of(), body);
     }
 
@@ -47,8 +53,11 @@ public final class AnthropicWire implements VendorStub.Wire {
             case 400 -> "invalid_request_error";
             default -> "api_error";
         };
-        String body = Json.createObjectBuilder().add("type", "error").add("error", Json.createObjectBuilder()
-                .add("type", type).add("message", "stub error " + status)).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("type", "error")
+                .add("error", Json.createObjectBuilder().add("type", type).add("message", "stub error " + status))
+                .build()
+                .toString();
         return new VendorStub.Answer(status, Map.of("request-id", "req_stub"), body);
     }
 }

@@ -1,17 +1,16 @@
 package com.liminaltransit.narrative.bedrock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.Generation;
-import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.StoryContext;
-import org.junit.jupiter.api.Test;
-
+import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * One real Converse call: runs only when {@code BEDROCK_MODEL_ID} is set (e.g.
@@ -26,15 +25,22 @@ class BedrockLiveIT {
         String modelId = System.getenv("BEDROCK_MODEL_ID");
         assumeTrue(modelId != null && !modelId.isBlank(), "BEDROCK_MODEL_ID is not set");
         BedrockProvider provider = new BedrockProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000), null, Optional.of(modelId),
-                Optional.ofNullable(System.getenv("AWS_REGION")), Optional.empty(), 30_000, 900, 0.9);
+                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
+                null,
+                Optional.of(modelId),
+                Optional.ofNullable(System.getenv("AWS_REGION")),
+                Optional.empty(),
+                30_000,
+                900,
+                0.9);
         assumeTrue(provider.missingSettings().isEmpty(), "no AWS region found");
 
         // when (no fault-tolerance interceptors outside the container: one plain call)
         Generation generation = provider.generate(StoryContext.boarding("live", 1L, "en"));
 
         // then
-        assertThat(NarrativeValidator.validate(generation.narrative()).problems()).isEmpty();
+        assertThat(NarrativeValidator.validate(generation.narrative()).problems())
+                .isEmpty();
         assertThat(generation.inputTokens()).isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.bedrock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
@@ -9,15 +11,12 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.StringReader;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Bedrock provider through the real AWS SDK client (SigV4-signed with static test keys from the default
@@ -32,14 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Retry/delay", value = "50")
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/requestVolumeThreshold",
+@AddConfig(
+        key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/requestVolumeThreshold",
         value = "4")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/failureRatio",
+@AddConfig(
+        key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/failureRatio",
         value = "1.0")
 @AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/delay", value = "60000")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/delayUnit",
+@AddConfig(
+        key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/delayUnit",
         value = "MILLIS")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:bedrock-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class BedrockProviderIT extends ProviderContractIT {
 
@@ -53,7 +56,8 @@ class BedrockProviderIT extends ProviderContractIT {
 
     @AddConfigSource
     static ConfigSource stubAddress() {
-        return MpConfigSources.create(Map.of("liminal.ai.bedrock.endpoint", STUB.uri().toString()));
+        return MpConfigSources.create(
+                Map.of("liminal.ai.bedrock.endpoint", STUB.uri().toString()));
     }
 
     @AfterAll
@@ -70,12 +74,16 @@ class BedrockProviderIT extends ProviderContractIT {
     private static void assertVendorRequest(Recorded request) {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse");
-        assertThat(request.header("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIDLIMINALTEST/")
-                .contains("/us-east-1/bedrock/aws4_request").contains("Signature=");
+        assertThat(request.header("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKIDLIMINALTEST/")
+                .contains("/us-east-1/bedrock/aws4_request")
+                .contains("Signature=");
         assertThat(request.header("X-Amz-Date")).isNotBlank();
         JsonObject body = Json.createReader(new StringReader(request.body())).readObject();
-        assertThat(body.getJsonArray("system").getJsonObject(0).getString("text")).contains("\"passage\"");
-        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("user");
+        assertThat(body.getJsonArray("system").getJsonObject(0).getString("text"))
+                .contains("\"passage\"");
+        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role"))
+                .isEqualTo("user");
         assertThat(body.getJsonObject("inferenceConfig").getInt("maxTokens")).isEqualTo(900);
     }
 }

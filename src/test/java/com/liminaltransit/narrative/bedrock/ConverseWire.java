@@ -2,7 +2,6 @@ package com.liminaltransit.narrative.bedrock;
 
 import com.liminaltransit.testing.VendorStub;
 import jakarta.json.Json;
-
 import java.util.Map;
 
 /** Bedrock Converse answers and errors as the service writes them (errors named by {@code x-amzn-ErrorType}). */
@@ -11,15 +10,28 @@ final class ConverseWire implements VendorStub.Wire {
     @Override
     public VendorStub.Answer success(String narrativeJson) {
         String body = Json.createObjectBuilder()
-                .add("output", Json.createObjectBuilder().add("message", Json.createObjectBuilder()
-                        .add("role", "assistant")
-                        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("text", narrativeJson)))))
+                .add(
+                        "output",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "message",
+                                        Json.createObjectBuilder()
+                                                .add("role", "assistant")
+                                                .add(
+                                                        "content",
+                                                        Json.createArrayBuilder()
+                                                                .add(Json.createObjectBuilder()
+                                                                        .add("text", narrativeJson)))))
                 .add("stopReason", "end_turn")
-                .add("usage", Json.createObjectBuilder().add("inputTokens", 398).add("outputTokens", 127)
-                        .add("totalTokens", 525))
+                .add(
+                        "usage",
+                        Json.createObjectBuilder()
+                                .add("inputTokens", 398)
+                                .add("outputTokens", 127)
+                                .add("totalTokens", 525))
                 .add("metrics", Json.createObjectBuilder().add("latencyMs", 812))
-                .build().toString();
+                .build()
+                .toString();
         return new VendorStub.Answer(200, Map.of("x-amzn-RequestId", "stub-request"), body);
     }
 
@@ -33,8 +45,17 @@ final class ConverseWire implements VendorStub.Wire {
             case 503 -> "ServiceUnavailableException";
             default -> "InternalServerException";
         };
-        String body = Json.createObjectBuilder().add("message", "stub error " + status).build().toString();
-        return new VendorStub.Answer(status, Map.of("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/",
-                "x-amzn-RequestId", "stub-request"), body);
+        String body = Json.createObjectBuilder()
+                .add("message", "stub error " + status)
+                .build()
+                .toString();
+        return new VendorStub.Answer(
+                status,
+                Map.of(
+                        "x-amzn-ErrorType",
+                        type + ":http://internal.amazon.com/coral/",
+                        "x-amzn-RequestId",
+                        "stub-request"),
+                body);
     }
 }

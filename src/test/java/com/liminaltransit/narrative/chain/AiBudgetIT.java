@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.TestProviders;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
@@ -8,12 +10,9 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The owner never pays for a flood: past the daily budget, rides go on, written by offline. */
 @HelidonTest
@@ -21,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.chain", value = "expensive")
 @AddConfig(key = "liminal.ai.daily-budget-usd", value = "2.5")
 @AddConfig(key = "liminal.ai.budget-refresh", value = "PT0S")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:budget;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class AiBudgetIT {
 
@@ -38,11 +38,17 @@ class AiBudgetIT {
 
         for (int step = 0; step < 4; step++) {
             var ride = player.get("/stories/" + id).html();
-            player.post("/stories/" + id + "/choices",
-                    Map.of("step", String.valueOf(step), "choice", Rides.choiceIds(ride).getFirst()));
+            player.post(
+                    "/stories/" + id + "/choices",
+                    Map.of(
+                            "step",
+                            String.valueOf(step),
+                            "choice",
+                            Rides.choiceIds(ride).getFirst()));
         }
 
-        var passages = player.get("/stories/" + id).html().select("#journey .passage").eachText();
+        var passages =
+                player.get("/stories/" + id).html().select("#journey .passage").eachText();
         assertThat(passages).hasSize(5);
         assertThat(passages.subList(0, 3)).allSatisfy(p -> assertThat(p).startsWith("A gilded carriage"));
         assertThat(passages.subList(3, 5)).allSatisfy(p -> assertThat(p).doesNotStartWith("A gilded carriage"));

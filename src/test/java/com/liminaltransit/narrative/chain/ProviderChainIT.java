@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.TestProviders;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
@@ -10,14 +12,11 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A provider that breaks the AI contract sits in front of {@code offline}: the player still gets a good passage,
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HelidonTest
 @AddBean(TestProviders.Garbled.class)
 @AddConfig(key = "liminal.ai.chain", value = "garbled")
-@AddConfig(key = "liminal.db.url",
-        value = "jdbc:h2:mem:chain;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+@AddConfig(key = "liminal.db.url", value = "jdbc:h2:mem:chain;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class ProviderChainIT {
 
     @Inject
@@ -56,7 +54,8 @@ class ProviderChainIT {
         assertThat(step).containsEntry("provider", "offline").containsEntry("attempts", 2);
         assertThat((String) step.get("fallback_reason")).startsWith("garbled: InvalidNarrativeException");
         String metrics = player.get("/metrics").body();
-        assertThat(metrics).containsPattern("narrative_steps_total\\{[^}]*outcome=\"invalid\"[^}]*provider=\"garbled\"");
+        assertThat(metrics)
+                .containsPattern("narrative_steps_total\\{[^}]*outcome=\"invalid\"[^}]*provider=\"garbled\"");
     }
 
     private Map<String, Object> firstStep(String rideId) {
@@ -66,8 +65,13 @@ class ProviderChainIT {
                 query.setString(1, rideId);
                 try (ResultSet row = query.executeQuery()) {
                     assertThat(row.next()).isTrue();
-                    return Map.of("provider", row.getString(1), "attempts", row.getInt(2),
-                            "fallback_reason", row.getString(3));
+                    return Map.of(
+                            "provider",
+                            row.getString(1),
+                            "attempts",
+                            row.getInt(2),
+                            "fallback_reason",
+                            row.getString(3));
                 }
             }
         });

@@ -1,19 +1,18 @@
 package com.liminaltransit.narrative.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.StoryContext;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProviderChainTest {
 

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.chain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.TestProviders;
@@ -7,11 +9,8 @@ import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A provider that never answers cannot hold a player past the step deadline: offline writes the stop. */
 @HelidonTest
@@ -19,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.chain", value = "stalled")
 @AddConfig(key = "com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/value", value = "700")
 @AddConfig(key = "com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/unit", value = "MILLIS")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:deadline;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class StepDeadlineIT {
 

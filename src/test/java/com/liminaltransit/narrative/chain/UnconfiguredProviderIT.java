@@ -1,11 +1,10 @@
 package com.liminaltransit.narrative.chain;
 
-import com.liminaltransit.testing.ServerProcess;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.liminaltransit.testing.ServerProcess;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A provider named in {@code liminal.ai.chain} without its settings stops the packaged server at start-up, naming
@@ -16,8 +15,13 @@ class UnconfiguredProviderIT {
     @Test
     void providerInTheChainWithoutItsKeyStopsStartUpNamingTheMissingKeys() {
         // given a chain that names anthropic, and neither its key nor its model
-        Map<String, String> config = Map.of("liminal.ai.chain", "anthropic,offline",
-                "liminal.ai.anthropic.api-key", "", "liminal.ai.anthropic.model", "");
+        Map<String, String> config = Map.of(
+                "liminal.ai.chain",
+                "anthropic,offline",
+                "liminal.ai.anthropic.api-key",
+                "",
+                "liminal.ai.anthropic.model",
+                "");
 
         // when / then
         assertThatThrownBy(() -> ServerProcess.start(config).close())

@@ -46,8 +46,11 @@ class ConsequencesTest {
         for (long seed : seedsOffering("sitby")) {
             // given the passenger by the window, and a player who never sends a companion away
             String friend = ride(seed).cast().getFirst().shortName();
-            String other = driver.at(seed, List.of()).choices().stream().map(ChoiceOption::id)
-                    .filter(id -> !id.equals("sitby")).findFirst().orElseThrow();
+            String other = driver.at(seed, List.of()).choices().stream()
+                    .map(ChoiceOption::id)
+                    .filter(id -> !id.equals("sitby"))
+                    .findFirst()
+                    .orElseThrow();
             ToIntFunction<List<ChoiceOption>> loyal = firstChoiceExcept("sendoff", "farewell");
 
             // when one player sits beside them and another does not
@@ -73,7 +76,9 @@ class ConsequencesTest {
 
             // then later passages differ, and only the one without a ticket may end by joining the crew
             assertThat(laterPassagesDiffer(kept, given)).as("seed " + seed).isTrue();
-            assertThat(given.last().passage()).as("seed " + seed).isNotEqualTo(kept.last().passage());
+            assertThat(given.last().passage())
+                    .as("seed " + seed)
+                    .isNotEqualTo(kept.last().passage());
             assertThat(endingOf(kept)).isNotEqualTo(Ending.CONDUCTOR);
             assertThat(endingOf(given)).isIn(Ending.CONDUCTOR, Ending.TOGETHER);
         }
@@ -90,7 +95,8 @@ class ConsequencesTest {
     }
 
     private Ending endingOf(RideDriver.Walk walk) {
-        return Ending.of(storyteller.replay(walk.seed(), walk.path(), walk.path().size()).state());
+        return Ending.of(
+                storyteller.replay(walk.seed(), walk.path(), walk.path().size()).state());
     }
 
     private Ride ride(long seed) {

@@ -29,7 +29,8 @@ class ContentBankTest {
         assertThat(BANK.boarding()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(BANK.prose().openings()).hasSizeGreaterThanOrEqualTo(10);
         for (Ending ending : Ending.values()) {
-            assertThat(BANK.prose().endings().get(ending)).as(ending + " needs variants")
+            assertThat(BANK.prose().endings().get(ending))
+                    .as(ending + " needs variants")
                     .hasSizeGreaterThanOrEqualTo(2);
         }
     }
@@ -60,7 +61,8 @@ class ContentBankTest {
     void stationsAndPassengersHaveDistinctNames() {
         // when
         long stations = BANK.stations().stream().map(Station::name).distinct().count();
-        long passengers = BANK.passengers().stream().map(Passenger::shortName).distinct().count();
+        long passengers =
+                BANK.passengers().stream().map(Passenger::shortName).distinct().count();
 
         // then
         assertThat(stations).isEqualTo(BANK.stations().size());

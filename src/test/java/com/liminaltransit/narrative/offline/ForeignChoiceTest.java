@@ -34,7 +34,10 @@ class ForeignChoiceTest {
             assertThat(NarrativeValidator.validate(first).valid()).isTrue();
             long seedForLambda = seed;
             assertThat(driver.at(seed, List.of()).choices())
-                    .anyMatch(c -> storyteller.replay(seedForLambda, List.of(c.id()), 1).state().equals(state));
+                    .anyMatch(c -> storyteller
+                            .replay(seedForLambda, List.of(c.id()), 1)
+                            .state()
+                            .equals(state));
         }
     }
 
@@ -80,7 +83,10 @@ class ForeignChoiceTest {
                 Narrative narrative = driver.at(seed, path);
                 while (!narrative.ending()) {
                     assertThat(NarrativeValidator.validate(narrative).valid()).isTrue();
-                    path.add(narrative.choices().get(player.nextInt(narrative.choices().size())).id());
+                    path.add(narrative
+                            .choices()
+                            .get(player.nextInt(narrative.choices().size()))
+                            .id());
                     narrative = driver.at(seed, path);
                 }
 

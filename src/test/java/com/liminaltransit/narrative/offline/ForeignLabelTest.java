@@ -12,14 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForeignLabelTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Follow the lamplighter|follow the lamplighter",
-        "To the front!|the front",
-        "Ask the TV about it.|ask the TV about it",
-        "TV off|TV off",
-        "<b>Run</b> {{now}}|b Run b now",
-        "Open the door &amp; wait|open the door amp wait"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Follow the lamplighter|follow the lamplighter",
+                "To the front!|the front",
+                "Ask the TV about it.|ask the TV about it",
+                "TV off|TV off",
+                "<b>Run</b> {{now}}|b Run b now",
+                "Open the door &amp; wait|open the door amp wait"
+            })
     void labelIsMadeSafeToFollowYouHadChosenTo(String label, String expected) {
         // when
         Optional<String> cleaned = ForeignLabel.clean(label);
@@ -37,10 +39,11 @@ class ForeignLabelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Walk all the way along the corridor past every sleeping passenger until the engine",
-        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-    })
+    @ValueSource(
+            strings = {
+                "Walk all the way along the corridor past every sleeping passenger until the engine",
+                "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void longLabelIsCutShort(String label) {
         // when
         String cleaned = ForeignLabel.clean(label).orElseThrow();

@@ -45,8 +45,11 @@ class OfflineProviderTest {
 
         // then
         Narrative narrative = generation.narrative();
-        int written = Words.count(narrative.passage()) + Words.count(narrative.summary())
-                + narrative.choices().stream().mapToInt(c -> Words.count(c.label())).sum();
+        int written = Words.count(narrative.passage())
+                + Words.count(narrative.summary())
+                + narrative.choices().stream()
+                        .mapToInt(c -> Words.count(c.label()))
+                        .sum();
         assertEquals("offline", generation.provider());
         assertEquals("offline-storyteller-1", generation.model());
         assertEquals(90 * 4 / 3, generation.inputTokens());
@@ -85,8 +88,8 @@ class OfflineProviderTest {
         // given a path of our own ids, and a caller that passes a label we did not write
         Narrative boarding = driver.at(4, List.of());
         String id = boarding.choices().getFirst().id();
-        StoryContext odd = new StoryContext("r", 4, 1, "", List.of(), new ChoiceOption(id, "Something else"),
-                List.of(id), "en");
+        StoryContext odd =
+                new StoryContext("r", 4, 1, "", List.of(), new ChoiceOption(id, "Something else"), List.of(id), "en");
 
         // when
         Narrative narrative = provider.generate(odd).narrative();

@@ -18,8 +18,8 @@ class OpeningVarietyTest {
         LongStream seeds = LongStream.range(0, 1000);
 
         // when
-        Set<String> openings = seeds.mapToObj(seed -> driver.at(seed, List.of()).passage())
-                .collect(Collectors.toSet());
+        Set<String> openings =
+                seeds.mapToObj(seed -> driver.at(seed, List.of()).passage()).collect(Collectors.toSet());
 
         // then
         assertThat(openings).hasSizeGreaterThanOrEqualTo(300);
@@ -31,7 +31,8 @@ class OpeningVarietyTest {
         long[] seeds = {Long.MIN_VALUE, -1, Long.MAX_VALUE, 0x5DEECE66DL};
 
         // when
-        Set<String> openings = LongStream.of(seeds).mapToObj(seed -> driver.at(seed, List.of()).passage())
+        Set<String> openings = LongStream.of(seeds)
+                .mapToObj(seed -> driver.at(seed, List.of()).passage())
                 .collect(Collectors.toSet());
 
         // then

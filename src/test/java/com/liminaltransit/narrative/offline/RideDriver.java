@@ -44,16 +44,24 @@ final class RideDriver {
         String summary = "";
         ChoiceOption chosen = null;
         for (int stop = 0; stop < GIVE_UP; stop++) {
-            StoryContext context = new StoryContext("ride-" + seed, seed, stop, summary,
-                    recent.subList(Math.max(0, recent.size() - StoryContext.RECENT_STOPS), recent.size()), chosen,
-                    path, "en");
+            StoryContext context = new StoryContext(
+                    "ride-" + seed,
+                    seed,
+                    stop,
+                    summary,
+                    recent.subList(Math.max(0, recent.size() - StoryContext.RECENT_STOPS), recent.size()),
+                    chosen,
+                    path,
+                    "en");
             Narrative narrative = provider.generate(context).narrative();
             stops.add(narrative);
             if (narrative.ending()) {
                 break;
             }
             chosen = stop < start.size()
-                    ? narrative.choices().stream().filter(c -> c.id().equals(start.get(path.size()))).findFirst()
+                    ? narrative.choices().stream()
+                            .filter(c -> c.id().equals(start.get(path.size())))
+                            .findFirst()
                             .orElseThrow(() -> new AssertionError("path " + start + " not offered at " + path))
                     : narrative.choices().get(rule.applyAsInt(narrative.choices()));
             recent.add(new PastStop(stop, narrative.passage(), chosen.label()));

@@ -34,7 +34,9 @@ class RideWalksTest {
     void everyRideEndsBetweenStopEightAndFifteen() {
         for (RideDriver.Walk walk : walks) {
             // then the last stop written is an ending within range, and no stop before it is
-            assertThat(walk.last().ending()).as("seed " + walk.seed() + " never ended").isTrue();
+            assertThat(walk.last().ending())
+                    .as("seed " + walk.seed() + " never ended")
+                    .isTrue();
             assertThat(walk.lastStop()).as("seed " + walk.seed()).isBetween(RideState.MIN_END, RideState.MAX_END);
             assertThat(walk.stops().subList(0, walk.lastStop())).noneMatch(Narrative::ending);
             assertThat(walk.last().choices()).isEmpty();
@@ -49,7 +51,9 @@ class RideWalksTest {
                 ValidationResult verdict = NarrativeValidator.validate(narrative);
 
                 // then
-                assertThat(verdict.valid()).as("seed " + walk.seed() + ": " + verdict.complaint()).isTrue();
+                assertThat(verdict.valid())
+                        .as("seed " + walk.seed() + ": " + verdict.complaint())
+                        .isTrue();
             }
         }
     }
@@ -81,8 +85,9 @@ class RideWalksTest {
     void noPlaceholderOrTemplateBraceReachesThePlayer() {
         for (RideDriver.Walk walk : walks) {
             for (Narrative narrative : walk.stops()) {
-                String all = narrative.passage() + narrative.summary() + narrative.choices().stream()
-                        .map(ChoiceOption::label).collect(Collectors.joining());
+                String all = narrative.passage()
+                        + narrative.summary()
+                        + narrative.choices().stream().map(ChoiceOption::label).collect(Collectors.joining());
                 assertThat(all).as(all).doesNotContain("{", "}");
             }
         }
@@ -94,7 +99,9 @@ class RideWalksTest {
         Storyteller storyteller = new Storyteller(ContentBank.shared());
         for (RideDriver.Walk walk : walks) {
             // when
-            RideState state = storyteller.replay(walk.seed(), walk.path(), walk.path().size()).state();
+            RideState state = storyteller
+                    .replay(walk.seed(), walk.path(), walk.path().size())
+                    .state();
 
             // then
             assertThat(walk.last().passage()).contains(state.firstDeed());
@@ -110,7 +117,9 @@ class RideWalksTest {
         Set<Ending> endings = EnumSet.noneOf(Ending.class);
         Set<String> endingPassages = new HashSet<>();
         for (RideDriver.Walk walk : walks) {
-            endings.add(Ending.of(storyteller.replay(walk.seed(), walk.path(), walk.path().size()).state()));
+            endings.add(Ending.of(storyteller
+                    .replay(walk.seed(), walk.path(), walk.path().size())
+                    .state()));
             endingPassages.add(walk.last().passage());
         }
 

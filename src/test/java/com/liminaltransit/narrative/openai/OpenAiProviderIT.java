@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.openai;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
@@ -9,15 +11,12 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.StringReader;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAI provider against a Chat Completions stub, with the faults of the contract. */
 @HelidonTest
@@ -31,14 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/delay", value = "50")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/requestVolumeThreshold",
+@AddConfig(
+        key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/requestVolumeThreshold",
         value = "4")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/failureRatio",
+@AddConfig(
+        key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/failureRatio",
         value = "1.0")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/delay", value = "60000")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/delayUnit",
+@AddConfig(
+        key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/delayUnit",
         value = "MILLIS")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:openai-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class OpenAiProviderIT extends ProviderContractIT {
 
@@ -67,7 +70,9 @@ class OpenAiProviderIT extends ProviderContractIT {
         JsonObject body = Json.createReader(new StringReader(request.body())).readObject();
         assertThat(body.getString("model")).isEqualTo("gpt-stub");
         assertThat(body.getJsonObject("response_format").getString("type")).isEqualTo("json_object");
-        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role")).isEqualTo("system");
-        assertThat(body.getJsonArray("messages").getJsonObject(1).getString("content")).contains("Step aboard");
+        assertThat(body.getJsonArray("messages").getJsonObject(0).getString("role"))
+                .isEqualTo("system");
+        assertThat(body.getJsonArray("messages").getJsonObject(1).getString("content"))
+                .contains("Step aboard");
     }
 }

@@ -1,5 +1,9 @@
 package com.liminaltransit.narrative.openai;
 
+import static com.liminaltransit.testing.VendorStub.ok;
+import static com.liminaltransit.testing.VendorStub.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import com.liminaltransit.testing.PlayerClient;
@@ -12,21 +16,16 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.liminaltransit.testing.VendorStub.ok;
-import static com.liminaltransit.testing.VendorStub.status;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A player rides through the real pages with an OpenAI-compatible server (a Chat Completions stub) in front of
@@ -39,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "liminal.ai.openai.timeout-ms", value = "800")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/delay", value = "20")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:openai-ride;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class OpenAiRideIT {
 
@@ -74,9 +74,13 @@ class OpenAiRideIT {
         List<Integer> statuses = new ArrayList<>();
         for (int step = 0; step < 3; step++) {
             Document ride = player.get("/stories/" + id).html();
-            Answer chosen = player.post("/stories/" + id + "/choices",
-                    Map.of("step", Integer.toString(Rides.openStep(ride)),
-                            "choice", Rides.choiceIds(ride).getFirst()));
+            Answer chosen = player.post(
+                    "/stories/" + id + "/choices",
+                    Map.of(
+                            "step",
+                            Integer.toString(Rides.openStep(ride)),
+                            "choice",
+                            Rides.choiceIds(ride).getFirst()));
             statuses.add(chosen.status());
         }
         Answer page = player.get("/stories/" + id);
@@ -86,16 +90,19 @@ class OpenAiRideIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(Rides.stopCount(page.html())).isEqualTo(4);
         assertThat(Rides.choiceIds(page.html())).hasSizeBetween(2, 4);
-        assertThat(page.html().select("#journey .passage").eachText()).first().asString()
+        assertThat(page.html().select("#journey .passage").eachText())
+                .first()
+                .asString()
                 .startsWith("The stub train");
         // and each stop records who wrote it, with how many calls, and why the vendor was passed over
         List<String> steps = steps(id);
         // (the model is the one the server says answered, as vendors report their exact snapshot)
-        assertThat(steps).containsExactly(
-                "0 openai gpt-stub-2026-01-01 1 -",
-                "1 openai gpt-stub-2026-01-01 1 -",
-                "2 offline offline-storyteller-1 4 openai: ProviderUnavailableException",
-                "3 openai gpt-stub-2026-01-01 1 -");
+        assertThat(steps)
+                .containsExactly(
+                        "0 openai gpt-stub-2026-01-01 1 -",
+                        "1 openai gpt-stub-2026-01-01 1 -",
+                        "2 offline offline-storyteller-1 4 openai: ProviderUnavailableException",
+                        "3 openai gpt-stub-2026-01-01 1 -");
         assertThat(STUB.requests()).allSatisfy(request -> {
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
             assertThat(request.header("Authorization")).isNull();

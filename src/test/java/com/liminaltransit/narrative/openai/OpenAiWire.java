@@ -2,7 +2,6 @@ package com.liminaltransit.narrative.openai;
 
 import com.liminaltransit.testing.VendorStub;
 import jakarta.json.Json;
-
 import java.util.Map;
 
 /** OpenAI Chat Completions answers and errors, as the API writes them. */
@@ -15,14 +14,26 @@ public final class OpenAiWire implements VendorStub.Wire {
                 .add("object", "chat.completion")
                 .add("created", 1_764_000_000)
                 .add("model", "gpt-stub-2026-01-01")
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant")
-                                .add("content", narrativeJson).addNull("refusal"))
-                        .add("finish_reason", "stop")))
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", 412).add("completion_tokens", 131)
-                        .add("total_tokens", 543))
-                .build().toString();
+                .add(
+                        "choices",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("index", 0)
+                                        .add(
+                                                "message",
+                                                Json.createObjectBuilder()
+                                                        .add("role", "assistant")
+                                                        .add("content", narrativeJson)
+                                                        .addNull("refusal"))
+                                        .add("finish_reason", "stop")))
+                .add(
+                        "usage",
+                        Json.createObjectBuilder()
+                                .add("prompt_tokens", 412)
+                                .add("completion_tokens", 131)
+                                .add("total_tokens", 543))
+                .build()
+                .toString();
         return new VendorStub.Answer(200, Map.of(), body);
     }
 
@@ -33,9 +44,16 @@ public final class OpenAiWire implements VendorStub.Wire {
             case 401 -> "invalid_request_error";
             default -> "server_error";
         };
-        String body = Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                .add("message", "stub error " + status).add("type", type).addNull("param")
-                .add("code", status == 401 ? "invalid_api_key" : "stub")).build().toString();
+        String body = Json.createObjectBuilder()
+                .add(
+                        "error",
+                        Json.createObjectBuilder()
+                                .add("message", "stub error " + status)
+                                .add("type", type)
+                                .addNull("param")
+                                .add("code", status == 401 ? "invalid_api_key" : "stub"))
+                .build()
+                .toString();
         return new VendorStub.Answer(status, Map.of(), body);
     }
 }

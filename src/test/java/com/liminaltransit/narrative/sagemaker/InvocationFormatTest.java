@@ -1,27 +1,29 @@
 package com.liminaltransit.narrative.sagemaker;
 
-import com.liminaltransit.narrative.Conversation;
-import com.liminaltransit.narrative.ProviderUnavailableException;
-import com.liminaltransit.narrative.Reply;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.liminaltransit.narrative.Conversation;
+import com.liminaltransit.narrative.ProviderUnavailableException;
+import com.liminaltransit.narrative.Reply;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class InvocationFormatTest {
 
-    private final Conversation conversation = new Conversation("You are the narrator.",
-            List.of(new Conversation.Turn(Conversation.Turn.USER, "Write stop 1.")));
+    private final Conversation conversation = new Conversation(
+            "You are the narrator.", List.of(new Conversation.Turn(Conversation.Turn.USER, "Write stop 1.")));
 
     @Test
     void tgiSendsOnePlainPromptWithoutEchoingIt() {
         // when
         String body = InvocationFormat.TGI.body(conversation, 500, 0.7);
         // then
-        assertThat(body).contains("\"inputs\":\"You are the narrator.").contains("Write stop 1.")
-                .contains("\"max_new_tokens\":500").contains("\"return_full_text\":false");
+        assertThat(body)
+                .contains("\"inputs\":\"You are the narrator.")
+                .contains("Write stop 1.")
+                .contains("\"max_new_tokens\":500")
+                .contains("\"return_full_text\":false");
     }
 
     @Test

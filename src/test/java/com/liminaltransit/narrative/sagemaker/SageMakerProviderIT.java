@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.sagemaker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
@@ -9,15 +11,12 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.StringReader;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SageMaker provider through the real AWS SDK client (SigV4-signed with static test keys from the default
@@ -34,16 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Timeout/unit", value = "MILLIS")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Retry/delay", value = "50")
 @AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Retry/jitter", value = "0")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/"
-        + "CircuitBreaker/requestVolumeThreshold",
+@AddConfig(
+        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/"
+                + "CircuitBreaker/requestVolumeThreshold",
         value = "4")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/failureRatio",
+@AddConfig(
+        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/failureRatio",
         value = "1.0")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delay",
+@AddConfig(
+        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delay",
         value = "60000")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delayUnit",
+@AddConfig(
+        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delayUnit",
         value = "MILLIS")
-@AddConfig(key = "liminal.db.url",
+@AddConfig(
+        key = "liminal.db.url",
         value = "jdbc:h2:mem:sagemaker-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class SageMakerProviderIT extends ProviderContractIT {
 
@@ -57,7 +61,8 @@ class SageMakerProviderIT extends ProviderContractIT {
 
     @AddConfigSource
     static ConfigSource stubAddress() {
-        return MpConfigSources.create(Map.of("liminal.ai.sagemaker.endpoint", STUB.uri().toString()));
+        return MpConfigSources.create(
+                Map.of("liminal.ai.sagemaker.endpoint", STUB.uri().toString()));
     }
 
     @AfterAll
@@ -74,12 +79,15 @@ class SageMakerProviderIT extends ProviderContractIT {
     private static void assertVendorRequest(Recorded request) {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/endpoints/liminal-tgi/invocations");
-        assertThat(request.header("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIDLIMINALTEST/")
-                .contains("/us-east-1/sagemaker/aws4_request").contains("Signature=");
+        assertThat(request.header("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=AKIDLIMINALTEST/")
+                .contains("/us-east-1/sagemaker/aws4_request")
+                .contains("Signature=");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         JsonObject body = Json.createReader(new StringReader(request.body())).readObject();
         assertThat(body.getString("inputs")).contains("\"passage\"").contains("Step aboard");
         assertThat(body.getJsonObject("parameters").getInt("max_new_tokens")).isEqualTo(900);
-        assertThat(body.getJsonObject("parameters").getBoolean("return_full_text")).isFalse();
+        assertThat(body.getJsonObject("parameters").getBoolean("return_full_text"))
+                .isFalse();
     }
 }

@@ -2,7 +2,6 @@ package com.liminaltransit.narrative.sagemaker;
 
 import com.liminaltransit.testing.VendorStub;
 import jakarta.json.Json;
-
 import java.util.Map;
 
 /**
@@ -13,8 +12,10 @@ final class TgiWire implements VendorStub.Wire {
 
     @Override
     public VendorStub.Answer success(String narrativeJson) {
-        String body = Json.createArrayBuilder().add(Json.createObjectBuilder().add("generated_text", narrativeJson))
-                .build().toString();
+        String body = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("generated_text", narrativeJson))
+                .build()
+                .toString();
         return new VendorStub.Answer(200, Map.of("x-Amzn-Invoked-Production-Variant", "AllTraffic"), body);
     }
 
@@ -28,8 +29,17 @@ final class TgiWire implements VendorStub.Wire {
             case 503 -> "ServiceUnavailable";
             default -> "InternalFailure";
         };
-        String body = Json.createObjectBuilder().add("message", "stub error " + status).build().toString();
-        return new VendorStub.Answer(status, Map.of("x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/",
-                "x-amzn-RequestId", "stub-request"), body);
+        String body = Json.createObjectBuilder()
+                .add("message", "stub error " + status)
+                .build()
+                .toString();
+        return new VendorStub.Answer(
+                status,
+                Map.of(
+                        "x-amzn-ErrorType",
+                        type + ":http://internal.amazon.com/coral/",
+                        "x-amzn-RequestId",
+                        "stub-request"),
+                body);
     }
 }

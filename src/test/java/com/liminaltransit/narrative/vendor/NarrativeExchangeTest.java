@@ -1,5 +1,8 @@
 package com.liminaltransit.narrative.vendor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.Conversation;
@@ -13,17 +16,13 @@ import com.liminaltransit.narrative.RateLimitedException;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.RetryableNarrativeException;
 import com.liminaltransit.narrative.StoryContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class NarrativeExchangeTest {
 
@@ -77,7 +76,8 @@ class NarrativeExchangeTest {
         NarrativeExchange.Vendor vendor = answering("no json at all", ONE_CHOICE);
         // when / then
         assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
-                .isInstanceOf(InvalidNarrativeException.class).hasMessageContaining("choices");
+                .isInstanceOf(InvalidNarrativeException.class)
+                .hasMessageContaining("choices");
         assertThat(sent).hasSize(2);
     }
 
@@ -89,8 +89,7 @@ class NarrativeExchangeTest {
         };
         long started = System.nanoTime();
         // when / then
-        assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
-                .isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> exchange.write(provider(), context, vendor)).isInstanceOf(RateLimitedException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
 
@@ -103,7 +102,8 @@ class NarrativeExchangeTest {
         long started = System.nanoTime();
         // when / then
         assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
-                .isInstanceOf(QuotaExhaustedException.class).isNotInstanceOf(RetryableNarrativeException.class);
+                .isInstanceOf(QuotaExhaustedException.class)
+                .isNotInstanceOf(RetryableNarrativeException.class);
         // "at once": far under the 60 s asked for, with room for a loaded CI machine
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
@@ -118,7 +118,8 @@ class NarrativeExchangeTest {
         // when / then
         try {
             assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
-                    .isInstanceOf(NarrativeException.class).hasMessageContaining("interrupted");
+                    .isInstanceOf(NarrativeException.class)
+                    .hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();

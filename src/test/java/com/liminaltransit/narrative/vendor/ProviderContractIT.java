@@ -1,5 +1,14 @@
 package com.liminaltransit.narrative.vendor;
 
+import static com.liminaltransit.testing.VendorStub.connectionReset;
+import static com.liminaltransit.testing.VendorStub.contractBreaking;
+import static com.liminaltransit.testing.VendorStub.delayed;
+import static com.liminaltransit.testing.VendorStub.drip;
+import static com.liminaltransit.testing.VendorStub.malformed;
+import static com.liminaltransit.testing.VendorStub.rateLimited;
+import static com.liminaltransit.testing.VendorStub.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PastStop;
@@ -11,7 +20,6 @@ import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import jakarta.enterprise.inject.spi.CDI;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,16 +30,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static com.liminaltransit.testing.VendorStub.connectionReset;
-import static com.liminaltransit.testing.VendorStub.contractBreaking;
-import static com.liminaltransit.testing.VendorStub.delayed;
-import static com.liminaltransit.testing.VendorStub.drip;
-import static com.liminaltransit.testing.VendorStub.malformed;
-import static com.liminaltransit.testing.VendorStub.ok;
-import static com.liminaltransit.testing.VendorStub.rateLimited;
-import static com.liminaltransit.testing.VendorStub.status;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every vendor provider must do behind the chain, against a stub of its real wire format: answer well, and
@@ -50,8 +48,7 @@ public abstract class ProviderContractIT {
      * @param stub         the stub in front of it
      * @param requestCheck asserts one request as the vendor would read it: path, auth, format
      */
-    public record Vendor(String provider, VendorStub stub, Consumer<Recorded> requestCheck) {
-    }
+    public record Vendor(String provider, VendorStub stub, Consumer<Recorded> requestCheck) {}
 
     /**
      * The names of the contract's checks, in order (the breaker check last: it leaves the breaker open). A subclass
@@ -86,36 +83,29 @@ public abstract class ProviderContractIT {
         Checks checks = new Checks(vendor);
         checks.healthyVendorBetweenTests();
         switch (name) {
-            case "healthyVendorWritesTheStepInOneCall" ->
-                    checks.healthyVendorWritesTheStepInOneCall();
+            case "healthyVendorWritesTheStepInOneCall" -> checks.healthyVendorWritesTheStepInOneCall();
             case "rateLimitWithShortRetryAfterIsWaitedOutAndRetried" ->
-                    checks.rateLimitWithShortRetryAfterIsWaitedOutAndRetried();
+                checks.rateLimitWithShortRetryAfterIsWaitedOutAndRetried();
             case "rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce" ->
-                    checks.rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce();
-            case "serverErrorIsRetriedAndTheVendorRecovers" ->
-                    checks.serverErrorIsRetriedAndTheVendorRecovers();
+                checks.rateLimitWithRetryAfterBeyondTheCapFallsBackAtOnce();
+            case "serverErrorIsRetriedAndTheVendorRecovers" -> checks.serverErrorIsRetriedAndTheVendorRecovers();
             case "persistentUnavailabilityFallsBackAfterTheRetries" ->
-                    checks.persistentUnavailabilityFallsBackAfterTheRetries();
+                checks.persistentUnavailabilityFallsBackAfterTheRetries();
             case "answerSlowerThanTheTimeoutIsCutOffAndFallsBack" ->
-                    checks.answerSlowerThanTheTimeoutIsCutOffAndFallsBack();
-            case "slowlyDrippingBodyIsCutOffLikeASilentOne" ->
-                    checks.slowlyDrippingBodyIsCutOffLikeASilentOne();
-            case "malformedBodyIsRetriedAndTheVendorRecovers" ->
-                    checks.malformedBodyIsRetriedAndTheVendorRecovers();
-            case "persistentlyMalformedBodyFallsBack" ->
-                    checks.persistentlyMalformedBodyFallsBack();
+                checks.answerSlowerThanTheTimeoutIsCutOffAndFallsBack();
+            case "slowlyDrippingBodyIsCutOffLikeASilentOne" -> checks.slowlyDrippingBodyIsCutOffLikeASilentOne();
+            case "malformedBodyIsRetriedAndTheVendorRecovers" -> checks.malformedBodyIsRetriedAndTheVendorRecovers();
+            case "persistentlyMalformedBodyFallsBack" -> checks.persistentlyMalformedBodyFallsBack();
             case "droppedConnectionIsRetriedAndTheVendorRecovers" ->
-                    checks.droppedConnectionIsRetriedAndTheVendorRecovers();
+                checks.droppedConnectionIsRetriedAndTheVendorRecovers();
             case "contractBreakingAnswerIsRepairedWithTheValidatorsComplaint" ->
-                    checks.contractBreakingAnswerIsRepairedWithTheValidatorsComplaint();
+                checks.contractBreakingAnswerIsRepairedWithTheValidatorsComplaint();
             case "contractBrokenTwiceFallsBackWithoutFurtherRetries" ->
-                    checks.contractBrokenTwiceFallsBackWithoutFurtherRetries();
-            case "rejectedCredentialsAreNotRetried" ->
-                    checks.rejectedCredentialsAreNotRetried();
-            case "readinessNamesTheProviderWithoutFailing" ->
-                    checks.readinessNamesTheProviderWithoutFailing();
+                checks.contractBrokenTwiceFallsBackWithoutFurtherRetries();
+            case "rejectedCredentialsAreNotRetried" -> checks.rejectedCredentialsAreNotRetried();
+            case "readinessNamesTheProviderWithoutFailing" -> checks.readinessNamesTheProviderWithoutFailing();
             case "failingVendorOpensItsBreakerAndLaterStepsSkipItFast" ->
-                    checks.failingVendorOpensItsBreakerAndLaterStepsSkipItFast();
+                checks.failingVendorOpensItsBreakerAndLaterStepsSkipItFast();
             default -> throw new IllegalArgumentException("no check " + name);
         }
     }
@@ -151,8 +141,9 @@ public abstract class ProviderContractIT {
             // a good call between tests keeps one test's failures from opening the breaker in the next
             stub().reset();
             StepResult healthy = write();
-            assertThat(healthy.generation().provider()).as("the healthy call between checks (fell back: %s)",
-                    healthy.fallbackReason()).isEqualTo(provider());
+            assertThat(healthy.generation().provider())
+                    .as("the healthy call between checks (fell back: %s)", healthy.fallbackReason())
+                    .isEqualTo(provider());
             stub().reset();
         }
 
@@ -237,7 +228,9 @@ public abstract class ProviderContractIT {
 
             // then
             assertFellBack(step, 3, "ProviderTimeoutException");
-            assertThat(since(started)).as("three 1 s cuts, not three 5 s answers").isLessThan(Duration.ofSeconds(8));
+            assertThat(since(started))
+                    .as("three 1 s cuts, not three 5 s answers")
+                    .isLessThan(Duration.ofSeconds(8));
         }
 
         void slowlyDrippingBodyIsCutOffLikeASilentOne() {
@@ -250,7 +243,8 @@ public abstract class ProviderContractIT {
 
             // then
             assertFellBack(step, 3, "ProviderTimeoutException");
-            assertThat(since(started)).as("three 1 s cuts, not a body dripped over a minute")
+            assertThat(since(started))
+                    .as("three 1 s cuts, not a body dripped over a minute")
                     .isLessThan(Duration.ofSeconds(8));
         }
 
@@ -329,7 +323,9 @@ public abstract class ProviderContractIT {
 
             // then
             assertThat(ready.status()).isEqualTo(200);
-            assertThat(ready.body()).contains("\"" + provider() + "\":\"closed\"").contains("\"offline\":\"closed\"");
+            assertThat(ready.body())
+                    .contains("\"" + provider() + "\":\"closed\"")
+                    .contains("\"offline\":\"closed\"");
         }
 
         void failingVendorOpensItsBreakerAndLaterStepsSkipItFast() {
@@ -361,9 +357,16 @@ public abstract class ProviderContractIT {
          * interrupt also ends a blocked socket read, which it cannot do on the test's platform thread.
          */
         private StepResult write() {
-            StoryContext context = new StoryContext("ride-" + System.nanoTime(), 42L, 1, "You boarded a night train.",
-                    List.of(new PastStop(0, "A platform under a single lamp; the train waits with open doors.",
-                            "Step aboard")), new ChoiceOption("a", "Step aboard"), List.of("a"), "en");
+            StoryContext context = new StoryContext(
+                    "ride-" + System.nanoTime(),
+                    42L,
+                    1,
+                    "You boarded a night train.",
+                    List.of(new PastStop(
+                            0, "A platform under a single lamp; the train waits with open doors.", "Step aboard")),
+                    new ChoiceOption("a", "Step aboard"),
+                    List.of("a"),
+                    "en");
             try (ExecutorService requestThread = Executors.newVirtualThreadPerTaskExecutor()) {
                 return requestThread.submit(() -> chain().write(context)).get();
             } catch (ExecutionException e) {

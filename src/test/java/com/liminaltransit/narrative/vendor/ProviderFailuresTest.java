@@ -1,27 +1,34 @@
 package com.liminaltransit.narrative.vendor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.QuotaExhaustedException;
 import com.liminaltransit.narrative.RateLimitedException;
 import com.liminaltransit.narrative.RetryableNarrativeException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProviderFailuresTest {
 
     @ParameterizedTest
-    @CsvSource({"429, RateLimitedException", "401, ProviderAuthException", "403, ProviderAuthException",
-            "408, ProviderTimeoutException", "500, ProviderUnavailableException", "503, ProviderUnavailableException",
-            "529, ProviderUnavailableException", "424, ProviderUnavailableException", "400, RejectedRequestException",
-            "404, RejectedRequestException"})
+    @CsvSource({
+        "429, RateLimitedException",
+        "401, ProviderAuthException",
+        "403, ProviderAuthException",
+        "408, ProviderTimeoutException",
+        "500, ProviderUnavailableException",
+        "503, ProviderUnavailableException",
+        "529, ProviderUnavailableException",
+        "424, ProviderUnavailableException",
+        "400, RejectedRequestException",
+        "404, RejectedRequestException"
+    })
     void statusMapsToOurHierarchy(int status, String type) {
         // when
         NarrativeException failure = ProviderFailures.forStatus("openai", status, null, "detail");
@@ -44,7 +51,8 @@ class ProviderFailuresTest {
     @Test
     void retryAfterIsReadAsSecondsOrHttpDate() {
         // given
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
         // then
         assertThat(ProviderFailures.retryAfter("2")).isEqualTo(Duration.ofSeconds(2));
         assertThat(ProviderFailures.retryAfter("0.5")).isEqualTo(Duration.ofMillis(500));
