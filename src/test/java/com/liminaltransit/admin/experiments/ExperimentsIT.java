@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.liminaltransit.admin.prompts.PromptStore;
-import com.liminaltransit.admin.randomtest.RandomTest;
-import com.liminaltransit.admin.randomtest.RandomTestReport;
+import com.liminaltransit.admin.ridebot.RideBot;
+import com.liminaltransit.admin.ridebot.RideBotReport;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
@@ -58,7 +58,7 @@ class ExperimentsIT {
     private PromptStore prompts;
 
     @Inject
-    private RandomTest bot;
+    private RideBot bot;
 
     @BeforeEach
     void noExperimentRuns() {
@@ -344,7 +344,7 @@ class ExperimentsIT {
                 "ada");
         long a = variantIds(id).get("A");
 
-        RandomTestReport report = bot.run(3, 5, a, done -> {});
+        RideBotReport report = bot.run(3, 5, a, done -> {});
 
         assertThat(report.clean()).isTrue();
         assertThat(report.chain()).containsExactly("offline");

@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +20,12 @@ import java.util.logging.Logger;
  * behind a load balancer without sticky sessions, the CLI is the tool for long runs). The last few runs are kept.
  */
 @ApplicationScoped
-class RandomTestRuns {
+class RideBotRuns {
 
-    private static final Logger LOG = Logger.getLogger(RandomTestRuns.class.getName());
+    private static final Logger LOG = Logger.getLogger(RideBotRuns.class.getName());
     private static final int KEPT = 20;
 
-    private final RandomTest bot;
+    private final RideBot bot;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "randomtest");
         thread.setDaemon(true);
@@ -34,7 +34,7 @@ class RandomTestRuns {
     private final Map<String, Run> runs = new LinkedHashMap<>();
 
     @Inject
-    RandomTestRuns(RandomTest bot) {
+    RideBotRuns(RideBot bot) {
         this.bot = bot;
     }
 
@@ -46,7 +46,7 @@ class RandomTestRuns {
         private final String startedBy;
         private final Instant startedAt;
         private final AtomicInteger done = new AtomicInteger();
-        private volatile RandomTestReport report;
+        private volatile RideBotReport report;
         private volatile String failure;
 
         Run(String id, int rides, long seed, String startedBy) {

@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
@@ -13,12 +13,12 @@ import javax.sql.DataSource;
 
 /** The bookkeeping of a bot's ride that the story pages do not show: who wrote each stop, at what cost, after what. */
 @ApplicationScoped
-class RandomTestRepository {
+class RideBotRepository {
 
     private final DataSource dataSource;
 
     @Inject
-    RandomTestRepository(Database database) {
+    RideBotRepository(Database database) {
         this.dataSource = database.dataSource();
     }
 

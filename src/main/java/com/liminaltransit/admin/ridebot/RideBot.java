@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
@@ -27,7 +27,7 @@ import java.util.function.IntConsumer;
  * rides, so player analytics never count them.
  */
 @ApplicationScoped
-public class RandomTest {
+public class RideBot {
 
     /** A ride with no ending after this many stops is a dead end. */
     static final int MAX_STOPS = 60;
@@ -36,11 +36,11 @@ public class RandomTest {
 
     private final StoryService stories;
     private final ProviderChain chain;
-    private final RandomTestRepository repository;
+    private final RideBotRepository repository;
     private final RidePlans plans;
 
     @Inject
-    RandomTest(StoryService stories, ProviderChain chain, RandomTestRepository repository, RidePlans plans) {
+    RideBot(StoryService stories, ProviderChain chain, RideBotRepository repository, RidePlans plans) {
         this.stories = stories;
         this.chain = chain;
         this.repository = repository;
@@ -52,7 +52,7 @@ public class RandomTest {
      *
      * @param progress told the number of rides finished after each ride
      */
-    public RandomTestReport run(int rides, long seed, IntConsumer progress) {
+    public RideBotReport run(int rides, long seed, IntConsumer progress) {
         return run(rides, seed, null, progress);
     }
 
@@ -62,7 +62,7 @@ public class RandomTest {
      *
      * @param progress told the number of rides finished after each ride
      */
-    public RandomTestReport run(int rides, long seed, Long variantId, IntConsumer progress) {
+    public RideBotReport run(int rides, long seed, Long variantId, IntConsumer progress) {
         long started = System.nanoTime();
         Random random = new Random(seed);
         Player bot = Player.newPlayer();
@@ -136,7 +136,7 @@ public class RandomTest {
                     "ride " + rideId + " (seed " + rideSeed + ") stops " + (i - 1) + " and " + i + " share "
                             + Math.round(overlap * 100) + "% of their trigrams");
         }
-        for (RandomTestRepository.StepStats step : repository.steps(rideId)) {
+        for (RideBotRepository.StepStats step : repository.steps(rideId)) {
             tally.cost(step.costUsd());
             if (step.fallbackReason() != null || step.attempts() > 1) {
                 tally.fallback("ride " + rideId + " stop " + step.stop() + " written by " + step.provider() + " after: "
@@ -187,7 +187,7 @@ public class RandomTest {
             maxOverlap = Math.max(maxOverlap, overlap);
             overlapSum += overlap;
             overlapCount++;
-            if (overlap > RandomTestReport.REPETITION_THRESHOLD) {
+            if (overlap > RideBotReport.REPETITION_THRESHOLD) {
                 repeated++;
                 note(finding);
             }
@@ -203,8 +203,8 @@ public class RandomTest {
             }
         }
 
-        RandomTestReport report(int rides, long seed, List<String> chain, Duration elapsed) {
-            return new RandomTestReport(
+        RideBotReport report(int rides, long seed, List<String> chain, Duration elapsed) {
+            return new RideBotReport(
                     rides,
                     seed,
                     chain,

@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,36 +22,36 @@ import org.junit.jupiter.api.Test;
 
 /** The randomtest bot on the offline storyteller: it finds nothing wrong, plays deterministically, stays out of analytics. */
 @HelidonTest
-@AddConfig(key = "liminal.db.url", value = RandomTestIT.DB)
+@AddConfig(key = "liminal.db.url", value = RideBotIT.DB)
 @AddConfig(key = "liminal.admin.users", value = "ada")
 @AddConfig(key = "liminal.admin.ada.password-hash", value = Writers.ADA_HASH)
-class RandomTestIT {
+class RideBotIT {
 
     static final String DB = "jdbc:h2:mem:randomtest-it;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 
     @Inject
-    private RandomTest bot;
+    private RideBot bot;
 
     @Inject
     private WebTarget target;
 
     @Test
     void twoHundredOfflineRidesFindNothingWrong() {
-        RandomTestReport report = bot.run(200, 2026, done -> {});
+        RideBotReport report = bot.run(200, 2026, done -> {});
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.clean()).isTrue();
         assertThat(report.completed()).isEqualTo(200);
         assertThat(report.minStops()).isGreaterThan(1);
-        assertThat(report.maxStops()).isLessThan(RandomTest.MAX_STOPS);
-        assertThat(report.maxOverlap()).isLessThanOrEqualTo(RandomTestReport.REPETITION_THRESHOLD);
+        assertThat(report.maxStops()).isLessThan(RideBot.MAX_STOPS);
+        assertThat(report.maxOverlap()).isLessThanOrEqualTo(RideBotReport.REPETITION_THRESHOLD);
         assertThat(report.chain()).containsExactly("offline");
     }
 
     @Test
     void sameSeedPlaysTheSameRides() {
-        RandomTestReport first = bot.run(30, 99, done -> {});
-        RandomTestReport second = bot.run(30, 99, done -> {});
+        RideBotReport first = bot.run(30, 99, done -> {});
+        RideBotReport second = bot.run(30, 99, done -> {});
 
         assertThat(second.meanStops()).isEqualTo(first.meanStops());
         assertThat(second.meanOverlap()).isEqualTo(first.meanOverlap());

@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 @Path("/admin/randomtest")
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
-public class RandomTestResource {
+public class RideBotResource {
 
     /** The most rides one run from the admin may play. */
     static final int MAX_RIDES = 5_000;
@@ -40,11 +40,11 @@ public class RandomTestResource {
     private static final Pattern RUN_ID = Pattern.compile("[0-9a-f-]{36}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,18}");
 
-    private final RandomTestRuns runs;
+    private final RideBotRuns runs;
     private final RidePlans plans;
 
     @Inject
-    RandomTestResource(RandomTestRuns runs, RidePlans plans) {
+    RideBotResource(RideBotRuns runs, RidePlans plans) {
         this.runs = runs;
         this.plans = plans;
     }

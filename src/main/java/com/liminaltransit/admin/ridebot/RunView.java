@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import java.time.Instant;
 
@@ -21,7 +21,7 @@ public record RunView(
         String startedBy,
         Instant startedAt,
         int done,
-        RandomTestReport report,
+        RideBotReport report,
         String failure) {
 
     /** Whether it is still going (or waiting its turn). */

@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,7 +28,7 @@ import java.util.Locale;
  * @param elapsed        wall time of the run
  * @param findings       the first few problems, one line each
  */
-public record RandomTestReport(
+public record RideBotReport(
         int rides,
         long seed,
         List<String> chain,
@@ -50,7 +50,7 @@ public record RandomTestReport(
     /** Consecutive passages sharing more than this share of trigrams count as repeated. */
     public static final double REPETITION_THRESHOLD = 0.5;
 
-    public RandomTestReport {
+    public RideBotReport {
         chain = List.copyOf(chain);
         findings = List.copyOf(findings);
     }

@@ -1,4 +1,4 @@
-package com.liminaltransit.admin.randomtest;
+package com.liminaltransit.admin.ridebot;
 
 import io.helidon.microprofile.server.Server;
 import jakarta.enterprise.inject.spi.CDI;
@@ -9,14 +9,14 @@ import java.util.UUID;
  * unless {@code liminal.db.url} is given), plays the rides through the configured chain, prints the report and
  * exits 0 when it is clean, 1 when not, 2 on bad arguments.
  * <pre>
- * java -cp 'target/liminal-transit.jar:target/libs/*' com.liminaltransit.admin.randomtest.RandomTestMain \
+ * java -cp 'target/liminal-transit.jar:target/libs/*' com.liminaltransit.admin.ridebot.RideBotMain \
  *     --rides 1000 --seed 1
  * </pre>
  * Any configuration key can be given as {@code -Dkey=value} (e.g. {@code -Dliminal.ai.chain=bedrock,offline}).
  */
-public final class RandomTestMain {
+public final class RideBotMain {
 
-    private RandomTestMain() {}
+    private RideBotMain() {}
 
     /** Runs and exits with the verdict. */
     public static void main(String[] args) {
@@ -36,7 +36,7 @@ public final class RandomTestMain {
                 throw new IllegalArgumentException("--rides must be at least 1");
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: RandomTestMain [--rides N] [--seed S] [--variant ID]  (" + e.getMessage() + ")");
+            System.err.println("usage: RideBotMain [--rides N] [--seed S] [--variant ID]  (" + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -47,11 +47,11 @@ public final class RandomTestMain {
                 "jdbc:h2:mem:randomtest-" + UUID.randomUUID()
                         + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         Server server = Server.create().start();
-        RandomTestReport report;
+        RideBotReport report;
         try {
             int total = rides;
             int step = Math.max(1, rides / 10);
-            report = CDI.current().select(RandomTest.class).get().run(rides, seed, variant, done -> {
+            report = CDI.current().select(RideBot.class).get().run(rides, seed, variant, done -> {
                 if (done % step == 0 || done == total) {
                     System.out.printf("randomtest: %d/%d rides%n", done, total);
                 }
