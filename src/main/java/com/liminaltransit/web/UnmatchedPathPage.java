@@ -25,10 +25,8 @@ class UnmatchedPathPage {
             ServerCdiExtension server,
             ThymeleafWriter pages) {
         server.serverRoutingBuilder().error(NotFoundException.class, (request, response, failure) -> {
-            boolean htmx = "true"
-                    .equalsIgnoreCase(request.headers()
-                            .first(HeaderNames.create("HX-Request"))
-                            .orElse(""));
+            boolean htmx = Htmx.isHtmx(
+                    name -> request.headers().first(HeaderNames.create(name)).orElse(null));
             String html = pages.render(ErrorPages.view(404, ErrorPages.sentenceFor(404), null, htmx));
             response.status(Status.NOT_FOUND_404);
             response.header(HeaderNames.CONTENT_TYPE, "text/html;charset=UTF-8");
