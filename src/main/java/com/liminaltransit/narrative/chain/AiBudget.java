@@ -38,7 +38,7 @@ public class AiBudget {
     public AiBudget(
             Database database,
             @ConfigProperty(name = "liminal.ai.daily-budget-usd") Optional<Double> dailyUsd,
-            @ConfigProperty(name = "liminal.ai.budget-refresh", defaultValue = "PT15S") Duration refresh) {
+            @ConfigProperty(name = "liminal.ai.budget-refresh", defaultValue = "15s") Duration refresh) {
         this.dataSource = database.dataSource();
         this.dailyUsd = dailyUsd.filter(usd -> usd > 0);
         this.refresh = refresh;
