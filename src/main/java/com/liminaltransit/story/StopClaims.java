@@ -3,6 +3,8 @@ package com.liminaltransit.story;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -34,6 +36,11 @@ class StopClaims {
         this.dataSource = database.dataSource();
         this.clock = clock;
         this.timeout = timeout;
+    }
+
+    /** Built at start-up, so a malformed {@code liminal.story.claim-timeout} stops the server instead of a ride. */
+    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Nothing to do: observing the event makes CDI construct this bean, which reads its setting.
     }
 
     /** How long a claim holds, and so how long a twin waits for the stop at most. */
