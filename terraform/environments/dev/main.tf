@@ -45,5 +45,6 @@ module "stack" {
   alarm_emails                      = var.alarm_emails
   origin_secret                     = var.origin_secret
   origin_secret_previous            = var.origin_secret_previous
+  smoke_token                       = var.smoke_token
   tags                              = var.tags
 }

@@ -166,3 +166,10 @@ variable "origin_secret_previous" {
   default     = null
   sensitive   = true
 }
+
+variable "smoke_token" {
+  description = "Marker of the deploy smoke test's rides: TF_VAR_smoke_token from the GitHub secret SMOKE_TOKEN (at least 32 characters)."
+  type        = string
+  default     = null
+  sensitive   = true
+}

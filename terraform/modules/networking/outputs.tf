@@ -23,11 +23,6 @@ output "lb_security_group_id" {
   value       = aws_security_group.lb.id
 }
 
-output "vpc_cidr_block" {
-  description = "IPv4 CIDR block of the VPC."
-  value       = aws_vpc.this.cidr_block
-}
-
 output "database_security_group_id" {
   description = "Security group of the database."
   value       = aws_security_group.database.id

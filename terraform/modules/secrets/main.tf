@@ -83,3 +83,19 @@ resource "aws_secretsmanager_secret_version" "proxy_secret_previous" {
   secret_id     = aws_secretsmanager_secret.proxy_secret_previous.id
   secret_string = coalesce(var.proxy_secret_previous, var.proxy_secret)
 }
+
+# The smoke test's marker (terraform/README.md, "Smoke test"): a request carrying it in X-Liminal-Smoke
+# boards a ride the app writes with offline and leaves out of analytics, the AI budget and the limits.
+# Below 32 characters ("unset" when no token is given) the app ignores the header.
+resource "aws_secretsmanager_secret" "smoke_token" {
+  name                    = "${var.name}/web/smoke-token"
+  description             = "Marker of the deploy smoke test's rides (LIMINAL_SMOKE_TOKEN)"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "smoke_token" {
+  secret_id     = aws_secretsmanager_secret.smoke_token.id
+  secret_string = coalesce(var.smoke_token, local.placeholder)
+}

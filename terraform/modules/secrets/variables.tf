@@ -38,6 +38,13 @@ variable "proxy_secret_previous" {
   sensitive   = true
 }
 
+variable "smoke_token" {
+  description = "Marker the deploy smoke test sends in X-Liminal-Smoke (LIMINAL_SMOKE_TOKEN, at least 32 characters); null leaves the placeholder, which the app ignores."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
 variable "recovery_window_days" {
   description = "Days a deleted secret can still be restored (0 deletes at once, dev only)."
   type        = number

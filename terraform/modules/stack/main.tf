@@ -123,6 +123,7 @@ module "secrets" {
   admin_users           = var.admin_users
   proxy_secret          = var.origin_secret
   proxy_secret_previous = var.origin_secret_previous
+  smoke_token           = var.smoke_token
   recovery_window_days  = var.deletion_protection ? 7 : 0
   tags                  = local.tags
 }

@@ -214,6 +214,18 @@ variable "origin_secret_previous" {
   }
 }
 
+variable "smoke_token" {
+  description = "Marker of the deploy smoke test's rides (TF_VAR_smoke_token from the GitHub secret SMOKE_TOKEN, at least 32 characters); null or empty: smoke rides are not marked."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.smoke_token == null ? true : (var.smoke_token == "" || length(var.smoke_token) >= 32)
+    error_message = "The smoke token must be empty or at least 32 characters long."
+  }
+}
+
 variable "ai_daily_budget_usd" {
   description = "liminal.ai.daily-budget-usd: once a day's stored steps cost this much, rides continue on offline; also the base of the AI budget alarm."
   type        = number
