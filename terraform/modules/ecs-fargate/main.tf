@@ -21,8 +21,8 @@ locals {
   container   = "app"
   use_tls     = var.origin_domain_name != null
   lb_log_path = "alb"
-  # distinct: outside a rotation both secrets are the same value
-  accepted_secrets = distinct(compact([var.origin_secret, var.origin_secret_previous]))
+  # distinct: outside a rotation both secrets are the same value (previous defaults to current)
+  accepted_secrets = distinct([var.origin_secret, coalesce(var.origin_secret_previous, var.origin_secret)])
 }
 
 resource "aws_ecs_cluster" "this" {

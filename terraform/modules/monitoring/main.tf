@@ -19,11 +19,11 @@ locals {
   task_count = var.compute == "app_runner" ? {
     namespace  = "AWS/AppRunner"
     metric     = "ActiveInstances"
-    dimensions = { ServiceName = var.service_name, ServiceID = coalesce(var.app_runner_service_id, "-") }
+    dimensions = tomap({ ServiceName = var.service_name, ServiceID = coalesce(var.app_runner_service_id, "-") })
     } : {
     namespace  = "ECS/ContainerInsights"
     metric     = "RunningTaskCount"
-    dimensions = { ClusterName = coalesce(var.ecs_cluster_name, "-"), ServiceName = var.service_name }
+    dimensions = tomap({ ClusterName = coalesce(var.ecs_cluster_name, "-"), ServiceName = var.service_name })
   }
   service_widget = var.compute == "app_runner" ? {
     title = "App Runner"
