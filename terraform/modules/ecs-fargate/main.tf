@@ -179,6 +179,11 @@ resource "aws_ecs_task_definition" "this" {
     cpu_architecture        = "X86_64"
   }
 
+  # the root file system is read-only (as in docker/docker-compose.prod.yml); the JVM writes to /tmp only
+  volume {
+    name = "tmp"
+  }
+
   container_definitions = jsonencode([
     {
       name        = local.container
@@ -188,6 +193,10 @@ resource "aws_ecs_task_definition" "this" {
       secrets     = [for k in sort(keys(var.secrets)) : { name = k, valueFrom = var.secrets[k] }]
       portMappings = [
         { containerPort = var.port, protocol = "tcp" },
+      ]
+      readonlyRootFilesystem = true
+      mountPoints = [
+        { sourceVolume = "tmp", containerPath = "/tmp", readOnly = false },
       ]
       # SIGTERM, then this long before SIGKILL: a step in flight (at most the 20 s step deadline) finishes
       stopTimeout = 30
