@@ -26,6 +26,7 @@ public class StoryService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LANGUAGE = "en";
+    private static final String OFFLINE = "offline";
 
     private final StoryRepository repository;
     private final ProviderChain chain;
@@ -53,6 +54,16 @@ public class StoryService {
     /** Boards a new ride for a player and writes its first passage. */
     String board(Player player) {
         return board(player, RideSource.PLAYER, RANDOM.nextLong());
+    }
+
+    /** Boards a smoke-test ride: written by {@code offline} alone, stored as a smoke ride. */
+    String boardSmoke(Player player) {
+        RidePlan published = plans.forVariant(null);
+        return board(player, RideSource.SMOKE, RANDOM.nextLong(), offlineOnly(published));
+    }
+
+    private static RidePlan offlineOnly(RidePlan plan) {
+        return new RidePlan(plan.variantId(), plan.prompts(), List.of(OFFLINE));
     }
 
     /**
@@ -102,7 +113,7 @@ public class StoryService {
      * @return the ride afterwards
      */
     public Story answer(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, false).story();
+        return choose(rideId, player, step, choiceId, false, false).story();
     }
 
     /** The ride, or {@link StoryException.NotFound}. */
@@ -122,11 +133,17 @@ public class StoryService {
      * @throws StoryException when the ride is unknown, not the player's, or the request does not fit the ride
      */
     ChoiceOutcome choose(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, true);
+        return choose(rideId, player, step, choiceId, true, false);
+    }
+
+    /** As {@link #choose(String, Player, int, String)} for the smoke test: {@code offline} writes the stop. */
+    ChoiceOutcome chooseSmoke(String rideId, Player player, int step, String choiceId) {
+        return choose(rideId, player, step, choiceId, false, true);
     }
 
     /** As {@link #choose(String, Player, int, String)}; {@code countInMetrics} is false for the test bot's rides. */
-    private ChoiceOutcome choose(String rideId, Player player, int step, String choiceId, boolean countInMetrics) {
+    private ChoiceOutcome choose(
+            String rideId, Player player, int step, String choiceId, boolean countInMetrics, boolean offlineOnly) {
         Instant giveUp = null;
         for (int round = 0; ; round++) {
             Story story = story(rideId);
@@ -144,7 +161,7 @@ public class StoryService {
                     .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
             if (claims.claim(rideId, step, choiceId)) {
                 try {
-                    return write(story, step, choice, countInMetrics);
+                    return write(story, step, choice, countInMetrics, offlineOnly);
                 } finally {
                     claims.release(rideId, step);
                 }
@@ -169,9 +186,11 @@ public class StoryService {
     }
 
     /** Asks the narrator for the stop after {@code step} and stores it; the caller holds the stop's claim. */
-    private ChoiceOutcome write(Story story, int step, ChoiceOption choice, boolean countInMetrics) {
+    private ChoiceOutcome write(
+            Story story, int step, ChoiceOption choice, boolean countInMetrics, boolean offlineOnly) {
         String rideId = story.ride().id();
-        RidePlan plan = plans.forVariant(story.ride().variantId());
+        RidePlan variant = plans.forVariant(story.ride().variantId());
+        RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
         StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
         Instant now = clock.instant();
         if (!repository.appendStep(

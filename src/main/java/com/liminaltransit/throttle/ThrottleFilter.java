@@ -3,6 +3,7 @@ package com.liminaltransit.throttle;
 import com.liminaltransit.web.PageException;
 import com.liminaltransit.web.PlayerCookieFilter;
 import com.liminaltransit.web.RequestOrigin;
+import com.liminaltransit.web.SmokeRequests;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -76,7 +77,7 @@ public class ThrottleFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!enabled) {
+        if (!enabled || SmokeRequests.isSmoke(request)) {
             return;
         }
         Action action = Action.of(request.getMethod(), request.getUriInfo().getPath());
