@@ -1,6 +1,7 @@
 package com.liminaltransit.admin.auth;
 
 import com.liminaltransit.web.ErrorPages;
+import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.PageException;
 import com.liminaltransit.web.RequestOrigin;
 import jakarta.annotation.Priority;
@@ -118,7 +119,7 @@ public class AdminGate implements ContainerRequestFilter {
 
     private static Response signInFirst(ContainerRequestContext request, boolean staleCookie, boolean https) {
         Response.ResponseBuilder response;
-        if ("true".equalsIgnoreCase(request.getHeaderString("HX-Request"))) {
+        if (Htmx.isHtmx(request)) {
             response = Response.status(Response.Status.UNAUTHORIZED)
                     .header("HX-Redirect", LOGIN_PATH)
                     .entity(ErrorPages.view(401, "Your session has ended. Sign in again to go on.", null, true))
