@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -93,7 +94,7 @@ public final class NarrativeJson {
                         firstBraces++;
                     }
                     if (depth == open.length) {
-                        open = java.util.Arrays.copyOf(open, depth * 2);
+                        open = Arrays.copyOf(open, depth * 2);
                     }
                     open[depth++] = i;
                 }
