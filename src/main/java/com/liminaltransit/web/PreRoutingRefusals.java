@@ -2,8 +2,8 @@ package com.liminaltransit.web;
 
 import io.helidon.http.DirectHandler;
 import io.helidon.http.DirectHandler.EventType;
+import io.helidon.http.DirectHandler.TransportResponse;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HtmlEncoder;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.microprofile.server.ServerCdiExtension;
@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,58 +25,75 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * What Helidon refuses before routing (a body past {@code server.max-payload-size}, headers too large, a request
  * line too long, a malformed header) answers with a one-line {@code text/plain} reason and the headers every page
- * carries, instead of an empty body that a browser may sniff. Our styled pages cannot be reached from here: no
- * request exists yet. {@link OversizedBodyFilter} gives a chunked body that outgrows the cap mid-read the same
- * answer.
+ * carries, never an empty body a browser may sniff: Helidon itself gives no reason for a body that is too long.
+ * Our styled pages cannot be reached from here, as no request exists yet. {@link ChunkedBodyCap} gives a chunked
+ * body that outgrows the cap while it is read the same answer ({@link #oversized()}).
  *
  * <p>Helidon MP has no public hook for the server's direct handlers (helidon#7939): the server builder is reached
- * through {@link ServerCdiExtension}'s package-private accessor. If a Helidon upgrade removes it, the server
+ * through {@link ServerCdiExtension}'s package-private accessor, late (just before the server starts), so that
+ * these handlers wrap whatever handlers were set before them. If a Helidon upgrade removes the accessor, the server
  * starts with Helidon's own refusals and a warning; {@code HostileInputIT} then fails and says so.
  */
 @ApplicationScoped
 class PreRoutingRefusals {
 
     private static final Logger LOG = Logger.getLogger(PreRoutingRefusals.class.getName());
+    private static final int TOO_LARGE = Status.REQUEST_ENTITY_TOO_LARGE_413.code();
 
     void register(
-            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+            @Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class)
                     Object started,
             ServerCdiExtension server) {
-        DirectHandler oneLine = PreRoutingRefusals::refuse;
-        DirectHandlers.Builder handlers = DirectHandlers.builder();
-        for (EventType type : EventType.values()) {
-            handlers.addHandler(type, oneLine);
-        }
         try {
-            Method builder = ServerCdiExtension.class.getDeclaredMethod("serverBuilder");
-            builder.setAccessible(true);
-            ((WebServerConfig.Builder) builder.invoke(server)).directHandlers(handlers.build());
+            Method accessor = ServerCdiExtension.class.getDeclaredMethod("serverBuilder");
+            accessor.setAccessible(true);
+            WebServerConfig.Builder builder = (WebServerConfig.Builder) accessor.invoke(server);
+            DirectHandlers before = builder.directHandlers().orElseGet(DirectHandlers::create);
+            DirectHandlers.Builder handlers = DirectHandlers.builder();
+            for (EventType type : EventType.values()) {
+                DirectHandler inner = before.handler(type);
+                handlers.addHandler(
+                        type,
+                        (request, event, status, headers, message) ->
+                                oneLine(inner.handle(request, event, status, headers, message)));
+            }
+            builder.directHandlers(handlers.build());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Refusals before routing keep Helidon's empty bodies: " + e);
+            LOG.log(Level.WARNING, "Refusals before routing keep Helidon's own bodies: " + e);
         }
     }
 
-    private static DirectHandler.TransportResponse refuse(
-            DirectHandler.TransportRequest request,
-            EventType type,
-            Status status,
-            ServerResponseHeaders headers,
-            String message) {
-        String said = message == null || message.isBlank() ? reason(status.code()) : message;
-        DirectHandler.TransportResponse.Builder response = DirectHandler.TransportResponse.builder()
-                .status(status)
-                .headers(headers)
-                .header(HeaderNames.CONTENT_TYPE, "text/plain;charset=UTF-8")
-                .header(HeaderNames.CACHE_CONTROL, "no-store");
-        SecurityHeadersFilter.HEADERS.forEach((name, value) -> response.header(HeaderNames.create(name), value));
-        // Helidon's messages may quote what the client sent: escaped as Helidon does, and kept to one line.
-        return response.entity(HtmlEncoder.encode(said.replaceAll("[\\r\\n]+", " ")))
+    /** The same refusal of a body past the cap, for one found while a resource reads it. */
+    static Response oversized() {
+        return Response.status(TOO_LARGE)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .header("Connection", "close") // the rest of the body is not read
+                .entity(reason(TOO_LARGE))
                 .build();
     }
 
-    /** The one-line reason for a refusal Helidon gives without a message of its own. */
+    /** The answer as Helidon (or a handler before us) wrote it, as one line of text with the pages' headers. */
+    private static TransportResponse oneLine(TransportResponse answer) {
+        String said = answer.entity()
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .filter(text -> !text.isBlank())
+                .orElseGet(() -> reason(answer.status().code()));
+        ServerResponseHeaders headers = answer.headers();
+        SecurityHeadersFilter.HEADERS.forEach((name, value) -> headers.set(HeaderNames.create(name), value));
+        headers.set(HeaderNames.CACHE_CONTROL, "no-store");
+        headers.set(HeaderNames.CONTENT_TYPE, "text/plain;charset=UTF-8");
+        // Helidon's messages are already escaped (it may quote what the client sent); they stay on one line.
+        return TransportResponse.builder()
+                .status(answer.status())
+                .headers(headers)
+                .keepAlive(answer.keepAlive())
+                .entity(said.strip().replaceAll("[\\r\\n]+", " "))
+                .build();
+    }
+
+    /** The one-line reason for a refusal that comes without one. */
     static String reason(int status) {
-        if (status == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+        if (status == TOO_LARGE) {
             long limit = ConfigProvider.getConfig()
                     .getOptionalValue("server.max-payload-size", Long.class)
                     .orElse(-1L);

@@ -209,6 +209,19 @@ class HostileInputIT {
         assertRefusedAsOversized(reply);
     }
 
+    @Test
+    void malformedChunkedBodyIsABadRequestNotAServerError() {
+        RawHttp.Reply reply = RawHttp.exchange(
+                player.uri("/"),
+                choiceHead("Transfer-Encoding: chunked"),
+                "zz\r\nstep=0\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(reply.body()).doesNotContain("Exception", "at io.", "incident");
+        assertThat(Rides.stopCount(player.get("/stories/" + rideId).html())).isEqualTo(1);
+    }
+
     private String choiceHead(String framing) {
         return String.join(
                 "\r\n",
