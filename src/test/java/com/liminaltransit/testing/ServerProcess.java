@@ -123,29 +123,31 @@ public final class ServerProcess implements AutoCloseable {
     private void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        boolean ready = Await.within(Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; log:\n" + logTail());
             }
-            try {
-                HttpResponse<Void> ready = http.send(
-                        HttpRequest.newBuilder(base().resolve("/health/ready"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(100);
+            return readyAnswers200(http);
+        });
+        if (!ready) {
+            throw new IllegalStateException("server not ready within 60 s; log:\n" + logTail());
         }
-        throw new IllegalStateException("server not ready within 60 s; log:\n" + logTail());
+    }
+
+    private boolean readyAnswers200(HttpClient http) {
+        try {
+            HttpResponse<Void> ready = http.send(
+                    HttpRequest.newBuilder(base().resolve("/health/ready"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return ready.statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // still starting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The end of the server's log, for failure messages. */
@@ -166,14 +168,6 @@ public final class ServerProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
