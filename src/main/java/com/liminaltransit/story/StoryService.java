@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
@@ -65,7 +66,9 @@ public class StoryService {
 
     private String board(Player player, RideSource source, long seed, RidePlan plan) {
         String id = UUID.randomUUID().toString();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT));
         Instant now = clock.instant();
         repository.create(
                 new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
@@ -133,7 +136,9 @@ public class StoryService {
                 .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
 
         RidePlan plan = plans.forVariant(story.ride().variantId());
-        StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
+        StepResult next = chain.write(contextFor(story, step, choice)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT));
         Instant now = clock.instant();
         if (!repository.appendStep(
                 rideId, step, choiceId, next, now, plan.prompts().version())) {
