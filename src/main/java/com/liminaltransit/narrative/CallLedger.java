@@ -1,6 +1,7 @@
 package com.liminaltransit.narrative;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -36,17 +37,34 @@ public class CallLedger {
     public record Tally(int calls, int bills, double billedUsd, Standing standing) {}
 
     private static final class Step {
+        final Instant deadline;
         int calls;
         int bills;
         double billedUsd;
         boolean lapsed;
+
+        Step(Instant deadline) {
+            this.deadline = deadline;
+        }
+
+        Standing standing(Instant at) {
+            return lapsed || deadline != null && at.isAfter(deadline) ? Standing.LAPSED : Standing.OPEN;
+        }
     }
 
     private final Map<StoryContext, Step> steps = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    /** The chain starts a step: calls for {@code context} are counted until {@link #close}. */
+    /** The chain starts a step with no deadline: calls for {@code context} are counted until {@link #close}. */
     public void open(StoryContext context) {
-        steps.put(context, new Step());
+        steps.put(context, new Step(null));
+    }
+
+    /**
+     * The chain starts a step that {@code offline} writes if no provider has by {@code deadline}: calls for
+     * {@code context} are counted until {@link #close}, and those that end after the deadline are late.
+     */
+    public void open(StoryContext context, Instant deadline) {
+        steps.put(context, new Step(deadline));
     }
 
     /**
@@ -63,11 +81,12 @@ public class CallLedger {
     }
 
     /**
-     * A vendor call for {@code context} was billed (the spend ledger calls this as it writes the row).
+     * A vendor call for {@code context} that ended {@code at} was billed (the spend ledger calls this as it writes
+     * the row).
      *
      * @return where the step stands, so a call that ended after the deadline is kept as late
      */
-    public Standing bill(StoryContext context, double costUsd) {
+    public Standing bill(StoryContext context, double costUsd, Instant at) {
         synchronized (steps) {
             Step step = steps.get(context);
             if (step == null) {
@@ -75,17 +94,17 @@ public class CallLedger {
             }
             step.bills++;
             step.billedUsd += costUsd;
-            return step.lapsed ? Standing.LAPSED : Standing.OPEN;
+            return step.standing(at);
         }
     }
 
     /** The calls counted for {@code context} since the last take, starting again from zero. */
     public int take(StoryContext context) {
-        return settle(context).calls();
+        return settle(context, Instant.MIN).calls();
     }
 
-    /** Calls and bills since the last settlement, starting again from zero. */
-    public Tally settle(StoryContext context) {
+    /** Calls and bills since the last settlement, starting again from zero; the standing as of {@code at}. */
+    public Tally settle(StoryContext context, Instant at) {
         synchronized (steps) {
             Step step = steps.get(context);
             if (step == null) {

@@ -62,6 +62,12 @@ public class ProviderChain {
     static final String DAILY_BUDGET = "DailyBudget";
     static final String STEP_DEADLINE = "StepDeadline";
 
+    /**
+     * Where MicroProfile Fault Tolerance reads the step deadline of {@link #write}; the chain reads it too, so a call
+     * that ends after it is charged as late.
+     */
+    private static final String DEADLINE_KEY = "com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/";
+
     private final List<AiProvider> providers;
     private final Map<String, AiProvider> known;
     private final AiProvider offline;
@@ -71,6 +77,7 @@ public class ProviderChain {
     private final SpendLedger spend;
     private final PriceTable prices;
     private final Clock clock;
+    private final Duration deadline;
     private final Map<String, BreakerState> states = new ConcurrentHashMap<>();
 
     /**
@@ -89,7 +96,9 @@ public class ProviderChain {
             AiBudget budget,
             SpendLedger spend,
             PriceTable prices,
-            Clock clock) {
+            Clock clock,
+            @ConfigProperty(name = DEADLINE_KEY + "value", defaultValue = "20") long deadlineValue,
+            @ConfigProperty(name = DEADLINE_KEY + "unit", defaultValue = "SECONDS") ChronoUnit deadlineUnit) {
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
@@ -101,6 +110,7 @@ public class ProviderChain {
         this.spend = spend;
         this.prices = prices;
         this.clock = clock;
+        this.deadline = Duration.of(deadlineValue, deadlineUnit);
         providers.forEach(provider -> states.put(provider.name(), BreakerState.CLOSED));
         LOG.info(() ->
                 "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
@@ -203,7 +213,7 @@ public class ProviderChain {
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "writeOffline")
     public StepResult write(StoryContext context) {
-        ledger.open(context);
+        ledger.open(context, clock.instant().plus(deadline));
         try {
             return writeWithEach(context, StepNeeds.of(context));
         } finally {
@@ -345,11 +355,11 @@ public class ProviderChain {
         try {
             generation = call.apply(context);
         } catch (RuntimeException e) {
-            CallLedger.Tally tally = ledger.settle(context);
+            CallLedger.Tally tally = ledger.settle(context, clock.instant());
             return new Attempt(null, null, e, tally.billedUsd(), calls(tally), since(started));
         }
         ValidationResult verdict = provider.validate(generation.narrative());
-        CallLedger.Tally tally = ledger.settle(context);
+        CallLedger.Tally tally = ledger.settle(context, clock.instant());
         double cost = bill(provider, context, generation, verdict, tally);
         RuntimeException failure = verdict.valid() ? null : new InvalidNarrativeException(verdict.complaint());
         return new Attempt(generation, verdict, failure, cost, calls(tally), since(started));

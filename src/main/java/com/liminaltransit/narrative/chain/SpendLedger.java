@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.logging.Level;
@@ -50,9 +51,10 @@ public class SpendLedger implements VendorCalls {
             int outputTokens,
             double costUsd,
             CallOutcome outcome) {
-        CallLedger.Standing standing = steps.bill(context, Math.max(0, costUsd));
+        Instant now = clock.instant();
+        CallLedger.Standing standing = steps.bill(context, Math.max(0, costUsd), now);
         record(Spend.of(
-                clock.instant(),
+                now,
                 context,
                 provider,
                 model,
@@ -67,6 +69,8 @@ public class SpendLedger implements VendorCalls {
      * (or writer) waiting for its answer must not lose it to the bookkeeping.
      */
     public void record(Spend spend) {
+        // A call that ends as the step deadline interrupts its thread is still paid: write it all the same.
+        boolean interrupted = Thread.interrupted();
         try {
             Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("""
