@@ -110,8 +110,7 @@ public class CallLedger {
             if (step == null) {
                 return new Tally(0, 0, 0, Standing.UNKNOWN);
             }
-            Tally tally =
-                    new Tally(step.calls, step.bills, step.billedUsd, step.lapsed ? Standing.LAPSED : Standing.OPEN);
+            Tally tally = new Tally(step.calls, step.bills, step.billedUsd, step.standing(at));
             step.calls = 0;
             step.bills = 0;
             step.billedUsd = 0;

@@ -388,7 +388,7 @@ public class ProviderChain {
                     clock.instant(),
                     context,
                     provider.name(),
-                    generation.model(),
+                    context.modelOr(generation.model()),
                     generation.inputTokens(),
                     generation.outputTokens(),
                     cost,
