@@ -1,6 +1,7 @@
 package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.admin.AdminPage;
+import com.liminaltransit.admin.auth.AdminGate;
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.PromptBuilder;
@@ -111,6 +112,7 @@ public class PreviewResource {
             @QueryParam("version") String version,
             @QueryParam("provider") List<String> providers,
             @QueryParam("model") List<String> models,
+            @QueryParam("past-budget") String pastBudget,
             @Context ContainerRequestContext request) {
         Target target = target(ride, stop, seed, lang);
         PromptSet prompts = prompts(version);
@@ -133,6 +135,8 @@ public class PreviewResource {
         model.put("seed", target.seed() == null ? "" : target.seed().toString());
         model.put("lang", target.language() == null ? "" : target.language());
         model.put("chosen", target.chosen());
+        model.put("budgetSpent", previewer.budgetSpent());
+        model.put("pastBudget", confirmed(pastBudget));
         if (target.ride() != null) {
             model.put("steps", rides.steps(target.ride()));
         }
@@ -160,6 +164,7 @@ public class PreviewResource {
             @FormParam("version") String version,
             @FormParam("provider") String provider,
             @FormParam("model") String modelName,
+            @FormParam("past-budget") String pastBudget,
             @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
         Target target = target(ride, stop, seed, lang);
@@ -171,7 +176,12 @@ public class PreviewResource {
         }
         String chosenModel = model(modelName);
         PromptSet prompts = prompts(version);
-        PreviewResult result = previewer.run(context(target, prompts), provider, chosenModel);
+        PreviewResult result = previewer.run(
+                context(target, prompts),
+                provider,
+                chosenModel,
+                confirmed(pastBudget),
+                AdminGate.session(request).username());
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
         model.put("version", prompts.version());
@@ -179,7 +189,9 @@ public class PreviewResource {
             return Response.ok(AdminPage.fragment("admin/preview", "result", request, model))
                     .build();
         }
-        model.put("backLink", backLink(target, prompts.version(), new Column(provider, chosenModel)));
+        model.put(
+                "backLink",
+                backLink(target, prompts.version(), new Column(provider, chosenModel), confirmed(pastBudget)));
         return Response.ok(AdminPage.page("admin/preview-run", request, model)).build();
     }
 
@@ -233,6 +245,11 @@ public class PreviewResource {
                         new PageException(Response.Status.NOT_FOUND, "There is no prompt version with this number."));
     }
 
+    /** Whether the writer ticked "spend past the daily budget" (a checkbox sends {@code on}). */
+    private static boolean confirmed(String pastBudget) {
+        return pastBudget != null && !pastBudget.isBlank();
+    }
+
     /** A model the writer named, stripped; empty for none; a 400 page for one no vendor would name so. */
     private static String model(String asked) {
         String name = asked == null ? "" : asked.strip();
@@ -265,7 +282,7 @@ public class PreviewResource {
         return columns;
     }
 
-    private static String backLink(Target target, int version, Column column) {
+    private static String backLink(Target target, int version, Column column, boolean pastBudget) {
         Map<String, String> query = new LinkedHashMap<>();
         if (target.ride() != null) {
             query.put("ride", target.ride());
@@ -279,6 +296,9 @@ public class PreviewResource {
         query.put("version", Integer.toString(version));
         query.put("provider", column.provider());
         query.put("model", column.model());
+        if (pastBudget) {
+            query.put("past-budget", "on");
+        }
         StringBuilder link = new StringBuilder("/admin/preview?");
         query.forEach((key, value) -> link.append(key)
                 .append('=')

@@ -4,6 +4,7 @@ import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.chain.AiBudget;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.ProviderTrial;
 import com.liminaltransit.story.StoryService;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * Runs one stop of a ride (or a fresh boarding) on one provider, alone, with a chosen prompt version, through the
@@ -22,15 +24,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Previewer {
 
+    private static final Logger LOG = Logger.getLogger(Previewer.class.getName());
+
     private final StoryService stories;
     private final ProviderChain chain;
     private final PromptBuilder prompts;
+    private final AiBudget budget;
 
     @Inject
-    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts) {
+    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts, AiBudget budget) {
         this.stories = stories;
         this.chain = chain;
         this.prompts = prompts;
+        this.budget = budget;
     }
 
     /** The context of stop {@code stop} of a ride, written with {@code promptSet}. */
@@ -54,12 +60,24 @@ public class Previewer {
         return chain.available();
     }
 
+    /** Whether today's AI budget is spent, so paid previews need the writer's confirmation. */
+    public boolean budgetSpent() {
+        return budget.exhausted();
+    }
+
     /**
      * Asks one provider for the stop, with its configured model or {@code model} when one is given; never throws
-     * for the provider's failures, which become the verdict.
+     * for the provider's failures, which become the verdict. Past the daily budget a paid provider is asked only when
+     * {@code pastBudget}, the writer's confirmation, which is logged with the writer's name.
      */
-    public PreviewResult run(StoryContext context, String providerName, String model) {
-        ProviderTrial trial = chain.previewWith(providerName, context.withModel(model));
+    public PreviewResult run(
+            StoryContext context, String providerName, String model, boolean pastBudget, String writer) {
+        boolean overriding = pastBudget && !ProviderChain.OFFLINE.equals(providerName) && budget.exhausted();
+        if (overriding) {
+            LOG.warning(() ->
+                    "Writer " + writer + " previews " + providerName + " past the spent daily AI budget (confirmed)");
+        }
+        ProviderTrial trial = chain.previewWith(providerName, context.withModel(model), pastBudget);
         return PreviewResult.of(trial);
     }
 }

@@ -296,6 +296,14 @@ public class ProviderChain {
      * @param context the stop, with the model to ask in {@link StoryContext#model()} ({@code null}: the configured one)
      */
     public ProviderTrial previewWith(String providerName, StoryContext context) {
+        return previewWith(providerName, context, false);
+    }
+
+    /**
+     * As {@link #previewWith(String, StoryContext)}; past the daily budget a paid provider is refused unless
+     * {@code pastBudget} (a writer's confirmation, which the caller logs).
+     */
+    public ProviderTrial previewWith(String providerName, StoryContext context, boolean pastBudget) {
         AiProvider provider = known.get(providerName);
         if (provider == null) {
             return ProviderTrial.notAsked(
@@ -316,6 +324,13 @@ public class ProviderChain {
             Optional<String> unmet = provider.capabilities().unmet(StepNeeds.of(context));
             if (unmet.isPresent()) {
                 return ProviderTrial.notAsked(providerName, TrialStatus.SKIPPED, unmet.get());
+            }
+            if (!pastBudget && budget.exhausted()) {
+                return ProviderTrial.notAsked(
+                        providerName,
+                        TrialStatus.REFUSED,
+                        "The daily AI budget is spent: paid providers wait until midnight (UTC),"
+                                + " unless you confirm spending past it.");
             }
         }
         StoryContext call =
