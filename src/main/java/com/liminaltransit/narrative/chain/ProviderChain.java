@@ -2,14 +2,12 @@ package com.liminaltransit.narrative.chain;
 
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.CallLedger;
-import com.liminaltransit.narrative.CallOutcome;
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
-import com.liminaltransit.narrative.VendorCalls;
 import com.liminaltransit.narrative.vendor.PriceTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,10 +53,13 @@ public class ProviderChain {
 
     private static final Logger LOG = Logger.getLogger(ProviderChain.class.getName());
 
-    /** Fallback reasons, as {@code narrative_fallbacks_total{reason}} names them beside the failures' class names. */
+    /** Fallback reason ({@code narrative_fallbacks_total{reason}}): the model cannot serve what the step needs. */
     static final String UNSUPPORTED = "Unsupported";
 
+    /** Fallback reason: the daily AI budget is spent. */
     static final String DAILY_BUDGET = "DailyBudget";
+
+    /** Fallback reason: the step deadline passed. */
     static final String STEP_DEADLINE = "StepDeadline";
 
     /**
@@ -74,8 +74,7 @@ public class ProviderChain {
     private final NarrativeMetrics metrics;
     private final CallLedger ledger;
     private final AiBudget budget;
-    private final SpendLedger spend;
-    private final PriceTable prices;
+    private final Attempts attempts;
     private final Clock clock;
     private final Duration deadline;
     private final Map<String, BreakerState> states = new ConcurrentHashMap<>();
@@ -107,8 +106,7 @@ public class ProviderChain {
         this.metrics = metrics;
         this.ledger = ledger;
         this.budget = budget;
-        this.spend = spend;
-        this.prices = prices;
+        this.attempts = new Attempts(ledger, spend, prices, clock);
         this.clock = clock;
         this.deadline = Duration.of(deadlineValue, deadlineUnit);
         providers.forEach(provider -> states.put(provider.name(), BreakerState.CLOSED));
@@ -224,7 +222,7 @@ public class ProviderChain {
     private StepResult writeWithEach(StoryContext context, StepNeeds needs) {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
-        int attempts = 0;
+        int calls = 0;
         for (AiProvider provider : providersFor(context)) {
             boolean last = provider == offline;
             if (!last) {
@@ -240,12 +238,12 @@ public class ProviderChain {
                     continue;
                 }
             }
-            Attempt attempt = ask(provider, context, provider::generate);
-            attempts += attempt.calls();
+            Attempt attempt = attempts.ask(provider, context, provider::generate);
+            calls += attempt.calls();
             if (attempt.valid()) {
                 states.put(provider.name(), BreakerState.CLOSED);
                 metrics.recordCall(provider.name(), CallResult.SUCCESS, attempt.latency());
-                StepResult step = result(provider, attempt, started, attempts, passedOver);
+                StepResult step = result(provider, attempt, started, calls, passedOver);
                 metrics.recordStep(step);
                 return step;
             }
@@ -337,106 +335,18 @@ public class ProviderChain {
                 context.with(context.prompts(), List.of(providerName)).withPurpose(CallPurpose.PREVIEW);
         ledger.open(call);
         try {
-            Attempt attempt = ask(provider, call, provider::generateUnguarded);
-            long millis = attempt.latency().toMillis();
-            if (attempt.generation() != null) {
-                return new ProviderTrial(
-                        providerName,
-                        attempt.valid() ? TrialStatus.VALID : TrialStatus.INVALID,
-                        attempt.generation(),
-                        attempt.valid() ? null : attempt.verdict().complaint(),
-                        attempt.costUsd(),
-                        millis,
-                        attempt.calls());
-            }
-            RuntimeException e = attempt.failure();
-            return e instanceof InvalidNarrativeException
-                    ? new ProviderTrial(
-                            providerName, TrialStatus.INVALID, null, e.getMessage(), 0, millis, attempt.calls())
-                    : new ProviderTrial(
-                            providerName, TrialStatus.FAILED, null, describe(e), 0, millis, attempt.calls());
+            return ProviderTrial.of(providerName, attempts.ask(provider, call, provider::generateUnguarded));
         } finally {
             ledger.close(call);
         }
     }
 
-    /**
-     * What the chain does with one provider: call it, validate its answer, count its vendor calls and put what they
-     * cost on the spend ledger (unless the vendor exchange already billed each call).
-     */
-    private Attempt ask(AiProvider provider, StoryContext context, Function<StoryContext, Generation> call) {
-        long started = System.nanoTime();
-        Generation generation;
-        try {
-            generation = call.apply(context);
-        } catch (RuntimeException e) {
-            CallLedger.Tally tally = ledger.settle(context, clock.instant());
-            return new Attempt(null, null, e, tally.billedUsd(), calls(tally), since(started));
-        }
-        ValidationResult verdict = provider.validate(generation.narrative());
-        CallLedger.Tally tally = ledger.settle(context, clock.instant());
-        double cost = bill(provider, context, generation, verdict, tally);
-        RuntimeException failure = verdict.valid() ? null : new InvalidNarrativeException(verdict.complaint());
-        return new Attempt(generation, verdict, failure, cost, calls(tally), since(started));
-    }
-
-    /**
-     * What a provider's answer cost. A vendor exchange that reports each call ({@link VendorCalls}) has put them on
-     * the ledger already; for one that does not, the chain writes the answer itself as one call, with the tokens the
-     * generation counts. {@code offline} is no vendor: nothing is written.
-     */
-    private double bill(
-            AiProvider provider,
-            StoryContext context,
-            Generation generation,
-            ValidationResult verdict,
-            CallLedger.Tally tally) {
-        if (tally.bills() > 0) {
-            return tally.billedUsd();
-        }
-        double cost = costOf(provider, context, generation);
-        if (!OFFLINE.equals(provider.name())) {
-            CallOutcome outcome = tally.standing() == CallLedger.Standing.LAPSED
-                    ? CallOutcome.LATE
-                    : verdict.valid() ? CallOutcome.VALID : CallOutcome.INVALID;
-            spend.record(Spend.of(
-                    clock.instant(),
-                    context,
-                    provider.name(),
-                    context.modelOr(generation.model()),
-                    generation.inputTokens(),
-                    generation.outputTokens(),
-                    cost,
-                    outcome));
-        }
-        return cost;
-    }
-
-    /**
-     * The provider's price for the generation's tokens; a model the writer chose is priced as that model. (Once the
-     * vendor exchange bills each call itself, only providers that report no calls come here, and they have no
-     * model to choose.)
-     */
-    private double costOf(AiProvider provider, StoryContext context, Generation generation) {
-        int in = Math.max(0, generation.inputTokens());
-        int out = Math.max(0, generation.outputTokens());
-        return context.model() != null && provider.acceptsModelChoice()
-                ? prices.cost(context.model(), in, out)
-                : provider.estimateCost(in, out);
-    }
-
-    /** Vendor calls made by the provider just asked; a provider that counts none made one call. */
-    private static int calls(CallLedger.Tally tally) {
-        return Math.max(1, Math.max(tally.calls(), tally.bills()));
-    }
-
-    private StepResult result(
-            AiProvider provider, Attempt attempt, long started, int attempts, List<String> passedOver) {
+    private StepResult result(AiProvider provider, Attempt attempt, long started, int calls, List<String> passedOver) {
         Generation generation = attempt.generation();
         metrics.recordTokens(provider.name(), generation.inputTokens(), generation.outputTokens());
         metrics.recordCost(provider.name(), attempt.costUsd());
         String reason = passedOver.isEmpty() ? null : truncate(String.join("; ", passedOver), 300);
-        return new StepResult(generation, attempt.costUsd(), since(started).toMillis(), attempts, reason);
+        return new StepResult(generation, attempt.costUsd(), since(started).toMillis(), calls, reason);
     }
 
     private static BreakerState state(RuntimeException e) {
@@ -453,7 +363,7 @@ public class ProviderChain {
         return e instanceof CircuitBreakerOpenException ? CallResult.BREAKER_OPEN : CallResult.ERROR;
     }
 
-    private static String describe(RuntimeException e) {
+    static String describe(RuntimeException e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
@@ -463,18 +373,5 @@ public class ProviderChain {
 
     private static Duration since(long nanoStart) {
         return Duration.ofNanos(System.nanoTime() - nanoStart);
-    }
-
-    /** One provider asked once by the chain: what it wrote (or how it failed), what that cost, how many calls. */
-    private record Attempt(
-            Generation generation,
-            ValidationResult verdict,
-            RuntimeException failure,
-            double costUsd,
-            int calls,
-            Duration latency) {
-        boolean valid() {
-            return failure == null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.liminaltransit.narrative.chain;
 
 import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.InvalidNarrativeException;
 
 /**
  * What one provider, asked alone and outside the players' fault tolerance, made of a stop.
@@ -21,6 +22,33 @@ public record ProviderTrial(
         double costUsd,
         long latencyMillis,
         int calls) {
+
+    /** What an attempt of the chain's unguarded path made of the stop. */
+    static ProviderTrial of(String provider, Attempt attempt) {
+        long millis = attempt.latency().toMillis();
+        if (attempt.generation() != null) {
+            return new ProviderTrial(
+                    provider,
+                    attempt.valid() ? TrialStatus.VALID : TrialStatus.INVALID,
+                    attempt.generation(),
+                    attempt.valid() ? null : attempt.verdict().complaint(),
+                    attempt.costUsd(),
+                    millis,
+                    attempt.calls());
+        }
+        RuntimeException e = attempt.failure();
+        return e instanceof InvalidNarrativeException
+                ? new ProviderTrial(
+                        provider, TrialStatus.INVALID, null, e.getMessage(), attempt.costUsd(), millis, attempt.calls())
+                : new ProviderTrial(
+                        provider,
+                        TrialStatus.FAILED,
+                        null,
+                        ProviderChain.describe(e),
+                        attempt.costUsd(),
+                        millis,
+                        attempt.calls());
+    }
 
     static ProviderTrial notAsked(String provider, TrialStatus status, String detail) {
         return new ProviderTrial(provider, status, null, detail, 0, 0, 0);
