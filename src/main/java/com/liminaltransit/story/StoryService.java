@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
@@ -85,7 +86,9 @@ public class StoryService {
 
     private String board(Player player, RideSource source, long seed, RidePlan plan) {
         String id = UUID.randomUUID().toString();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT));
         Instant now = clock.instant();
         repository.create(
                 new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
@@ -191,7 +194,9 @@ public class StoryService {
         String rideId = story.ride().id();
         RidePlan variant = plans.forVariant(story.ride().variantId());
         RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
-        StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
+        StepResult next = chain.write(contextFor(story, step, choice)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT));
         Instant now = clock.instant();
         if (!repository.appendStep(
                 rideId, step, choice.id(), next, now, plan.prompts().version())) {
