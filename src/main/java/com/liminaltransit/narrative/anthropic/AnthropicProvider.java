@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +32,8 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     /** The API version this provider speaks. */
     static final String API_VERSION = "2023-06-01";
+
+    private static final ModelCapabilities CAPABILITIES = new ModelCapabilities(200_000, true, true, Set.of());
 
     private final Map<String, String> headers;
     private final URI endpoint;
@@ -53,14 +54,12 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
             @ConfigProperty(name = "liminal.ai.anthropic.temperature", defaultValue = "0.9") double temperature,
             @ConfigProperty(name = "liminal.ai.anthropic.tool-use", defaultValue = "true") boolean toolUse) {
         super(
-                new Profile(
+                Profile.of(
                         NAME,
-                        given(model).orElse(""),
-                        true,
-                        new ModelCapabilities(200_000, true, true, Set.of()),
-                        List.of(
-                                Setting.secret("liminal.ai.anthropic.api-key", given(apiKey)),
-                                Setting.of("liminal.ai.anthropic.model", given(model)))),
+                        model,
+                        CAPABILITIES,
+                        Setting.secret("liminal.ai.anthropic.api-key", apiKey),
+                        Setting.of("liminal.ai.anthropic.model", model)),
                 exchange,
                 prices,
                 () -> new VendorHttp(NAME, timeout));
@@ -71,6 +70,12 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
         this.toolUse = toolUse;
     }
 
+    @Override
+    protected Reply send(VendorHttp http, String model, Conversation conversation) {
+        var request = MessagesRequest.of(model, conversation, maxTokens, temperature, toolUse);
+        return http.post(endpoint, headers, request, MessagesReply.class).toReply(model);
+    }
+
     /**
      * Guarded for players ({@link VendorGuard}); override with
      * {@code com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/<Annotation>/<key>}.
@@ -79,11 +84,5 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
     @VendorGuard
     public Generation generate(StoryContext context) {
         return generateUnguarded(context);
-    }
-
-    @Override
-    protected Reply send(VendorHttp http, String model, Conversation conversation) {
-        var request = MessagesRequest.of(model, conversation, maxTokens, temperature, toolUse);
-        return http.post(endpoint, headers, request, MessagesReply.class).toReply(model);
     }
 }

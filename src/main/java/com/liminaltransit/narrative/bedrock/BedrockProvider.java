@@ -13,7 +13,6 @@ import com.liminaltransit.narrative.vendor.VendorProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,19 +44,23 @@ public class BedrockProvider extends VendorProvider<BedrockRuntimeClient> {
             @ConfigProperty(name = "liminal.ai.bedrock.max-tokens", defaultValue = "900") int maxTokens,
             @ConfigProperty(name = "liminal.ai.bedrock.temperature", defaultValue = "0.9") double temperature) {
         super(
-                new Profile(
+                Profile.of(
                         NAME,
-                        given(modelId).orElse(""),
-                        true,
+                        modelId,
                         capabilities(given(modelId).orElse("")),
-                        List.of(
-                                Setting.of("liminal.ai.bedrock.model-id", given(modelId)),
-                                AwsSupport.regionSetting(NAME, region))),
+                        Setting.of("liminal.ai.bedrock.model-id", modelId),
+                        AwsSupport.regionSetting(NAME, region)),
                 exchange,
                 prices,
                 () -> AwsSupport.build(NAME, BedrockRuntimeClient.builder(), region, timeout, endpoint));
         this.maxTokens = maxTokens;
         this.temperature = (float) temperature;
+    }
+
+    @Override
+    protected Reply send(BedrockRuntimeClient client, String modelId, Conversation conversation) {
+        ConverseCall call = new ConverseCall(modelId, maxTokens, temperature);
+        return call.read(AwsSupport.call(NAME, () -> client.converse(call.request(conversation))));
     }
 
     /**
@@ -68,12 +71,6 @@ public class BedrockProvider extends VendorProvider<BedrockRuntimeClient> {
     @VendorGuard
     public Generation generate(StoryContext context) {
         return generateUnguarded(context);
-    }
-
-    @Override
-    protected Reply send(BedrockRuntimeClient client, String modelId, Conversation conversation) {
-        ConverseCall call = new ConverseCall(modelId, maxTokens, temperature);
-        return call.read(AwsSupport.call(NAME, () -> client.converse(call.request(conversation))));
     }
 
     /** Titan Text has a small window and writes English only; the Converse models here have 200K and many. */

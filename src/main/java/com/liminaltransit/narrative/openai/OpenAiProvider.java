@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +34,7 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private static final String PATH = "/chat/completions";
+    private static final ModelCapabilities CAPABILITIES = new ModelCapabilities(128_000, true, true, Set.of());
 
     private final Optional<String> apiKey;
     private final URI endpoint;
@@ -55,12 +55,7 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
             @ConfigProperty(name = "liminal.ai.openai.temperature", defaultValue = "0.9") double temperature,
             @ConfigProperty(name = "liminal.ai.openai.json-mode", defaultValue = "true") boolean jsonMode) {
         super(
-                new Profile(
-                        NAME,
-                        given(model).orElse(""),
-                        true,
-                        new ModelCapabilities(128_000, true, true, Set.of()),
-                        settings(model, apiKey, baseUrl)),
+                Profile.of(NAME, model, CAPABILITIES, settings(model, apiKey, baseUrl)),
                 exchange,
                 prices,
                 () -> new VendorHttp(NAME, timeout));
@@ -69,16 +64,6 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
         this.maxTokens = maxTokens;
         this.temperature = temperature;
         this.jsonMode = jsonMode;
-    }
-
-    /**
-     * Guarded for players ({@link VendorGuard}); override with
-     * {@code com.liminaltransit.narrative.openai.OpenAiProvider/generate/<Annotation>/<key>}.
-     */
-    @Override
-    @VendorGuard
-    public Generation generate(StoryContext context) {
-        return generateUnguarded(context);
     }
 
     @Override
@@ -95,12 +80,22 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
                 usage.completionTokens());
     }
 
+    /**
+     * Guarded for players ({@link VendorGuard}); override with
+     * {@code com.liminaltransit.narrative.openai.OpenAiProvider/generate/<Annotation>/<key>}.
+     */
+    @Override
+    @VendorGuard
+    public Generation generate(StoryContext context) {
+        return generateUnguarded(context);
+    }
+
     /** A model always; a key for OpenAI's own API only (compatible servers elsewhere need none). */
-    private static List<Setting> settings(Optional<String> model, Optional<String> apiKey, String baseUrl) {
-        Setting modelSet = Setting.of("liminal.ai.openai.model", given(model));
+    private static Setting[] settings(Optional<String> model, Optional<String> apiKey, String baseUrl) {
+        Setting modelSet = Setting.of("liminal.ai.openai.model", model);
         boolean ownApi = VendorHttp.endpoint(baseUrl, PATH).equals(VendorHttp.endpoint(DEFAULT_BASE_URL, PATH));
         return ownApi
-                ? List.of(modelSet, Setting.secret("liminal.ai.openai.api-key", given(apiKey)))
-                : List.of(modelSet);
+                ? new Setting[] {modelSet, Setting.secret("liminal.ai.openai.api-key", apiKey)}
+                : new Setting[] {modelSet};
     }
 }

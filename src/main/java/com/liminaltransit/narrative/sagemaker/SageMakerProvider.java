@@ -13,7 +13,6 @@ import com.liminaltransit.narrative.vendor.VendorProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,14 +51,12 @@ public class SageMakerProvider extends VendorProvider<SageMakerRuntimeClient> {
             @ConfigProperty(name = "liminal.ai.sagemaker.temperature", defaultValue = "0.9") double temperature,
             @ConfigProperty(name = "liminal.ai.sagemaker.context-tokens", defaultValue = "8192") int contextTokens) {
         super(
-                new Profile(
+                Profile.of(
                         NAME,
-                        given(endpointName).orElse(""),
-                        false,
+                        endpointName,
                         new ModelCapabilities(contextTokens, false, false, Set.of()),
-                        List.of(
-                                Setting.of("liminal.ai.sagemaker.endpoint-name", given(endpointName)),
-                                AwsSupport.regionSetting(NAME, region))),
+                        Setting.of("liminal.ai.sagemaker.endpoint-name", endpointName),
+                        AwsSupport.regionSetting(NAME, region)),
                 exchange,
                 prices,
                 () -> AwsSupport.build(NAME, SageMakerRuntimeClient.builder(), region, timeout, endpoint));
@@ -68,14 +65,10 @@ public class SageMakerProvider extends VendorProvider<SageMakerRuntimeClient> {
         this.temperature = temperature;
     }
 
-    /**
-     * Guarded for players ({@link VendorGuard}); override with
-     * {@code com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/<Annotation>/<key>}.
-     */
+    /** No: the model is the endpoint's. */
     @Override
-    @VendorGuard
-    public Generation generate(StoryContext context) {
-        return generateUnguarded(context);
+    public boolean acceptsModelChoice() {
+        return false;
     }
 
     @Override
@@ -89,5 +82,15 @@ public class SageMakerProvider extends VendorProvider<SageMakerRuntimeClient> {
         String answer = AwsSupport.call(
                 NAME, () -> client.invokeEndpoint(request).body().asUtf8String());
         return format.read(answer, endpointName, conversation);
+    }
+
+    /**
+     * Guarded for players ({@link VendorGuard}); override with
+     * {@code com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/<Annotation>/<key>}.
+     */
+    @Override
+    @VendorGuard
+    public Generation generate(StoryContext context) {
+        return generateUnguarded(context);
     }
 }

@@ -16,10 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What every vendor provider shares, written once: the unguarded call through the {@link NarrativeExchange}, the
- * settings check, pricing, capabilities and model choice as data, and the vendor client's life cycle (built on first
- * use, closed with the bean). A provider adds only what is its own: its settings, its client, and {@link #send}
- * (request, reply, error mapping).
+ * What every vendor provider shares, written once: the unguarded call through the {@link NarrativeExchange} (with
+ * the model a call chooses, where the vendor allows it), the settings check, pricing and capabilities from a
+ * {@link Profile}, and the vendor client's life cycle (built on the first call, closed with the bean). A provider adds
+ * only what is its own: its profile, how to open its client, and {@link #send} (request, reply, error mapping).
  *
  * <p>The guarded {@link #generate} is not here: each provider declares it, annotated {@link VendorGuard}, and
  * delegates to {@link #generateUnguarded}. Helidon reads a fault-tolerance override under the class that declares
@@ -54,19 +54,23 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
     /**
      * What a provider is, as data.
      *
-     * @param name          the name used in {@code liminal.ai.chain}
-     * @param model         the configured model (or endpoint), {@code ""} when unset: the price is looked up under
-     *                      it, and it is asked for unless a call chooses another
-     * @param modelChoice   whether a call may ask another model ({@link AiProvider#acceptsModelChoice()})
-     * @param capabilities  what the model can do
-     * @param settings      what must be set before the provider may be called, in the order reported
+     * @param name         the name used in {@code liminal.ai.chain}
+     * @param model        the configured model (or endpoint), {@code ""} when unset: the price is looked up under it,
+     *                     and it is asked for unless a call chooses another
+     * @param capabilities what the model can do
+     * @param settings     what must be set before the provider may be called, in the order reported
      */
-    public record Profile(
-            String name, String model, boolean modelChoice, ModelCapabilities capabilities, List<Setting> settings) {
+    public record Profile(String name, String model, ModelCapabilities capabilities, List<Setting> settings) {
 
         /** Copies the settings. */
         public Profile {
             settings = List.copyOf(settings);
+        }
+
+        /** A profile whose model is a config value (blank counts as unset). */
+        public static Profile of(
+                String name, Optional<String> model, ModelCapabilities capabilities, Setting... settings) {
+            return new Profile(name, given(model).orElse(""), capabilities, List.of(settings));
         }
     }
 
@@ -78,15 +82,16 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
      */
     public record Setting(String key, BooleanSupplier present) {
 
-        /** A plain setting. */
+        /** A plain setting (blank counts as unset). */
         public static Setting of(String key, Optional<String> value) {
-            return new Setting(key, value::isPresent);
+            boolean present = given(value).isPresent();
+            return new Setting(key, () -> present);
         }
 
         /** A secret: set from the environment (named after the key) or Secrets Manager, never from a file. */
         public static Setting secret(String key, Optional<String> value) {
             String variable = key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-            return new Setting(key + " (" + variable + ")", value::isPresent);
+            return of(key + " (" + variable + ")", value);
         }
     }
 
@@ -111,7 +116,7 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
 
     @Override
     public Generation generateUnguarded(StoryContext context) {
-        String model = profile.modelChoice() ? context.modelOr(profile.model()) : profile.model();
+        String model = acceptsModelChoice() ? context.modelOr(profile.model()) : profile.model();
         return exchange.write(this, context, conversation -> send(client(), model, conversation));
     }
 
@@ -123,9 +128,10 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
                 .toList();
     }
 
+    /** Yes: most vendors serve many models on one account; a provider whose model is fixed says no. */
     @Override
     public boolean acceptsModelChoice() {
-        return profile.modelChoice();
+        return true;
     }
 
     @Override

@@ -97,23 +97,28 @@ class VendorProviderTest {
     private final class Stub extends VendorProvider<AutoCloseable> {
 
         final List<String> asked = new ArrayList<>();
+        private final boolean modelChoice;
 
         Stub(boolean modelChoice, Optional<String> key, Optional<String> model) {
             super(
-                    new Profile(
+                    Profile.of(
                             "stub",
-                            model.orElse(""),
-                            modelChoice,
+                            model,
                             new ModelCapabilities(1_000, true, false, Set.of("en")),
-                            List.of(
-                                    Setting.secret("liminal.ai.stub.api-key", key),
-                                    Setting.of("liminal.ai.stub.model", model))),
+                            Setting.secret("liminal.ai.stub.api-key", key),
+                            Setting.of("liminal.ai.stub.model", model)),
                     exchange,
                     null,
                     () -> {
                         opened.incrementAndGet();
                         return closed::incrementAndGet;
                     });
+            this.modelChoice = modelChoice;
+        }
+
+        @Override
+        public boolean acceptsModelChoice() {
+            return modelChoice;
         }
 
         @Override
