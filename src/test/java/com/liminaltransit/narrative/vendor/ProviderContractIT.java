@@ -20,12 +20,15 @@ import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
+import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.CDI;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,14 +38,14 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * What every vendor provider must do behind the chain, against a stub of its real wire format: answer well, and
  * turn every bad day (429, 5xx, slow, garbled, contract-breaking, dropped, dripping) into a good passage for the
  * player, with the calls counted and the fallback recorded; a failing vendor opens its breaker so later steps skip
- * it. Subclasses are {@code @HelidonTest}s that configure the chain {@code <provider>,offline} with short limits
- * (vendor request timeout 1 s, FT attempt timeout 2 s, two retries 50 ms apart, a breaker that opens when 4 calls
- * in a row fail and stays open for a minute) and return {@link #contract} from a {@code @TestFactory}.
+ * it. Subclasses are {@code @HelidonTest}s that configure the chain {@code <provider>,offline}, take the contract's
+ * short {@link #limits} in their {@code @AddConfigSource}, and run the {@link #checks}.
  */
 public abstract class ProviderContractIT {
 
@@ -78,6 +81,27 @@ public abstract class ProviderContractIT {
                 "rejectedCredentialsAreNotRetried",
                 "readinessNamesTheProviderWithoutFailing",
                 "failingVendorOpensItsBreakerAndLaterStepsSkipItFast");
+    }
+
+    /**
+     * The contract's short limits for a provider (vendor request timeout 1 s, FT attempt timeout 2 s, two retries
+     * 50 ms apart, a breaker that opens when 4 calls in a row fail and stays open for a minute), with {@code more}
+     * (the stub's address): what a subclass's {@code @AddConfigSource} returns. The FT keys are the provider
+     * class's own, as Helidon reads them.
+     */
+    protected static ConfigSource limits(String name, Class<? extends AiProvider> provider, Map<String, String> more) {
+        String guarded = provider.getName() + "/generate/";
+        Map<String, String> limits = new HashMap<>(more);
+        limits.put("liminal.ai." + name + ".timeout", "1s");
+        limits.put(guarded + "Timeout/value", "2000");
+        limits.put(guarded + "Timeout/unit", "MILLIS");
+        limits.put(guarded + "Retry/delay", "50");
+        limits.put(guarded + "Retry/jitter", "0");
+        limits.put(guarded + "CircuitBreaker/requestVolumeThreshold", "4");
+        limits.put(guarded + "CircuitBreaker/failureRatio", "1.0");
+        limits.put(guarded + "CircuitBreaker/delay", "60000");
+        limits.put(guarded + "CircuitBreaker/delayUnit", "MILLIS");
+        return MpConfigSources.create(limits);
     }
 
     /** The method source subclasses name. */
