@@ -33,16 +33,16 @@ public class NarrativeExchange {
     private final Duration retryAfterCap;
 
     /**
-     * @param retryAfterCapMillis longest {@code Retry-After} a step waits for ({@code liminal.ai.retry-after-cap-ms})
+     * @param retryAfterCap longest {@code Retry-After} a step waits for ({@code liminal.ai.retry-after-cap})
      */
     @Inject
     public NarrativeExchange(
             PromptBuilder prompts,
             CallLedger ledger,
-            @ConfigProperty(name = "liminal.ai.retry-after-cap-ms", defaultValue = "2000") long retryAfterCapMillis) {
+            @ConfigProperty(name = "liminal.ai.retry-after-cap", defaultValue = "2s") Duration retryAfterCap) {
         this.prompts = prompts;
         this.ledger = ledger;
-        this.retryAfterCap = Duration.ofMillis(retryAfterCapMillis);
+        this.retryAfterCap = retryAfterCap;
     }
 
     /** One call to a vendor with a conversation; throws our exception types only. */

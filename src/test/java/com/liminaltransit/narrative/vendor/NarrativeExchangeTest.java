@@ -35,7 +35,8 @@ class NarrativeExchangeTest {
              "choices": [{"id": "a", "label": "Read the letters"}], "ending": false, "summary": "s"}""";
 
     private final CallLedger ledger = new CallLedger();
-    private final NarrativeExchange exchange = new NarrativeExchange(new PromptBuilder(), ledger, 300);
+    private final NarrativeExchange exchange =
+            new NarrativeExchange(new PromptBuilder(), ledger, Duration.ofMillis(300));
     private final StoryContext context = StoryContext.boarding("ride", 7L, "en");
     private final List<Conversation> sent = new ArrayList<>();
 
