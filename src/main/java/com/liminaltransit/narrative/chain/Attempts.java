@@ -5,6 +5,7 @@ import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.CallOutcome;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.narrative.VendorCalls;
@@ -23,12 +24,14 @@ final class Attempts {
     private final SpendLedger spend;
     private final PriceTable prices;
     private final Clock clock;
+    private final int minStopsBeforeEnding;
 
-    Attempts(CallLedger ledger, SpendLedger spend, PriceTable prices, Clock clock) {
+    Attempts(CallLedger ledger, SpendLedger spend, PriceTable prices, Clock clock, int minStopsBeforeEnding) {
         this.ledger = ledger;
         this.spend = spend;
         this.prices = prices;
         this.clock = clock;
+        this.minStopsBeforeEnding = minStopsBeforeEnding;
     }
 
     /**
@@ -44,7 +47,8 @@ final class Attempts {
             CallLedger.Tally tally = ledger.settle(context, clock.instant());
             return new Attempt(null, null, e, tally.billedUsd(), calls(tally), since(started));
         }
-        ValidationResult verdict = provider.validate(generation.narrative());
+        ValidationResult verdict = provider.validate(generation.narrative())
+                .and(NarrativeValidator.checkEnding(generation.narrative(), context.stop(), minStopsBeforeEnding));
         CallLedger.Tally tally = ledger.settle(context, clock.instant());
         double cost = bill(provider, context, generation, verdict, tally);
         RuntimeException failure = verdict.valid() ? null : new InvalidNarrativeException(verdict.complaint());

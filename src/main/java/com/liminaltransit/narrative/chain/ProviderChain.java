@@ -5,6 +5,7 @@ import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
@@ -86,6 +87,8 @@ public class ProviderChain {
      *                               a typo or a missing key stops the server at start-up instead of silently
      *                               falling back on every step
      */
+    private static final int MAX_MIN_STOPS_BEFORE_ENDING = 8;
+
     @Inject
     public ProviderChain(
             @Any Instance<AiProvider> available,
@@ -97,7 +100,16 @@ public class ProviderChain {
             PriceTable prices,
             Clock clock,
             @ConfigProperty(name = DEADLINE_KEY + "value", defaultValue = "20") long deadlineValue,
-            @ConfigProperty(name = DEADLINE_KEY + "unit", defaultValue = "SECONDS") ChronoUnit deadlineUnit) {
+            @ConfigProperty(name = DEADLINE_KEY + "unit", defaultValue = "SECONDS") ChronoUnit deadlineUnit,
+            @ConfigProperty(
+                            name = NarrativeValidator.MIN_STOPS_BEFORE_ENDING_KEY,
+                            defaultValue = "" + NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING)
+                    int minStopsBeforeEnding) {
+        if (minStopsBeforeEnding < 0 || minStopsBeforeEnding > MAX_MIN_STOPS_BEFORE_ENDING) {
+            // offline's own earliest ending is stop 8: a higher minimum would refuse the last link of every chain
+            throw new IllegalStateException(NarrativeValidator.MIN_STOPS_BEFORE_ENDING_KEY + " must be 0 to "
+                    + MAX_MIN_STOPS_BEFORE_ENDING + ", not " + minStopsBeforeEnding);
+        }
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
@@ -106,7 +118,7 @@ public class ProviderChain {
         this.metrics = metrics;
         this.ledger = ledger;
         this.budget = budget;
-        this.attempts = new Attempts(ledger, spend, prices, clock);
+        this.attempts = new Attempts(ledger, spend, prices, clock, minStopsBeforeEnding);
         this.clock = clock;
         this.deadline = Duration.of(deadlineValue, deadlineUnit);
         providers.forEach(provider -> states.put(provider.name(), BreakerState.CLOSED));

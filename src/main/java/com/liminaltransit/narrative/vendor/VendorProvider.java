@@ -117,7 +117,7 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
     @Override
     public Generation generateUnguarded(StoryContext context) {
         String model = acceptsModelChoice() ? context.modelOr(profile.model()) : profile.model();
-        return exchange.write(this, context, conversation -> send(client(), model, conversation));
+        return exchange.write(this, context, model, conversation -> send(client(), model, conversation));
     }
 
     @Override

@@ -26,7 +26,8 @@ class AnthropicLiveIT {
         String model = System.getenv().getOrDefault("ANTHROPIC_MODEL", "claude-3-5-haiku-latest");
         String baseUrl = System.getenv().getOrDefault("ANTHROPIC_BASE_URL", AnthropicProvider.DEFAULT_BASE_URL);
         AnthropicProvider provider = new AnthropicProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), Duration.ofSeconds(2)),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 java.util.Optional.of(key),
                 java.util.Optional.of(model),

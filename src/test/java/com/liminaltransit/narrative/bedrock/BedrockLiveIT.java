@@ -26,7 +26,8 @@ class BedrockLiveIT {
         String modelId = System.getenv("BEDROCK_MODEL_ID");
         assumeTrue(modelId != null && !modelId.isBlank(), "BEDROCK_MODEL_ID is not set");
         BedrockProvider provider = new BedrockProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), Duration.ofSeconds(2)),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 Optional.of(modelId),
                 Optional.ofNullable(System.getenv("AWS_REGION")),

@@ -26,7 +26,8 @@ class OpenAiLiveIT {
         String model = System.getenv().getOrDefault("OPENAI_MODEL", "gpt-4o-mini");
         String baseUrl = System.getenv().getOrDefault("OPENAI_BASE_URL", OpenAiProvider.DEFAULT_BASE_URL);
         OpenAiProvider provider = new OpenAiProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), Duration.ofSeconds(2)),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 java.util.Optional.of(key),
                 java.util.Optional.of(model),

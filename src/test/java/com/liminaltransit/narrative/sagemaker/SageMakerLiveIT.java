@@ -25,7 +25,8 @@ class SageMakerLiveIT {
         String endpointName = System.getenv("SAGEMAKER_ENDPOINT_NAME");
         assumeTrue(endpointName != null && !endpointName.isBlank(), "SAGEMAKER_ENDPOINT_NAME is not set");
         SageMakerProvider provider = new SageMakerProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), Duration.ofSeconds(2)),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 Optional.of(endpointName),
                 Optional.ofNullable(System.getenv("AWS_REGION")),

@@ -25,7 +25,8 @@ class VendorProviderTest {
              "ending": false, "summary": "You watch the rain."}""";
 
     private final CallLedger ledger = new CallLedger();
-    private final NarrativeExchange exchange = new NarrativeExchange(new PromptBuilder(), ledger, Duration.ZERO);
+    private final NarrativeExchange exchange =
+            new NarrativeExchange(new PromptBuilder(), ledger, (c, p, m, i, o, usd, r) -> {}, Duration.ZERO);
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
 
