@@ -29,7 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>the answers Helidon writes itself before routing (a header too large, a request line too long, a body
  *       over {@code server.max-payload-size}, ambiguous framing) carry our security headers, {@code nosniff}
  *       among them, and never reflect an internal error's message;</li>
- *   <li>{@link Http1Guard} closes a connection whose headers stall and refuses ambiguous message framing.</li>
+ *   <li>{@link Http1Guard} closes a connection whose headers stall and refuses ambiguous message framing;</li>
+ *   <li>a connection with no request in flight closes after {@code liminal.web.idle-timeout} (Helidon's own keys
+ *       for it take ISO-8601 durations, which our one duration syntax does not).</li>
  * </ul>
  * Helidon MP keeps its server builder package-private (helidon#7939), so this reaches it by reflection, once, at
  * start. Should a Helidon upgrade remove that method, the server still starts and this logs why it could not
@@ -46,7 +48,8 @@ class ServerTuning {
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
                     Object started,
             ServerCdiExtension server,
-            @ConfigProperty(name = "liminal.web.headers-timeout", defaultValue = "10s") Duration headersTimeout) {
+            @ConfigProperty(name = "liminal.web.headers-timeout", defaultValue = "10s") Duration headersTimeout,
+            @ConfigProperty(name = "liminal.web.idle-timeout", defaultValue = "75s") Duration idleTimeout) {
         WebServerConfig.Builder builder;
         try {
             Method serverBuilder = ServerCdiExtension.class.getDeclaredMethod("serverBuilder");
@@ -65,6 +68,9 @@ class ServerTuning {
             handlers.addHandler(type, ServerTuning::secured);
         }
         builder.directHandlers(handlers.build());
+        // Helidon checks for idle connections every period: a fifth of the timeout keeps the overshoot small.
+        builder.idleConnectionTimeout(idleTimeout);
+        builder.idleConnectionPeriod(Duration.ofMillis(Math.max(1000, idleTimeout.toMillis() / 5)));
 
         guard = new Http1Guard(headersTimeout);
         List<ProtocolConfig> protocols = new ArrayList<>();

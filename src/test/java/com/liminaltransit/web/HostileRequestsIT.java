@@ -116,11 +116,13 @@ class HostileRequestsIT {
                 "/static/..%2fmetrics",
                 "/static/css/transit.css;x",
                 "/%2Fmetrics",
-                "/stories/%zz",
                 "/health;x/live")) {
             cases.add(new Case("path " + path, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n", Set.of(404)));
         }
-        cases.add(new Case("path ///", "GET /// HTTP/1.1\r\nHost: localhost\r\n\r\n", Set.of(400, 404)));
+        // Helidon refuses these itself, before routing, with a one-line 400 that quotes nothing
+        for (String path : List.of("///", "/stories/%zz")) {
+            cases.add(new Case("path " + path, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n", Set.of(400)));
+        }
         cases.add(new Case(
                 "Accept that does not parse",
                 "GET / HTTP/1.1\r\nHost: localhost\r\nAccept: ;;;===\r\n\r\n",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.testing.Management;
 import com.liminaltransit.testing.PlayerClient;
+import com.liminaltransit.testing.Rides;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
@@ -129,9 +130,10 @@ class ProtocolEdgesIT {
 
     @Test
     void managementLivesOnItsOwnSocketAndThePublicPortShowsStatusOnly() {
-        // given
+        // given a ride, so the ride metrics exist
         PlayerClient player = new PlayerClient(target.getUri());
         PlayerClient management = Management.client();
+        Rides.board(player);
 
         // when, then the public port has liveness and readiness, status only, and nothing else of management
         assertThat(player.get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
