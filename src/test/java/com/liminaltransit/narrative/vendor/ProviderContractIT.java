@@ -75,7 +75,7 @@ public abstract class ProviderContractIT {
     }
 
     /** The method source subclasses name. */
-    protected static final String CHECKS = "com.liminaltransit.narrative.ProviderContractIT#checks";
+    protected static final String CHECKS = "com.liminaltransit.narrative.vendor.ProviderContractIT#checks";
 
     /** Runs the check named {@code name} against {@code vendor}, starting from a healthy vendor. */
     protected static void check(Vendor vendor, String name) {
