@@ -140,7 +140,7 @@ public class StoryResource {
         return id;
     }
 
-    /** See the ride page (JAX-RS makes the location absolute; {@code ForwardedProtoFilter} keeps it HTTPS). */
+    /** See the ride page (the location goes out as this path: {@code web.RelativeLocations}). */
     private static Response seeRide(String id) {
         return Response.seeOther(URI.create("/stories/" + id)).build();
     }

@@ -55,7 +55,7 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof Jdbc.DataAccessException) {
             // The database is away (readiness says so too): nothing was written, so trying again is safe.
-            LOG.log(Level.WARNING, "Database unavailable: " + failure.getMessage());
+            LOG.log(Level.WARNING, "Database unavailable: " + LogSafe.text(failure.getMessage()));
             return answer(
                     503,
                     "The line's records are out of reach for a moment. Nothing was lost: "
@@ -63,12 +63,21 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
                     null);
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
-        LOG.log(Level.SEVERE, failure, () -> "Unexpected failure, incident " + incident);
+        // Messages can quote the request (a parser quotes its input): logged escaped and cut, never raw.
+        LOG.log(Level.SEVERE, LogSafe.throwable(failure), () -> "Unexpected failure, incident " + incident);
         return answer(500, "Something on the line failed. Your ride is safe; please try again in a moment.", incident);
     }
 
     private Response answer(int status, String message, String incident) {
-        boolean fragment = headers != null && Htmx.isHtmx(headers);
+        return page(status, message, incident, headers != null && Htmx.isHtmx(headers))
+                .build();
+    }
+
+    /**
+     * The answer for a status: its page, or for htmx its fragment aimed at the page's notice slot. For filters that
+     * refuse a request with {@code abortWith} and must add a header of their own.
+     */
+    static Response.ResponseBuilder page(int status, String message, String incident, boolean fragment) {
         View view = view(status, message, incident, fragment);
         Response.ResponseBuilder response = Response.status(status).entity(view).type(MediaType.TEXT_HTML_TYPE);
         if (status == 503) {
@@ -78,7 +87,7 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
             // htmx swaps the notice into the page's message slot instead of the passage area.
             response.header("HX-Retarget", "#notice").header("HX-Reswap", "innerHTML");
         }
-        return response.build();
+        return response;
     }
 
     /** The error page (or its fragment) for a status; {@code incident} may be {@code null}. */

@@ -3,6 +3,8 @@ package com.liminaltransit.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -53,6 +55,51 @@ public class RequestOrigin {
         }
         // The first hop is the viewer's side when proxies append.
         return "https".equalsIgnoreCase(proto.split(",")[0].strip());
+    }
+
+    /**
+     * Whether {@code origin} (an {@code Origin} header: {@code scheme://host[:port]}) is this request's own origin:
+     * its scheme as {@link #isHttps} tells it, its host from the trusted proxy's {@code X-Forwarded-Host} (the host
+     * the browser asked for, when the proxy sends us another {@code Host}) or else from {@code Host}. Default ports
+     * are ignored, case too; {@code null} (the literal {@code Origin} of sandboxed or privacy-redirected pages) is
+     * never our own.
+     */
+    public boolean isOwnOrigin(ContainerRequestContext request, String origin) {
+        String host = null;
+        if (fromTrustedProxy(request)) {
+            String forwarded = request.getHeaderString("X-Forwarded-Host");
+            if (forwarded != null && !forwarded.isBlank()) {
+                host = forwarded.split(",")[0].strip();
+            }
+        }
+        if (host == null) {
+            host = request.getHeaderString("Host");
+        }
+        if (host == null || origin == null) {
+            return false;
+        }
+        String scheme = isHttps(request) ? "https" : "http";
+        return normalised(origin.strip()).equals(normalised(scheme + "://" + host));
+    }
+
+    /** {@code HTTPS://Example.org:443} → {@code https://example.org}; anything unparsable → itself, lower case. */
+    private static String normalised(String origin) {
+        String lower = origin.toLowerCase(Locale.ROOT);
+        try {
+            URI uri = new URI(lower);
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+                return lower;
+            }
+            int port = uri.getPort();
+            boolean defaultPort = port < 0
+                    || port == 443 && uri.getScheme().equals("https")
+                    || port == 80 && uri.getScheme().equals("http");
+            return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
+        } catch (URISyntaxException e) {
+            return lower;
+        }
     }
 
     /**

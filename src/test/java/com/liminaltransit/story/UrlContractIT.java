@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.testing.Management;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Rides;
@@ -79,8 +80,7 @@ class UrlContractIT {
 
         assertThat(boarded.status()).isEqualTo(303);
         String location = boarded.header("Location").orElseThrow();
-        assertThat(location)
-                .matches("http://[^/]+/stories/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(location).matches("/stories/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         Document ride = player.get(location).html();
         assertThat(Rides.stopCount(ride)).isEqualTo(1);
         assertThat(Rides.choiceIds(ride)).hasSizeBetween(2, 4);
@@ -112,8 +112,7 @@ class UrlContractIT {
                 Map.of("step", "0", "choice", Rides.choiceIds(ride).getFirst()));
 
         assertThat(chosen.status()).isEqualTo(303);
-        assertThat(chosen.header("Location"))
-                .hasValue(player.uri("/stories/" + id).toString());
+        assertThat(chosen.header("Location")).hasValue("/stories/" + id);
         assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(2);
     }
 
@@ -281,17 +280,22 @@ class UrlContractIT {
     }
 
     @Test
-    void healthAndMetricsAnswer() {
+    void healthAnswersStatusOnlyHereAndMetricsAnswerOnTheManagementSocket() {
         Rides.board(player);
+        PlayerClient management = Management.client();
 
         Answer live = player.get("/health/live");
         Answer ready = player.get("/health/ready");
-        Answer metrics =
-                player.send(HttpRequest.newBuilder(player.uri("/metrics")).header("Accept", "text/plain"));
+        Answer detailed = management.get("/health/ready");
+        Answer metrics = management.send(
+                HttpRequest.newBuilder(management.uri("/metrics")).header("Accept", "text/plain"));
 
         assertThat(live.status()).isEqualTo(200);
+        assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(ready.status()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"database\"").contains("UP");
+        assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(player.get("/metrics").status()).isEqualTo(404);
+        assertThat(detailed.body()).contains("\"database\"").contains("UP");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("rides_started_total", "narrative_steps_total", "narrative_latency_seconds");

@@ -24,13 +24,16 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> extraConfig;
     private Process process;
     private Duration lastStartUp;
 
-    private ServerProcess(Path dataDir, int port, Map<String, String> extraConfig) throws IOException {
+    private ServerProcess(Path dataDir, int port, int managementPort, Map<String, String> extraConfig)
+            throws IOException {
         this.dataDir = dataDir;
         this.port = port;
+        this.managementPort = managementPort;
         this.extraConfig = extraConfig;
         this.log = dataDir.resolve("server.log");
     }
@@ -39,7 +42,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Map<String, String> extraConfig) {
         try {
             ServerProcess server =
-                    new ServerProcess(Files.createTempDirectory("liminal-server"), freePort(), extraConfig);
+                    new ServerProcess(Files.createTempDirectory("liminal-server"), freePort(), freePort(), extraConfig);
             server.startAgain();
             return server;
         } catch (IOException e) {
@@ -50,6 +53,11 @@ public final class ServerProcess implements AutoCloseable {
     /** The server's base URI, e.g. {@code http://127.0.0.1:41234}. */
     public URI base() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The management socket's base URI (metrics, health with details, OpenAPI), on its own free port. */
+    public URI managementBase() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     /** How long the last start took until {@code /health/ready} answered 200. */
@@ -72,7 +80,8 @@ public final class ServerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dserver.host=127.0.0.1",
-                "-Dserver.port=" + port));
+                "-Dserver.port=" + port,
+                "-Dserver.sockets.0.port=" + managementPort));
         // No database URL: the default one (an H2 file under ./data) is what is tested, in the data directory.
         extraConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));

@@ -87,7 +87,8 @@ class RideBotIT {
     }
 
     private static java.util.List<String> rideMetrics(PlayerClient client) {
-        return client.get("/metrics")
+        return com.liminaltransit.testing.Management.client()
+                .get("/metrics")
                 .body()
                 .lines()
                 .filter(l -> l.startsWith("rides_"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.narrative.TestProviders;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
+import com.liminaltransit.testing.Management;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import io.helidon.microprofile.testing.junit5.AddBean;
@@ -53,7 +54,7 @@ class ProviderChainIT {
         Map<String, Object> step = firstStep(id);
         assertThat(step).containsEntry("provider", "offline").containsEntry("attempts", 2);
         assertThat((String) step.get("fallback_reason")).startsWith("garbled: InvalidNarrativeException");
-        String metrics = player.get("/metrics").body();
+        String metrics = Management.client().get("/metrics").body();
         assertThat(metrics)
                 .containsPattern("narrative_steps_total\\{[^}]*outcome=\"invalid\"[^}]*provider=\"garbled\"");
     }
