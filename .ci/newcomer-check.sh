@@ -96,18 +96,25 @@ grep -q 'builds with a JDK 21 or newer, and this Maven runs on Java 17' "$work/e
 echo "ok: $(grep 'builds with a JDK 21' "$work/enforcer.log")"
 
 step "4. ./play builds and serves (bounded: ${ready_timeout} s)"
-port=''
-for _ in $(seq 1 50); do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-        port=$candidate
-        break
-    fi
-done
-[ -n "$port" ] || fail "no free port found"
+free_port() {
+    local candidate
+    for _ in $(seq 1 50); do
+        candidate=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    fail "no free port found"
+}
+port=$(free_port)
+ports=(SERVER_HOST=127.0.0.1 SERVER_PORT="$port")
+# A second socket (management) in the default configuration gets a free port too, so that servers run side by side.
+if grep -q '^server\.sockets\.0\.port=' "$clone/src/main/resources/META-INF/microprofile-config.properties"; then
+    ports+=(SERVER_SOCKETS_0_PORT="$(free_port)")
+fi
 # Its own process group (setsid), so that stopping it stops Maven or the server, whichever is running.
-(cd "$clone" && exec env -u JAVA_HOME PATH="$java17/bin:$PATH" SERVER_HOST=127.0.0.1 SERVER_PORT="$port" \
-    setsid ./play >"$work/play.log" 2>&1) &
+(cd "$clone" && exec env -u JAVA_HOME PATH="$java17/bin:$PATH" "${ports[@]}" setsid ./play >"$work/play.log" 2>&1) &
 server_pid=$!
 deadline=$((SECONDS + ready_timeout))
 until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/health/ready" 2>/dev/null; do
