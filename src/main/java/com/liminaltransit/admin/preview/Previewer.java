@@ -7,9 +7,12 @@ import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.AiBudget;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.ProviderTrial;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.story.StoryService;
+import com.liminaltransit.web.PageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +33,23 @@ public class Previewer {
     private final ProviderChain chain;
     private final PromptBuilder prompts;
     private final AiBudget budget;
+    private final PriceTable prices;
+    private final PreviewQuota quota;
 
     @Inject
-    Previewer(StoryService stories, ProviderChain chain, PromptBuilder prompts, AiBudget budget) {
+    Previewer(
+            StoryService stories,
+            ProviderChain chain,
+            PromptBuilder prompts,
+            AiBudget budget,
+            PriceTable prices,
+            PreviewQuota quota) {
         this.stories = stories;
         this.chain = chain;
         this.prompts = prompts;
         this.budget = budget;
+        this.prices = prices;
+        this.quota = quota;
     }
 
     /** The context of stop {@code stop} of a ride, written with {@code promptSet}. */
@@ -68,9 +81,26 @@ public class Previewer {
     /**
      * Asks one provider for the stop, with its configured model or {@code model} when one is given; never throws
      * for the provider's failures, which become the verdict. Past the daily budget a paid provider is asked only when
-     * {@code pastBudget}, the writer's confirmation, which is logged with the writer's name.
+     * {@code pastBudget}, the writer's confirmation, which is logged with the writer's name. A model named without a
+     * price is refused (it would be charged as free), and each writer's previews are bounded ({@link PreviewQuota}).
      */
     public PreviewResult run(
+            StoryContext context, String providerName, String model, boolean pastBudget, String writer) {
+        if (model != null
+                && !model.isBlank()
+                && !ProviderChain.OFFLINE.equals(providerName)
+                && !prices.hasPrice(model)) {
+            throw new PageException(
+                    Response.Status.BAD_REQUEST,
+                    "The model " + model + " has no price, so what it costs would not be counted. Add"
+                            + " liminal.ai.price." + model + ".input and .output first.");
+        }
+        try (PreviewQuota.Permit permit = quota.take(writer)) {
+            return ask(context, providerName, model, pastBudget, writer);
+        }
+    }
+
+    private PreviewResult ask(
             StoryContext context, String providerName, String model, boolean pastBudget, String writer) {
         boolean overriding = pastBudget && !ProviderChain.OFFLINE.equals(providerName) && budget.exhausted();
         if (overriding) {

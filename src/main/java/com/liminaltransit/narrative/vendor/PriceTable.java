@@ -34,6 +34,15 @@ public class PriceTable {
         return (inputTokens * perThousand[0] + outputTokens * perThousand[1]) / 1000.0;
     }
 
+    /** Whether {@code model} has a price in the configuration (an unpriced model would count as free). */
+    public boolean hasPrice(String model) {
+        return model != null
+                && (config.getOptionalValue("liminal.ai.price." + model + ".input", Double.class)
+                                .isPresent()
+                        || config.getOptionalValue("liminal.ai.price." + model + ".output", Double.class)
+                                .isPresent());
+    }
+
     private double[] lookUp(String model) {
         var input = config.getOptionalValue("liminal.ai.price." + model + ".input", Double.class);
         var output = config.getOptionalValue("liminal.ai.price." + model + ".output", Double.class);
