@@ -101,7 +101,12 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException | AssertionError notReady) {
+            kill(); // a server that never became ready must not outlive the test that started it
+            throw notReady;
+        }
         lastStartUp = Duration.ofNanos(System.nanoTime() - started);
     }
 
