@@ -45,12 +45,21 @@ const report = (file, message) => problems.push(`${path.relative(process.cwd(), 
 function ciRunCommand() {
   const file = path.join(root, '.ci', 'run');
   if (!fs.existsSync(file)) return './mvnw -B verify';
-  const line = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .find((l) => /^(\.\/mvnw|mvn)\s.*\bverify\b/.test(l));
-  return line ?? null;
+  const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim());
+  const maven = (l) => /^(\.\/mvnw|mvn)\s.*\bverify\b/.test(l);
+  const direct = lines.find(maven);
+  if (direct) return direct;
+  // .ci/run may run the README's ./test, whose last word is the Maven command (exec ./mvnw -B verify "$@")
+  const testScript = path.join(root, 'test');
+  if (lines.includes('./test') && fs.existsSync(testScript)) {
+    const exec = fs
+      .readFileSync(testScript, 'utf8')
+      .split('\n')
+      .map((l) => l.trim().replace(/^exec\s+/, '').replace(/\s+"\$@"$/, ''))
+      .find(maven);
+    return exec ?? null;
+  }
+  return null;
 }
 
 /** Repository paths named in a shell command (scripts, directories, files). */
