@@ -1,5 +1,11 @@
 variable "aws_region" {
-  description = "Region of the state bucket."
+  description = "Region of the state bucket and its key."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "app_region" {
+  description = "Region the environments run in (their aws_region); the deploy roles may act there and in us-east-1 (CloudFront's certificate, web ACL and metrics)."
   type        = string
   default     = "us-east-1"
 }
@@ -20,10 +26,21 @@ variable "create_github_oidc_provider" {
   default     = true
 }
 
-variable "deploy_policy_arns" {
-  description = "Managed policies of the deploy role; it creates VPCs, IAM roles, databases and CloudFront, so it is broad, and only the repository's staging/production environments can assume it."
+variable "environments" {
+  description = "Environments that get a permissions boundary and a deploy role trusted by the GitHub environment of the same name (dev's role serves a dev GitHub environment, if one is made)."
   type        = list(string)
-  default     = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  default     = ["dev", "staging", "production"]
+
+  validation {
+    condition     = alltrue([for e in var.environments : contains(["dev", "staging", "production"], e)])
+    error_message = "environments may hold dev, staging and production."
+  }
+}
+
+variable "promote_from" {
+  description = "Environment => the environment whose ECR repository its deploy role may read (production promotes the image staging tested)."
+  type        = map(string)
+  default     = { production = "staging" }
 }
 
 variable "tags" {

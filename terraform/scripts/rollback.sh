@@ -1,47 +1,36 @@
 #!/usr/bin/env bash
-# Rolls an environment back to an earlier image.
-#   terraform/scripts/rollback.sh ENVIRONMENT [IMAGE_TAG]
-# Without IMAGE_TAG it takes the image pushed to the environment's ECR repository just before the
-# one that runs now (the repository is IMMUTABLE, so a tag names exactly the image that ran before).
-# The database is not rolled back: Flyway migrations are expected to stay backward compatible for
-# one release (expand first, contract in a later release).
+# Rolls an environment back to the commit that last passed its smoke test: that commit's Terraform and
+# that commit's image (tagged with the commit), not today's Terraform with yesterday's image.
+#   terraform/scripts/rollback.sh ENVIRONMENT [COMMIT]
+# Without COMMIT it reads /liminal-transit/ENVIRONMENT/last-good-commit (SSM), which deploy.yml writes
+# after every smoke test that passes. Needs the git history of that commit (deploy.yml checks out with
+# fetch-depth 0) and what deploy.sh needs.
+# The database is not rolled back: Flyway migrations must stay compatible with the previous release
+# (expand first, contract in a later release).
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 dev|staging|production [IMAGE_TAG]" >&2
+    echo "usage: $0 dev|staging|production [COMMIT]" >&2
     exit 2
 }
 [[ $# -ge 1 && $# -le 2 ]] || usage
 environment=$1
 target=${2:-}
 [[ "$environment" =~ ^(dev|staging|production)$ ]] || usage
-: "${TF_STATE_BUCKET:?set TF_STATE_BUCKET to the state bucket}"
-
-scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$scripts/../environments/$environment"
-terraform init -input=false -reconfigure \
-    -backend-config="bucket=$TF_STATE_BUCKET" \
-    -backend-config="region=${TF_STATE_REGION:-us-east-1}" >/dev/null
-
-current=$(terraform output -raw image_tag)
-repository=$(terraform output -raw ecr_repository_name)
 
 if [[ -z "$target" ]]; then
-    # tagged images, oldest first; the previous one is the tag just before the current one
-    mapfile -t tags < <(aws ecr describe-images --repository-name "$repository" --filter tagStatus=TAGGED \
-        --query 'sort_by(imageDetails, &imagePushedAt)[].imageTags[0]' --output text | tr '\t' '\n')
-    for i in "${!tags[@]}"; do
-        if [[ "${tags[$i]}" == "$current" && $i -gt 0 ]]; then
-            target=${tags[$((i - 1))]}
-        fi
-    done
-    [[ -n "$target" ]] || { echo "no image before $current in $repository" >&2; exit 1; }
+    target=$(aws ssm get-parameter --name "/liminal-transit/$environment/last-good-commit" \
+        --query 'Parameter.Value' --output text)
+fi
+if ! [[ "$target" =~ ^[0-9a-f]{40}$ ]]; then
+    echo "no good commit recorded for $environment ($target): nothing to roll back to" >&2
+    exit 1
 fi
 
-if [[ "$target" == "$current" ]]; then
-    echo "$environment already runs $current"
-    exit 0
-fi
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+checkout=$(mktemp -d)
+trap 'git -C "$repo" worktree remove --force "$checkout" >/dev/null 2>&1 || rm -rf "$checkout"' EXIT
+git -C "$repo" worktree add --detach "$checkout" "$target" >/dev/null
 
-echo "rolling $environment back from $current to $target"
-"$scripts/deploy.sh" "$environment" "$target"
+echo "rolling $environment back to $target (its Terraform and its image)"
+"$checkout/terraform/scripts/deploy.sh" "$environment" "$target"

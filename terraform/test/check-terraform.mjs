@@ -16,6 +16,9 @@
 //   - variables typed and described, outputs described, the required files of a module/environment,
 //     an S3 backend with locking in each environment, aws provider version >= the minimum for the types used;
 //   - terraform.tfvars only sets declared variables;
+//   - no unused declarations (tflint's terraform_unused_declarations, part of its recommended preset that
+//     CI runs): every variable, data source and local is referenced somewhere in its configuration;
+//   - no AdministratorAccess anywhere (deploy roles are scoped; see terraform/README.md);
 //   - the indentation and `=` alignment that `terraform fmt -check` (run in CI) would change.
 // Prints one line per problem and exits 1 if there is any, 0 otherwise.
 import fs from 'node:fs';
@@ -81,6 +84,19 @@ const unquote = (expr) => expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
 function exprsOf(value) {
   const out = [];
   for (const s of strings(value)) for (const e of expressions(s)) out.push(unquote(e));
+  return out;
+}
+
+/** Like exprsOf, but also the interpolations of template strings nested inside expressions ("a-${x}"). */
+function deepExprsOf(value) {
+  const out = [];
+  const walk = (text) => {
+    for (const e of expressions(text)) {
+      out.push(unquote(e));
+      for (const m of e.matchAll(/"((?:[^"\\]|\\.)*)"/g)) walk(m[1]);
+    }
+  };
+  for (const s of strings(value)) walk(s);
   return out;
 }
 
@@ -233,6 +249,7 @@ async function load(dir) {
   for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.tf') || n.endsWith('.tfvars')).sort()) {
     const file = path.join(dir, name);
     checkFormat(file);
+    checkNoAdministratorAccess(file);
     if (name.endsWith('.tfvars')) continue;
     const doc = await parseFile(file);
     cfg.files[name] = doc;
@@ -326,8 +343,50 @@ function providerKnown(cfg, p) {
   );
 }
 
+/**
+ * tflint's terraform_unused_declarations: a variable, data source or local that nothing in the
+ * configuration reads. A variable's own validation block does not count as a use.
+ */
+function checkUnused(cfg) {
+  const used = { var: new Set(), local: new Set(), data: new Set() };
+  for (const doc of Object.values(cfg.files)) {
+    const { variable, ...rest } = doc;
+    for (const expr of deepExprsOf(rest)) {
+      for (const m of expr.matchAll(/(?<![\w.])var\.([A-Za-z_][\w-]*)/g)) used.var.add(m[1]);
+      for (const m of expr.matchAll(/(?<![\w.])local\.([A-Za-z_][\w-]*)/g)) used.local.add(m[1]);
+      for (const m of expr.matchAll(/(?<![\w.])data\.([a-z0-9_]+)\.([A-Za-z_][\w-]*)/g)) used.data.add(`${m[1]}.${m[2]}`);
+    }
+    // cross-variable validation (Terraform >= 1.9) reads other variables: that is a use of those
+    for (const [name, blocks] of Object.entries(variable ?? {})) {
+      for (const expr of deepExprsOf(blocks)) {
+        for (const m of expr.matchAll(/(?<![\w.])var\.([A-Za-z_][\w-]*)/g)) if (m[1] !== name) used.var.add(m[1]);
+      }
+    }
+  }
+  for (const [n, v] of Object.entries(cfg.variables)) {
+    if (!used.var.has(n)) report(v.file, `variable "${n}" is declared but not used`);
+  }
+  for (const [key, d] of Object.entries(cfg.data)) {
+    if (!used.data.has(key)) report(d.file, `data "${d.type}" "${d.name}" is declared but not used`);
+  }
+  for (const [name, doc] of Object.entries(cfg.files)) {
+    for (const block of doc.locals ?? []) {
+      for (const n of Object.keys(block)) if (!used.local.has(n)) report(path.join(cfg.dir, name), `local.${n} is declared but not used`);
+    }
+  }
+}
+
+/** AdministratorAccess (or any AWS managed admin policy) in Terraform code: the deploy roles are scoped instead. */
+function checkNoAdministratorAccess(file) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (/AdministratorAccess/.test(line)) report(file, `line ${i + 1}: AdministratorAccess (give the role a scoped policy instead)`);
+  });
+}
+
 function checkConfig(cfg) {
   const { dir } = cfg;
+  checkUnused(cfg);
   const isModule = path.basename(path.dirname(dir)) === 'modules';
   const isEnv = path.basename(path.dirname(dir)) === 'environments';
 
@@ -351,7 +410,7 @@ function checkConfig(cfg) {
   // references: var., local., module., resources and data sources
   for (const [name, doc] of Object.entries(cfg.files)) {
     const file = path.join(dir, name);
-    for (const expr of exprsOf(doc)) {
+    for (const expr of deepExprsOf(doc)) {
       for (const m of expr.matchAll(/(?<![\w.])var\.([A-Za-z_][\w-]*)/g)) {
         if (!cfg.variables[m[1]]) report(file, `var.${m[1]} is not declared`);
       }

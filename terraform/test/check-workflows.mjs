@@ -9,7 +9,13 @@
 //   - the repository files its steps name exist: scripts and paths in `run:` commands, local
 //     `uses: ./…` actions, `working-directory:`, and file inputs (file, cache-dependency-path,
 //     sarif_file); scripts run directly are executable;
-//   - every action is pinned to a major version or a commit, never a branch;
+//   - every third-party action is pinned to a full commit SHA (tags can be moved, as the March 2026
+//     trivy-action compromise showed), with the tag in a trailing comment for readers and Dependabot;
+//   - every run step that pipes a command runs with pipefail (`shell: bash`, which GitHub runs as
+//     `bash -eo pipefail`, or `set -o pipefail` in the script): GitHub's default `bash -e` reports
+//     `failing-command | tee log` as a success;
+//   - secrets are not put into the workflow-level env (every job and step would hold them);
+//   - no AdministratorAccess anywhere;
 //   - a top-level `permissions:` block (least privilege) and no static AWS keys: AWS is reached with
 //     OIDC only, from jobs that ask for `id-token: write` and run in a GitHub environment (the deploy
 //     and AI-test roles trust environments only);
@@ -74,6 +80,26 @@ function isExecutable(p) {
 
 const FILE_INPUTS = ['file', 'cache-dependency-path']; // inputs that name files of the repository
 
+/** Whether a shell script pipes one command into another (quoted text, comments and `||` aside). */
+function pipes(script) {
+  return script.split('\n').some((line) => {
+    const code = line
+      .replace(/\$\{\{.*?\}\}/g, '')
+      .replace(/'[^']*'/g, "''")
+      .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+      .replace(/(^|\s)#.*$/, '$1')
+      .replace(/\|\|/g, '');
+    return code.includes('|');
+  });
+}
+
+/** Whether a run step fails when any command of a pipeline fails. */
+function withPipefail(shell, script) {
+  if (shell === 'bash') return true; // GitHub runs `bash --noprofile --norc -eo pipefail {0}`
+  if (shell !== undefined && shell !== 'bash' && !/^bash\b/.test(shell)) return /-o\s+pipefail/.test(shell);
+  return /^\s*set\s+(-[a-z]*o\s+pipefail|-o\s+pipefail|.*\bpipefail\b)/m.test(script);
+}
+
 async function checkWorkflow(file) {
   const text = fs.readFileSync(file, 'utf8');
   for (const r of await runLint(text, path.relative(root, file))) {
@@ -91,6 +117,19 @@ async function checkWorkflow(file) {
     return null;
   }
   if (!wf.permissions) report(file, 'no top-level permissions: (default token permissions are too broad)');
+  for (const [name, value] of Object.entries(wf.env ?? {})) {
+    if (typeof value === 'string' && /\bsecrets\./.test(value)) {
+      report(file, `workflow-level env ${name} hands a secret to every job; set it on the steps that need it`);
+    }
+  }
+  text.split('\n').forEach((line, i) => {
+    if (/AdministratorAccess/.test(line)) report(file, `line ${i + 1}: AdministratorAccess (roles are scoped per environment)`);
+  });
+  // `uses: owner/repo@sha # v1.2.3`: the YAML parser drops comments, so read them from the text
+  const usesComments = new Map();
+  for (const m of text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)[ \t]*(#[ \t]*v\d[^\n]*)?$/gm)) {
+    usesComments.set(m[1], usesComments.get(m[1]) || Boolean(m[2]));
+  }
 
   for (const [jobId, job] of Object.entries(wf.jobs ?? {})) {
     const steps = job.steps ?? [];
@@ -107,8 +146,10 @@ async function checkWorkflow(file) {
           if (!fs.existsSync(path.join(root, step.uses))) report(file, `${where}: local action ${step.uses} does not exist`);
         } else if (!step.uses.startsWith('docker://')) {
           const ref = step.uses.split('@')[1] ?? '';
-          if (!/^v\d+(\.\d+){0,2}$/.test(ref) && !/^[0-9a-f]{40}$/.test(ref)) {
-            report(file, `${where}: ${step.uses} is not pinned to a version or a commit`);
+          if (!/^[0-9a-f]{40}$/.test(ref)) {
+            report(file, `${where}: ${step.uses} is not pinned to a commit SHA`);
+          } else if (!usesComments.get(step.uses)) {
+            report(file, `${where}: ${step.uses} has no trailing "# vX.Y.Z" comment naming the pinned tag`);
           }
         }
         const w = step.with ?? {};
@@ -128,6 +169,10 @@ async function checkWorkflow(file) {
         }
       }
       if (typeof step.run === 'string') {
+        const shell = step.shell ?? job.defaults?.run?.shell ?? wf.defaults?.run?.shell;
+        if (pipes(step.run) && !withPipefail(shell, step.run)) {
+          report(file, `${where}: pipes a command without pipefail (set shell: bash, or set -o pipefail)`);
+        }
         const base = step['working-directory'] ?? '.';
         for (const p of pathsIn(step.run)) {
           const rel = base === '.' ? p : path.join(base, p);

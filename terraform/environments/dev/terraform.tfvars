@@ -1,6 +1,6 @@
 # dev: smallest and cheapest; the database pauses when idle and everything can be destroyed
 aws_region         = "us-east-1"
-compute            = "ecs_express"
+compute            = "ecs_fargate"
 image_tag          = "bootstrap"
 vpc_cidr           = "10.40.0.0/16"
 single_nat_gateway = true
@@ -23,4 +23,5 @@ enable_bedrock_invocation_logging = false
 provider_api_keys                 = []
 admin_users                       = ["writer"]
 
-ride_post_limit = 100
+ride_post_limit     = 100
+ai_daily_budget_usd = 5

@@ -40,7 +40,11 @@ module "stack" {
   provider_api_keys                 = var.provider_api_keys
   admin_users                       = var.admin_users
   ride_post_limit                   = var.ride_post_limit
+  ai_daily_budget_usd               = var.ai_daily_budget_usd
+  ai_monthly_budget_usd             = var.ai_monthly_budget_usd
   alarm_emails                      = var.alarm_emails
   origin_secret                     = var.origin_secret
+  origin_secret_previous            = var.origin_secret_previous
+  smoke_token                       = var.smoke_token
   tags                              = var.tags
 }

@@ -1,6 +1,6 @@
 # production: per-zone NAT, two database instances, scaling room; applied on a published release
 aws_region                = "us-east-1"
-compute                   = "ecs_express"
+compute                   = "ecs_fargate"
 image_tag                 = "bootstrap"
 zone_name                 = "liminal-transit.com"
 domain_name               = "liminal-transit.com"
@@ -27,4 +27,8 @@ provider_api_keys                 = ["anthropic", "openai"]
 admin_users                       = ["writer"]
 
 ride_post_limit = 100
-alarm_emails    = []
+
+# AI spend: the app's own daily stop (then offline), and AWS Budgets on the account's Bedrock bill
+ai_daily_budget_usd   = 50
+ai_monthly_budget_usd = 1000
+# alarm_emails: from the production environment's GitHub variable ALARM_EMAILS (required here)

@@ -1,6 +1,6 @@
 # staging: production-like, one of everything; deploy.yml applies it on every push to main
 aws_region         = "us-east-1"
-compute            = "ecs_express"
+compute            = "ecs_fargate"
 image_tag          = "bootstrap"
 zone_name          = "liminal-transit.com"
 domain_name        = "staging.liminal-transit.com"
@@ -26,4 +26,6 @@ provider_api_keys                 = ["anthropic", "openai"]
 admin_users                       = ["writer"]
 
 ride_post_limit = 100
-alarm_emails    = []
+
+ai_daily_budget_usd = 10
+# alarm_emails: from the staging environment's GitHub variable ALARM_EMAILS (required here)

@@ -4,7 +4,7 @@ variable "aws_region" {
 }
 
 variable "compute" {
-  description = "app_runner (accounts that already have App Runner) or ecs_express (ECS Express Mode)."
+  description = "ecs_fargate (ECS on Fargate behind an internal load balancer, any account) or app_runner (accounts that already have App Runner)."
   type        = string
 }
 
@@ -131,9 +131,21 @@ variable "ride_post_limit" {
 }
 
 variable "alarm_emails" {
-  description = "Recipients of the alarms."
+  description = "Recipients of the alarms; outside dev from CI as TF_VAR_alarm_emails (GitHub variable ALARM_EMAILS, a JSON list), required."
   type        = list(string)
   default     = []
+}
+
+variable "ai_daily_budget_usd" {
+  description = "liminal.ai.daily-budget-usd, and the base of the AI budget alarm."
+  type        = number
+  default     = 10
+}
+
+variable "ai_monthly_budget_usd" {
+  description = "Account-wide AWS Budgets limit of the monthly Bedrock cost; null for none (set in one environment only)."
+  type        = number
+  default     = null
 }
 
 variable "tags" {
@@ -143,7 +155,21 @@ variable "tags" {
 }
 
 variable "origin_secret" {
-  description = "Shared secret between CloudFront and the app (at least 32 characters): set TF_VAR_origin_secret from a CI secret, never in tfvars."
+  description = "Shared secret CloudFront sends to the origin (32 to 128 base64 characters): TF_VAR_origin_secret from the environment's GitHub secret ORIGIN_SECRET, never in tfvars."
   type        = string
+  sensitive   = true
+}
+
+variable "origin_secret_previous" {
+  description = "The other secret still accepted during a rotation: TF_VAR_origin_secret_previous from the GitHub secret ORIGIN_SECRET_PREVIOUS; empty outside a rotation."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "smoke_token" {
+  description = "Marker of the deploy smoke test's rides: TF_VAR_smoke_token from the GitHub secret SMOKE_TOKEN (at least 32 characters)."
+  type        = string
+  default     = null
   sensitive   = true
 }

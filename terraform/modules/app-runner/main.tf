@@ -1,5 +1,12 @@
 # App Runner: closed to new customers since 2026-04-30; for accounts that already use it.
-# Accounts without it use the ecs-express module (same inputs).
+# Accounts without it use the ecs-fargate module (same inputs).
+#
+# App Runner's private ingress (a VPC interface endpoint) is out of CloudFront's reach, so the service
+# stays public and the CloudFront secret is required instead: a regional WAF web ACL on the service
+# blocks (403) every request without X-Liminal-Proxy-Secret (current or previous), and the app itself
+# answers 403 to such requests (liminal.web.proxy-secret).
+
+data "aws_caller_identity" "current" {}
 
 ################################################################################
 # Roles: access (pull from ECR) and instance (what the running app may do)
@@ -17,8 +24,9 @@ data "aws_iam_policy_document" "access_assume" {
 }
 
 resource "aws_iam_role" "access" {
-  name_prefix        = "${var.name}-ar-access-"
-  assume_role_policy = data.aws_iam_policy_document.access_assume.json
+  name_prefix          = "${var.name}-ar-access-"
+  assume_role_policy   = data.aws_iam_policy_document.access_assume.json
+  permissions_boundary = var.permissions_boundary_arn
 
   tags = var.tags
 }
@@ -51,12 +59,19 @@ data "aws_iam_policy_document" "instance_assume" {
       type        = "Service"
       identifiers = ["tasks.apprunner.amazonaws.com"]
     }
+
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
   }
 }
 
 resource "aws_iam_role" "instance" {
-  name_prefix        = "${var.name}-ar-instance-"
-  assume_role_policy = data.aws_iam_policy_document.instance_assume.json
+  name_prefix          = "${var.name}-ar-instance-"
+  assume_role_policy   = data.aws_iam_policy_document.instance_assume.json
+  permissions_boundary = var.permissions_boundary_arn
 
   tags = var.tags
 }
@@ -73,8 +88,18 @@ data "aws_iam_policy_document" "app" {
 
     content {
       sid       = "InvokeSageMakerEndpoints"
-      actions   = ["sagemaker:InvokeEndpoint"]
+      actions   = ["sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointWithResponseStream"]
       resources = var.sagemaker_endpoint_arns
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.db_connect_arns) > 0 ? [1] : []
+
+    content {
+      sid       = "SignInToTheDatabaseAsTheAppUser"
+      actions   = ["rds-db:connect"]
+      resources = var.db_connect_arns
     }
   }
 
@@ -155,6 +180,7 @@ resource "aws_apprunner_service" "this" {
   }
 
   network_configuration {
+    # public, because CloudFront must reach it; closed by the web ACL below and by the app itself
     ingress_configuration {
       is_publicly_accessible = true
     }
@@ -168,4 +194,117 @@ resource "aws_apprunner_service" "this" {
   tags = var.tags
 
   depends_on = [aws_iam_role_policy.access, aws_iam_role_policy.instance]
+}
+
+################################################################################
+# The CloudFront secret, required in front of the service
+################################################################################
+
+resource "aws_wafv2_web_acl" "origin" {
+  name        = "${var.name}-origin"
+  description = "Only CloudFront (X-Liminal-Proxy-Secret) reaches ${var.name}; health checks excepted"
+  scope       = "REGIONAL"
+
+  default_action {
+    block {}
+  }
+
+  rule {
+    name     = "cloudfront-secret"
+    priority = 0
+
+    action {
+      allow {}
+    }
+
+    statement {
+      or_statement {
+        statement {
+          byte_match_statement {
+            search_string         = var.origin_secret
+            positional_constraint = "EXACTLY"
+
+            field_to_match {
+              single_header {
+                name = "x-liminal-proxy-secret"
+              }
+            }
+
+            text_transformation {
+              priority = 0
+              type     = "NONE"
+            }
+          }
+        }
+
+        statement {
+          byte_match_statement {
+            search_string         = coalesce(var.origin_secret_previous, var.origin_secret)
+            positional_constraint = "EXACTLY"
+
+            field_to_match {
+              single_header {
+                name = "x-liminal-proxy-secret"
+              }
+            }
+
+            text_transformation {
+              priority = 0
+              type     = "NONE"
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-origin-cloudfront-secret"
+      sampled_requests_enabled   = false
+    }
+  }
+
+  rule {
+    name     = "health-checks"
+    priority = 1
+
+    action {
+      allow {}
+    }
+
+    statement {
+      byte_match_statement {
+        search_string         = "/health/"
+        positional_constraint = "STARTS_WITH"
+
+        field_to_match {
+          uri_path {}
+        }
+
+        text_transformation {
+          priority = 0
+          type     = "NONE"
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "${var.name}-origin-health"
+      sampled_requests_enabled   = false
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "${var.name}-origin"
+    sampled_requests_enabled   = false
+  }
+
+  tags = var.tags
+}
+
+resource "aws_wafv2_web_acl_association" "origin" {
+  resource_arn = aws_apprunner_service.this.arn
+  web_acl_arn  = aws_wafv2_web_acl.origin.arn
 }

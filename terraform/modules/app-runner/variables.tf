@@ -38,13 +38,13 @@ variable "environment" {
 }
 
 variable "secrets" {
-  description = "Environment variable name => Secrets Manager secret ARN (optionally with a JSON key suffix ARN:key::)."
+  description = "Environment variable name => Secrets Manager secret ARN (whole secrets: App Runner documents no JSON-key form)."
   type        = map(string)
   default     = {}
 }
 
 variable "secret_arns" {
-  description = "ARNs of the secrets the service may read (without JSON key suffixes)."
+  description = "ARNs of the secrets the service may read."
   type        = list(string)
   default     = []
 }
@@ -61,8 +61,33 @@ variable "sagemaker_endpoint_arns" {
   default     = []
 }
 
+variable "db_connect_arns" {
+  description = "rds-db:connect resources (the app's database user) the instance role may sign in as with IAM tokens."
+  type        = list(string)
+  default     = []
+}
+
+variable "origin_secret" {
+  description = "The secret CloudFront sends in X-Liminal-Proxy-Secret; the service's web ACL blocks requests without it (or origin_secret_previous)."
+  type        = string
+  sensitive   = true
+}
+
+variable "origin_secret_previous" {
+  description = "Second accepted secret during a rotation; null or equal to origin_secret otherwise."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary set on every role created here (the deploy role may only create roles with it); null for none."
+  type        = string
+  default     = null
+}
+
 variable "subnet_ids" {
-  description = "Subnets for the service's network interfaces (private subnets with NAT)."
+  description = "Subnets of the VPC connector (private subnets with NAT egress)."
   type        = list(string)
 }
 

@@ -21,7 +21,8 @@ locals {
 }
 
 ################################################################################
-# Model invocation logging: S3 (full requests/responses) and CloudWatch Logs
+# Model invocation logging: S3 (full requests/responses) and CloudWatch Logs, both under the
+# customer-managed key and both expiring after log_retention_days
 ################################################################################
 
 resource "aws_s3_bucket" "logs" {
@@ -48,9 +49,13 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
 
   bucket = aws_s3_bucket.logs[0].id
 
+  # prompts and answers are players' text: encrypted with the environment's customer-managed key
   rule {
+    bucket_key_enabled = true
+
     apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = var.kms_key_arn
     }
   }
 }
@@ -131,6 +136,7 @@ resource "aws_cloudwatch_log_group" "invocations" {
 
   name              = "/aws/bedrock/${var.name}/model-invocations"
   retention_in_days = var.log_retention_days
+  kms_key_id        = var.kms_key_arn
 
   tags = var.tags
 }

@@ -20,6 +20,11 @@ variable "log_retention_days" {
   default     = 30
 }
 
+variable "kms_key_arn" {
+  description = "Customer-managed KMS key of the invocation logs (S3 objects and log group): they hold players' text."
+  type        = string
+}
+
 variable "log_bucket_force_destroy" {
   description = "Allow destroying the log bucket with objects in it (dev only)."
   type        = bool

@@ -1,7 +1,9 @@
-# Pages, forms and htmx fragments are per player (cookie) and must never be cached: they go to the
-# origin with the managed CachingDisabled policy and every viewer header except Host (the origin
-# routes by its own host name), all cookies and query strings. /static/* and /webjars/* are
-# versioned and cached long.
+# Pages, forms and htmx fragments are per player (cookie) and never cached: they go to the origin with
+# every viewer header except Host, all cookies and query strings, through a cache policy that keeps
+# nothing (the app answers no-store) but lets CloudFront compress (the managed CachingDisabled policy
+# cannot). /static/* (content-hashed names written by the templates) and /webjars/* (versioned paths)
+# are cached as long as the origin's Cache-Control says, up to a year. The stream of a stop being
+# written (text/event-stream) passes through uncompressed and uncached.
 
 data "aws_cloudfront_cache_policy" "disabled" {
   name = "Managed-CachingDisabled"
@@ -12,7 +14,8 @@ data "aws_cloudfront_origin_request_policy" "all_viewer_except_host" {
 }
 
 locals {
-  origin_id = "app"
+  origin_id  = "app"
+  vpc_origin = var.vpc_origin_lb_arn != null
 }
 
 # The viewer's IP as CloudFront saw it, in a header the viewer cannot set (the function overwrites it):
@@ -31,12 +34,65 @@ resource "aws_cloudfront_function" "client_ip" {
   JS
 }
 
+# The load balancer is internal: CloudFront reaches it through an ENI in the VPC's private subnets
+resource "aws_cloudfront_vpc_origin" "app" {
+  count = local.vpc_origin ? 1 : 0
+
+  vpc_origin_endpoint_config {
+    name                   = "${var.name}-app"
+    arn                    = var.vpc_origin_lb_arn
+    http_port              = 80
+    https_port             = 443
+    origin_protocol_policy = var.origin_protocol_policy
+
+    origin_ssl_protocols {
+      items    = ["TLSv1.2"]
+      quantity = 1
+    }
+  }
+
+  tags = var.tags
+}
+
+# Per-player responses: nothing is kept (max 1 s, and the app sends Cache-Control: no-store), but with
+# the encodings in the key CloudFront compresses what the app sends uncompressed. Cookies and query
+# strings (and HX-Request) are in the key too, so that even a response that forgot no-store is never shared.
+resource "aws_cloudfront_cache_policy" "dynamic" {
+  name        = "${var.name}-dynamic"
+  comment     = "Pages and fragments: never kept, compressed at the edge"
+  min_ttl     = 0
+  default_ttl = 0
+  max_ttl     = 1
+
+  parameters_in_cache_key_and_forwarded_to_origin {
+    enable_accept_encoding_brotli = true
+    enable_accept_encoding_gzip   = true
+
+    cookies_config {
+      cookie_behavior = "all"
+    }
+
+    # one URL answers a page or an htmx fragment by this header
+    headers_config {
+      header_behavior = "whitelist"
+
+      headers {
+        items = ["HX-Request"]
+      }
+    }
+
+    query_strings_config {
+      query_string_behavior = "all"
+    }
+  }
+}
+
 resource "aws_cloudfront_cache_policy" "static" {
   name        = "${var.name}-static"
-  comment     = "Versioned static assets and WebJars: long TTL, no cookies/headers/query in the key"
+  comment     = "Content-hashed static assets and versioned WebJars: the origin's Cache-Control, up to a year"
   min_ttl     = 0
-  default_ttl = var.static_ttl_seconds
-  max_ttl     = var.static_ttl_seconds
+  default_ttl = var.static_default_ttl_seconds
+  max_ttl     = var.static_max_ttl_seconds
 
   parameters_in_cache_key_and_forwarded_to_origin {
     enable_accept_encoding_brotli = true
@@ -111,19 +167,34 @@ resource "aws_cloudfront_distribution" "this" {
     origin_id   = local.origin_id
     domain_name = var.origin_domain_name
 
-    # proves to the app that the request came through CloudFront (see liminal.web.proxy-secret)
+    # proves to the load balancer (or App Runner's web ACL) and to the app that the request came through
+    # CloudFront (see liminal.web.proxy-secret)
     custom_header {
       name  = "X-Liminal-Proxy-Secret"
       value = var.origin_secret
     }
 
-    custom_origin_config {
-      http_port                = 80
-      https_port               = 443
-      origin_protocol_policy   = "https-only"
-      origin_ssl_protocols     = ["TLSv1.2"]
-      origin_read_timeout      = var.origin_read_timeout
-      origin_keepalive_timeout = var.origin_keepalive_timeout
+    dynamic "vpc_origin_config" {
+      for_each = local.vpc_origin ? [1] : []
+
+      content {
+        vpc_origin_id            = aws_cloudfront_vpc_origin.app[0].id
+        origin_read_timeout      = var.origin_read_timeout
+        origin_keepalive_timeout = var.origin_keepalive_timeout
+      }
+    }
+
+    dynamic "custom_origin_config" {
+      for_each = local.vpc_origin ? [] : [1]
+
+      content {
+        http_port                = 80
+        https_port               = 443
+        origin_protocol_policy   = "https-only"
+        origin_ssl_protocols     = ["TLSv1.2"]
+        origin_read_timeout      = var.origin_read_timeout
+        origin_keepalive_timeout = var.origin_keepalive_timeout
+      }
     }
   }
 
@@ -134,6 +205,25 @@ resource "aws_cloudfront_distribution" "this" {
     allowed_methods            = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
     cached_methods             = ["GET", "HEAD"]
     compress                   = true
+    cache_policy_id            = aws_cloudfront_cache_policy.dynamic.id
+    origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host.id
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+
+    function_association {
+      event_type   = "viewer-request"
+      function_arn = aws_cloudfront_function.client_ip.arn
+    }
+  }
+
+  # the stop being written, as server-sent events (issue 14): no compression, nothing kept, so that each
+  # event leaves the edge as soon as the origin sends it
+  ordered_cache_behavior {
+    path_pattern               = var.stream_path_pattern
+    target_origin_id           = local.origin_id
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    compress                   = false
     cache_policy_id            = data.aws_cloudfront_cache_policy.disabled.id
     origin_request_policy_id   = data.aws_cloudfront_origin_request_policy.all_viewer_except_host.id
     response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
@@ -175,7 +265,7 @@ resource "aws_cloudfront_distribution" "this" {
   tags = var.tags
 }
 
-# OriginLatency and the error-rate breakdown (used by the latency alarm) need the additional metrics
+# OriginLatency and the error-rate breakdown on the dashboard need the additional metrics
 resource "aws_cloudfront_monitoring_subscription" "this" {
   distribution_id = aws_cloudfront_distribution.this.id
 
@@ -184,4 +274,51 @@ resource "aws_cloudfront_monitoring_subscription" "this" {
       realtime_metrics_subscription_status = "Enabled"
     }
   }
+}
+
+################################################################################
+# Access logs (standard logging v2) into CloudWatch Logs, in us-east-1 where CloudFront delivers them.
+# The fields are chosen: no cookies (the player cookie proves ownership of a ride), no query strings.
+################################################################################
+
+resource "aws_cloudwatch_log_group" "access" {
+  provider = aws.us_east_1
+
+  name              = "/aws/vendedlogs/cloudfront/${var.name}"
+  retention_in_days = var.log_retention_days
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_log_delivery_source" "access" {
+  provider = aws.us_east_1
+
+  name         = "${var.name}-cloudfront-access"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.this.arn
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "access" {
+  provider = aws.us_east_1
+
+  name          = "${var.name}-cloudfront-access"
+  output_format = "json"
+
+  delivery_destination_configuration {
+    destination_resource_arn = aws_cloudwatch_log_group.access.arn
+  }
+
+  tags = var.tags
+}
+
+resource "aws_cloudwatch_log_delivery" "access" {
+  provider = aws.us_east_1
+
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.access.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.access.arn
+  record_fields            = var.access_log_fields
+
+  tags = var.tags
 }

@@ -1,11 +1,28 @@
 variable "name" {
-  description = "Name prefix of the policies and comment of the distribution (e.g. liminal-staging)."
+  description = "Name prefix of the policies, the VPC origin and comment of the distribution (e.g. liminal-staging)."
   type        = string
 }
 
 variable "origin_domain_name" {
-  description = "Host name of the application origin (App Runner service URL or ECS Express endpoint); reached over HTTPS only."
+  description = "Host name of the application origin: the load balancer's name (or origin.DOMAIN with its certificate) for a VPC origin, the App Runner service URL otherwise."
   type        = string
+}
+
+variable "vpc_origin_lb_arn" {
+  description = "ARN of the internal load balancer to reach as a CloudFront VPC origin (ECS); null for a public custom origin (App Runner)."
+  type        = string
+  default     = null
+}
+
+variable "origin_protocol_policy" {
+  description = "Protocol of the VPC origin: https-only when the load balancer has a certificate for origin_domain_name, http-only otherwise."
+  type        = string
+  default     = "https-only"
+
+  validation {
+    condition     = contains(["https-only", "http-only"], var.origin_protocol_policy)
+    error_message = "origin_protocol_policy must be https-only or http-only."
+  }
 }
 
 variable "aliases" {
@@ -27,13 +44,13 @@ variable "web_acl_arn" {
 }
 
 variable "origin_secret" {
-  description = "Shared secret sent to the origin as X-Liminal-Proxy-Secret, so the app believes only CloudFront's forwarded headers."
+  description = "Shared secret sent to the origin as X-Liminal-Proxy-Secret: the load balancer (or App Runner's web ACL) and the app refuse requests without it."
   type        = string
   sensitive   = true
 }
 
 variable "origin_read_timeout" {
-  description = "Seconds CloudFront waits for the origin's response (the app answers a story step within 20 s; CloudFront's default is 30 s, above 60 s needs a quota increase)."
+  description = "Seconds CloudFront waits for the origin's next bytes (the app answers a story step within 20 s, a stream sends a keep-alive comment more often; CloudFront's default is 30 s, above 60 s needs a quota increase)."
   type        = number
   default     = 30
 
@@ -50,13 +67,25 @@ variable "origin_keepalive_timeout" {
 }
 
 variable "static_path_patterns" {
-  description = "Paths of fingerprinted/versioned assets that are cached long at the edge."
+  description = "Paths of content-hashed or versioned assets, cached at the edge as long as the origin's Cache-Control allows."
   type        = list(string)
   default     = ["/static/*", "/webjars/*"]
 }
 
-variable "static_ttl_seconds" {
-  description = "Default and maximum edge TTL of static assets (the origin's Cache-Control wins within min/max)."
+variable "stream_path_pattern" {
+  description = "Path of the server-sent event stream of a stop being written (passed through uncompressed and uncached)."
+  type        = string
+  default     = "/stories/*/stops/*/stream"
+}
+
+variable "static_default_ttl_seconds" {
+  description = "Edge TTL of a static asset whose response has no Cache-Control (short: an unhashed name must not be pinned for a year)."
+  type        = number
+  default     = 300
+}
+
+variable "static_max_ttl_seconds" {
+  description = "Longest edge TTL of a static asset (a content-hashed asset says max-age=31536000, immutable)."
   type        = number
   default     = 31536000
 }
@@ -71,6 +100,22 @@ variable "price_class" {
   description = "CloudFront price class."
   type        = string
   default     = "PriceClass_100"
+}
+
+variable "access_log_fields" {
+  description = "Fields of the access log records (standard logging v2); no cookie or query-string fields."
+  type        = list(string)
+  default = [
+    "date", "time", "x-edge-location", "c-ip", "cs-method", "cs-uri-stem", "sc-status", "sc-bytes",
+    "time-taken", "time-to-first-byte", "x-edge-result-type", "x-edge-detailed-result-type",
+    "x-edge-request-id", "cs-protocol-version", "cs(User-Agent)", "sc-content-type",
+  ]
+}
+
+variable "log_retention_days" {
+  description = "Retention of the access log group."
+  type        = number
+  default     = 30
 }
 
 variable "tags" {

@@ -26,9 +26,31 @@ variable "database_name" {
 }
 
 variable "master_username" {
-  description = "Master user name; its password is generated and rotated by RDS in Secrets Manager (manage_master_user_password)."
+  description = "Master user name (operators and the creation of app_username only); its password is generated and rotated by RDS in Secrets Manager."
   type        = string
   default     = "liminal"
+}
+
+variable "app_username" {
+  description = "The application's own PostgreSQL user: IAM authentication (rds_iam), owner of the schema Flyway migrates, nothing more."
+  type        = string
+  default     = "liminal_app"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,62}$", var.app_username))
+    error_message = "app_username must be a lower-case PostgreSQL identifier."
+  }
+}
+
+variable "kms_key_arn" {
+  description = "Customer-managed KMS key for the cluster's storage, its master secret and its log group (players' text is stored here)."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Retention of the exported PostgreSQL log."
+  type        = number
+  default     = 30
 }
 
 variable "min_capacity" {

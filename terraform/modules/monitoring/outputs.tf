@@ -1,10 +1,10 @@
 output "alarm_topic_arn" {
-  description = "SNS topic of the alarms in the app's region (AI error rate)."
+  description = "SNS topic of the alarms in the app's region (steps, AI, service, database)."
   value       = aws_sns_topic.alarms.arn
 }
 
 output "alarm_topic_global_arn" {
-  description = "SNS topic of the edge alarms in us-east-1 (5xx rate, availability, latency)."
+  description = "SNS topic of the edge alarms in us-east-1 (5xx rate, availability)."
   value       = aws_sns_topic.alarms_global.arn
 }
 
@@ -18,7 +18,10 @@ output "alarm_names" {
   value = [
     aws_cloudwatch_metric_alarm.error_rate.alarm_name,
     aws_cloudwatch_metric_alarm.availability.alarm_name,
-    aws_cloudwatch_metric_alarm.latency.alarm_name,
+    aws_cloudwatch_metric_alarm.step_latency.alarm_name,
     aws_cloudwatch_metric_alarm.ai_errors.alarm_name,
+    aws_cloudwatch_metric_alarm.ai_budget_burn.alarm_name,
+    aws_cloudwatch_metric_alarm.task_count.alarm_name,
+    aws_cloudwatch_metric_alarm.database_capacity.alarm_name,
   ]
 }

@@ -4,7 +4,7 @@ variable "name" {
 }
 
 variable "alarm_emails" {
-  description = "E-mail addresses subscribed to the alarm topics (each must confirm the subscription)."
+  description = "E-mail addresses subscribed to the alarm topics and the AI budget (each must confirm the subscription)."
   type        = list(string)
   default     = []
 }
@@ -20,18 +20,18 @@ variable "public_hostname" {
 }
 
 variable "health_check_path" {
-  description = "Path the availability health check requests (readiness: database reachable)."
+  description = "Path the availability health check requests (readiness checks the database; liveness lets a paused dev database stay paused)."
   type        = string
   default     = "/health/ready"
 }
 
 variable "compute" {
-  description = "app_runner or ecs_express: which service metrics the dashboard shows."
+  description = "app_runner or ecs_fargate: which service metrics the dashboard and the task-count alarm read."
   type        = string
 
   validation {
-    condition     = contains(["app_runner", "ecs_express"], var.compute)
-    error_message = "compute must be app_runner or ecs_express."
+    condition     = contains(["app_runner", "ecs_fargate"], var.compute)
+    error_message = "compute must be app_runner or ecs_fargate."
   }
 }
 
@@ -41,7 +41,7 @@ variable "service_name" {
 }
 
 variable "app_runner_service_id" {
-  description = "App Runner service id (dimension ServiceID); null on ECS Express."
+  description = "App Runner service id (dimension ServiceID); null on ECS."
   type        = string
   default     = null
 }
@@ -58,7 +58,7 @@ variable "app_log_group_name" {
 }
 
 variable "app_metrics_namespace" {
-  description = "CloudWatch namespace of the app's EMF metrics (AiCalls, AiFailures, StepLatency), set in the app as LIMINAL_METRICS_EMF_NAMESPACE."
+  description = "CloudWatch namespace of the app's EMF metrics (AiCalls, AiFailures, StepLatency, AiCostUsd), set in the app as LIMINAL_METRICS_EMF_NAMESPACE."
   type        = string
 }
 
@@ -84,10 +84,45 @@ variable "availability_threshold_percent" {
   default     = 99.5
 }
 
-variable "latency_threshold_ms" {
-  description = "Alarm when the p95 origin latency exceeds this (milliseconds)."
+variable "step_deadline_ms" {
+  description = "The app's step deadline in milliseconds (after it, offline writes the stop); only named in the alarm's description."
   type        = number
-  default     = 3000
+  default     = 20000
+}
+
+variable "step_latency_threshold_ms" {
+  description = "Alarm when the p95 of StepLatency (the time to write a stop) exceeds this (milliseconds); below step_deadline_ms."
+  type        = number
+  default     = 15000
+}
+
+variable "min_tasks" {
+  description = "Alarm when fewer tasks (App Runner instances) than this run for 5 minutes (the service's minimum)."
+  type        = number
+  default     = 1
+}
+
+variable "database_acu_threshold_percent" {
+  description = "Alarm when Aurora's ACUUtilization (percent of its maximum capacity) stays above this for 15 minutes."
+  type        = number
+  default     = 90
+}
+
+variable "ai_daily_budget_usd" {
+  description = "The app's daily AI budget (liminal.ai.daily-budget-usd), the base of the burn-rate alarm."
+  type        = number
+}
+
+variable "ai_budget_hourly_fraction" {
+  description = "Alarm when one hour's AI cost (EMF AiCostUsd) exceeds this fraction of the daily budget."
+  type        = number
+  default     = 0.25
+}
+
+variable "ai_monthly_budget_usd" {
+  description = "AWS Budgets limit of the account's monthly Bedrock cost, e-mailed at 80 % (actual) and 100 % (forecast); null for no budget (set it in one environment only: the bill is account-wide)."
+  type        = number
+  default     = null
 }
 
 variable "ai_error_threshold_percent" {

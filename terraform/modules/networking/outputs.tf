@@ -9,13 +9,18 @@ output "public_subnet_ids" {
 }
 
 output "private_subnet_ids" {
-  description = "IDs of the private subnets (NAT egress), one per availability zone."
+  description = "IDs of the private subnets (NAT egress; the load balancer, tasks and database), one per availability zone."
   value       = [for s in aws_subnet.private : s.id]
 }
 
 output "app_security_group_id" {
-  description = "Security group of the application; the database admits it."
+  description = "Security group of the application; the database admits it, it admits the load balancer only."
   value       = aws_security_group.app.id
+}
+
+output "lb_security_group_id" {
+  description = "Security group of the internal load balancer; it admits CloudFront's origin-facing prefix list only."
+  value       = aws_security_group.lb.id
 }
 
 output "database_security_group_id" {

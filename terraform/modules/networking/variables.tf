@@ -27,9 +27,20 @@ variable "single_nat_gateway" {
 }
 
 variable "app_port" {
-  description = "TCP port the application listens on (the database security group admits the app security group only)."
+  description = "TCP port the application listens on (the load balancer's security group reaches the tasks on it, nothing else does)."
   type        = number
   default     = 8080
+}
+
+variable "lb_port" {
+  description = "Port of the internal load balancer's listener that CloudFront's VPC origin connects to (443 with a certificate, 80 without)."
+  type        = number
+  default     = 443
+
+  validation {
+    condition     = contains([80, 443], var.lb_port)
+    error_message = "lb_port must be 80 or 443."
+  }
 }
 
 variable "database_port" {

@@ -54,11 +54,13 @@ resource "aws_secretsmanager_secret_version" "admin_password_hash" {
   }
 }
 
-# The one secret whose value Terraform holds: CloudFront must send it, so it is in the distribution's
-# configuration anyway. The app reads it from here as LIMINAL_WEB_PROXY_SECRET.
+# The two secrets whose values Terraform holds: CloudFront must send the current one, so it is in the
+# distribution's configuration anyway. The app accepts a request carrying either (LIMINAL_WEB_PROXY_SECRET,
+# LIMINAL_WEB_PROXY_SECRET_PREVIOUS), so that the secret can be rotated without a moment in which running
+# tasks and CloudFront disagree (terraform/README.md, "Rotating the CloudFront secret").
 resource "aws_secretsmanager_secret" "proxy_secret" {
   name                    = "${var.name}/web/proxy-secret"
-  description             = "Shared secret between CloudFront and the app (LIMINAL_WEB_PROXY_SECRET)"
+  description             = "Shared secret CloudFront sends to the app (LIMINAL_WEB_PROXY_SECRET)"
   recovery_window_in_days = var.recovery_window_days
 
   tags = var.tags
@@ -67,4 +69,33 @@ resource "aws_secretsmanager_secret" "proxy_secret" {
 resource "aws_secretsmanager_secret_version" "proxy_secret" {
   secret_id     = aws_secretsmanager_secret.proxy_secret.id
   secret_string = var.proxy_secret
+}
+
+resource "aws_secretsmanager_secret" "proxy_secret_previous" {
+  name                    = "${var.name}/web/proxy-secret-previous"
+  description             = "The other proxy secret the app still accepts during a rotation (LIMINAL_WEB_PROXY_SECRET_PREVIOUS)"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "proxy_secret_previous" {
+  secret_id     = aws_secretsmanager_secret.proxy_secret_previous.id
+  secret_string = coalesce(var.proxy_secret_previous, var.proxy_secret)
+}
+
+# The smoke test's marker (terraform/README.md, "Smoke test"): a request carrying it in X-Liminal-Smoke
+# boards a ride the app writes with offline and leaves out of analytics, the AI budget and the limits.
+# Below 32 characters ("unset" when no token is given) the app ignores the header.
+resource "aws_secretsmanager_secret" "smoke_token" {
+  name                    = "${var.name}/web/smoke-token"
+  description             = "Marker of the deploy smoke test's rides (LIMINAL_SMOKE_TOKEN)"
+  recovery_window_in_days = var.recovery_window_days
+
+  tags = var.tags
+}
+
+resource "aws_secretsmanager_secret_version" "smoke_token" {
+  secret_id     = aws_secretsmanager_secret.smoke_token.id
+  secret_string = coalesce(var.smoke_token, local.placeholder)
 }

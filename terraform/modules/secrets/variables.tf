@@ -31,6 +31,20 @@ variable "proxy_secret" {
   sensitive   = true
 }
 
+variable "proxy_secret_previous" {
+  description = "A second proxy secret the app (and the load balancer) also accept, for rotations; null or empty when not rotating (then it equals proxy_secret)."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "smoke_token" {
+  description = "Marker the deploy smoke test sends in X-Liminal-Smoke (LIMINAL_SMOKE_TOKEN, at least 32 characters); null leaves the placeholder, which the app ignores."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
 variable "recovery_window_days" {
   description = "Days a deleted secret can still be restored (0 deletes at once, dev only)."
   type        = number

@@ -1,60 +1,82 @@
-# One environment of Liminal Transit: network, database, secrets, image repository, the app on
-# App Runner or ECS Express (var.compute), CloudFront + WAF in front, DNS, Bedrock logging, monitoring.
+# One environment of Liminal Transit: network, keys, database, secrets, image repository, the app on
+# ECS (Fargate, behind an internal load balancer that is a CloudFront VPC origin) or App Runner
+# (var.compute), CloudFront + WAF in front, DNS, Bedrock logging, monitoring.
 
 data "aws_region" "current" {}
 
 data "aws_caller_identity" "current" {}
 
+data "aws_partition" "current" {}
+
 locals {
   name              = "liminal-${var.environment}"
   metrics_namespace = "LiminalTransit/${var.environment}"
   use_domain        = var.domain_name != null
+  account           = data.aws_caller_identity.current.account_id
   tags = merge(var.tags, {
     Project     = "liminal-transit"
     Environment = var.environment
     ManagedBy   = "terraform"
   })
 
+  # the roles this stack creates carry the boundary the environment's deploy role is held to
+  # (terraform/bootstrap creates it)
+  permissions_boundary_arn = var.use_permissions_boundary ? "arn:${data.aws_partition.current.partition}:iam::${local.account}:policy/${local.name}-boundary" : null
+
+  # with a domain, CloudFront speaks HTTPS to the internal load balancer under this name
+  origin_domain_name = local.use_domain ? "origin.${var.domain_name}" : null
+  db_can_pause       = var.db_min_capacity == 0
+
   app_environment = merge(
     {
+      # IAM authentication as the app's own user: no database password anywhere (terraform/README.md)
       LIMINAL_DB_URL                    = module.database.jdbc_url
-      LIMINAL_DB_USER                   = module.database.master_username
+      LIMINAL_DB_USER                   = module.database.app_username
+      LIMINAL_DB_AUTH                   = "iam"
+      LIMINAL_DB_IAM_REGION             = data.aws_region.current.region
       LIMINAL_AI_CHAIN                  = var.ai_chain
       LIMINAL_AI_BEDROCK_REGION         = data.aws_region.current.region
       LIMINAL_AI_BEDROCK_MODEL_ID       = var.bedrock_model_id
+      LIMINAL_AI_DAILY_BUDGET_USD       = tostring(var.ai_daily_budget_usd)
       LIMINAL_ADMIN_USERS               = join(",", var.admin_users)
       LIMINAL_WEB_TRUST_FORWARDED       = "true"
       LIMINAL_WEB_CLIENT_ADDRESS_HEADER = "X-Liminal-Client-Ip"
       LIMINAL_METRICS_EMF_NAMESPACE     = local.metrics_namespace
+      # changes with the values of the Terraform-held secrets, so that new tasks read them
+      LIMINAL_CONFIG_REVISION = module.secrets.revision
     },
+    # a database that may pause (dev) must see no idle pooled connection
+    local.db_can_pause ? { LIMINAL_DB_POOL_MIN_IDLE = "0", LIMINAL_DB_IDLE_TIMEOUT = "1m" } : {},
     var.sagemaker_endpoint_name == null ? {} : { LIMINAL_AI_SAGEMAKER_ENDPOINT_NAME = var.sagemaker_endpoint_name },
     var.extra_environment,
   )
 
-  # the RDS-managed secret is JSON {"username","password"}: the ARN:key:: form selects the password
-  app_secrets = merge(module.secrets.env_secrets, {
-    LIMINAL_DB_PASSWORD = "${module.database.master_user_secret_arn}:password::"
-  })
-  secret_arns = concat(module.secrets.secret_arns, [module.database.master_user_secret_arn])
-
   sagemaker_endpoint_arns = var.sagemaker_endpoint_name == null ? [] : [
-    "arn:aws:sagemaker:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:endpoint/${lower(var.sagemaker_endpoint_name)}"
+    "arn:${data.aws_partition.current.partition}:sagemaker:${data.aws_region.current.region}:${local.account}:endpoint/${lower(var.sagemaker_endpoint_name)}"
   ]
 
   compute_inputs = {
     image_uri               = "${module.ecr.repository_url}:${var.image_tag}"
     ecr_repository_arn      = module.ecr.repository_arn
     environment             = local.app_environment
-    secrets                 = local.app_secrets
-    secret_arns             = local.secret_arns
+    secrets                 = module.secrets.env_secrets
+    secret_arns             = module.secrets.secret_arns
     bedrock_model_arns      = module.bedrock.model_arns
     sagemaker_endpoint_arns = local.sagemaker_endpoint_arns
+    db_connect_arns         = [module.database.app_connect_arn]
   }
 
-  origin_domain      = one(concat(module.app_runner[*].origin_domain, module.ecs_express[*].origin_domain))
-  service_url        = one(concat(module.app_runner[*].service_url, module.ecs_express[*].service_url))
-  app_log_group_name = one(concat(module.app_runner[*].app_log_group_name, module.ecs_express[*].app_log_group_name))
+  origin_domain      = one(concat(module.app_runner[*].origin_domain, module.ecs_fargate[*].origin_domain))
+  app_log_group_name = one(concat(module.app_runner[*].app_log_group_name, module.ecs_fargate[*].app_log_group_name))
   public_hostname    = local.use_domain ? var.domain_name : module.cloudfront.domain_name
+}
+
+module "kms" {
+  source = "../kms"
+
+  name                 = local.name
+  deletion_window_days = var.deletion_protection ? 30 : 7
+  tags                 = local.tags
 }
 
 module "networking" {
@@ -64,6 +86,7 @@ module "networking" {
   cidr_block         = var.vpc_cidr
   az_count           = var.az_count
   single_nat_gateway = var.single_nat_gateway
+  lb_port            = local.use_domain ? 443 : 80
   tags               = local.tags
 }
 
@@ -81,24 +104,28 @@ module "database" {
   name                     = local.name
   subnet_ids               = module.networking.private_subnet_ids
   security_group_ids       = [module.networking.database_security_group_id]
+  kms_key_arn              = module.kms.key_arn
   min_capacity             = var.db_min_capacity
   max_capacity             = var.db_max_capacity
   seconds_until_auto_pause = var.db_seconds_until_auto_pause
   instance_count           = var.db_instance_count
   backup_retention_days    = var.db_backup_retention_days
   deletion_protection      = var.deletion_protection
+  log_retention_days       = var.log_retention_days
   tags                     = local.tags
 }
 
 module "secrets" {
   source = "../secrets"
 
-  name                 = local.name
-  provider_api_keys    = var.provider_api_keys
-  admin_users          = var.admin_users
-  proxy_secret         = var.origin_secret
-  recovery_window_days = var.deletion_protection ? 7 : 0
-  tags                 = local.tags
+  name                  = local.name
+  provider_api_keys     = var.provider_api_keys
+  admin_users           = var.admin_users
+  proxy_secret          = var.origin_secret
+  proxy_secret_previous = var.origin_secret_previous
+  smoke_token           = var.smoke_token
+  recovery_window_days  = var.deletion_protection ? 7 : 0
+  tags                  = local.tags
 }
 
 module "bedrock" {
@@ -107,6 +134,7 @@ module "bedrock" {
   name                      = local.name
   model_ids                 = distinct(concat([var.bedrock_model_id], var.bedrock_extra_model_ids))
   enable_invocation_logging = var.enable_bedrock_invocation_logging
+  kms_key_arn               = module.kms.key_arn
   log_retention_days        = var.log_retention_days
   log_bucket_force_destroy  = !var.deletion_protection
   tags                      = local.tags
@@ -120,45 +148,58 @@ module "app_runner" {
   source = "../app-runner"
   count  = var.compute == "app_runner" ? 1 : 0
 
-  name                    = local.name
-  image_uri               = local.compute_inputs.image_uri
-  ecr_repository_arn      = local.compute_inputs.ecr_repository_arn
-  cpu                     = var.cpu
-  memory                  = var.memory
-  environment             = local.compute_inputs.environment
-  secrets                 = local.compute_inputs.secrets
-  secret_arns             = local.compute_inputs.secret_arns
-  bedrock_model_arns      = local.compute_inputs.bedrock_model_arns
-  sagemaker_endpoint_arns = local.compute_inputs.sagemaker_endpoint_arns
-  subnet_ids              = module.networking.private_subnet_ids
-  security_group_ids      = [module.networking.app_security_group_id]
-  min_instances           = var.min_instances
-  max_instances           = var.max_instances
-  max_concurrency         = var.max_concurrency
-  tags                    = local.tags
+  name                     = local.name
+  image_uri                = local.compute_inputs.image_uri
+  ecr_repository_arn       = local.compute_inputs.ecr_repository_arn
+  cpu                      = var.cpu
+  memory                   = var.memory
+  environment              = local.compute_inputs.environment
+  secrets                  = local.compute_inputs.secrets
+  secret_arns              = local.compute_inputs.secret_arns
+  bedrock_model_arns       = local.compute_inputs.bedrock_model_arns
+  sagemaker_endpoint_arns  = local.compute_inputs.sagemaker_endpoint_arns
+  db_connect_arns          = local.compute_inputs.db_connect_arns
+  subnet_ids               = module.networking.private_subnet_ids
+  security_group_ids       = [module.networking.app_security_group_id]
+  origin_secret            = var.origin_secret
+  origin_secret_previous   = var.origin_secret_previous
+  min_instances            = var.min_instances
+  max_instances            = var.max_instances
+  max_concurrency          = var.max_concurrency
+  permissions_boundary_arn = local.permissions_boundary_arn
+  tags                     = local.tags
 }
 
-module "ecs_express" {
-  source = "../ecs-express"
-  count  = var.compute == "ecs_express" ? 1 : 0
+module "ecs_fargate" {
+  source = "../ecs-fargate"
+  count  = var.compute == "ecs_fargate" ? 1 : 0
 
-  name                    = local.name
-  image_uri               = local.compute_inputs.image_uri
-  ecr_repository_arn      = local.compute_inputs.ecr_repository_arn
-  cpu                     = var.cpu
-  memory                  = var.memory
-  environment             = local.compute_inputs.environment
-  secrets                 = local.compute_inputs.secrets
-  secret_arns             = local.compute_inputs.secret_arns
-  bedrock_model_arns      = local.compute_inputs.bedrock_model_arns
-  sagemaker_endpoint_arns = local.compute_inputs.sagemaker_endpoint_arns
-  # public subnets: ECS Express then builds an internet-facing load balancer that CloudFront can reach
-  subnet_ids         = module.networking.public_subnet_ids
-  security_group_ids = [module.networking.app_security_group_id]
-  min_instances      = var.min_instances
-  max_instances      = var.max_instances
-  log_retention_days = var.log_retention_days
-  tags               = local.tags
+  name                     = local.name
+  image_uri                = local.compute_inputs.image_uri
+  ecr_repository_arn       = local.compute_inputs.ecr_repository_arn
+  cpu                      = var.cpu
+  memory                   = var.memory
+  environment              = local.compute_inputs.environment
+  secrets                  = local.compute_inputs.secrets
+  secret_arns              = local.compute_inputs.secret_arns
+  bedrock_model_arns       = local.compute_inputs.bedrock_model_arns
+  sagemaker_endpoint_arns  = local.compute_inputs.sagemaker_endpoint_arns
+  db_connect_arns          = local.compute_inputs.db_connect_arns
+  vpc_id                   = module.networking.vpc_id
+  subnet_ids               = module.networking.private_subnet_ids
+  app_security_group_ids   = [module.networking.app_security_group_id]
+  lb_security_group_ids    = [module.networking.lb_security_group_id]
+  origin_secret            = var.origin_secret
+  origin_secret_previous   = var.origin_secret_previous
+  origin_domain_name       = local.origin_domain_name
+  zone_id                  = local.use_domain ? module.dns_cert[0].zone_id : null
+  min_instances            = var.min_instances
+  max_instances            = var.max_instances
+  deletion_protection      = var.deletion_protection
+  log_bucket_force_destroy = !var.deletion_protection
+  log_retention_days       = var.log_retention_days
+  permissions_boundary_arn = local.permissions_boundary_arn
+  tags                     = local.tags
 }
 
 ################################################################################
@@ -188,21 +229,29 @@ module "waf" {
     aws.us_east_1 = aws.us_east_1
   }
 
-  name            = local.name
-  ride_post_limit = var.ride_post_limit
-  tags            = local.tags
+  name               = local.name
+  ride_post_limit    = var.ride_post_limit
+  log_retention_days = var.log_retention_days
+  tags               = local.tags
 }
 
 module "cloudfront" {
   source = "../cloudfront"
+  providers = {
+    aws           = aws
+    aws.us_east_1 = aws.us_east_1
+  }
 
-  name                = local.name
-  origin_domain_name  = local.origin_domain
-  aliases             = local.use_domain ? module.dns_cert[0].names : []
-  acm_certificate_arn = local.use_domain ? module.dns_cert[0].certificate_arn : null
-  web_acl_arn         = module.waf.web_acl_arn
-  origin_secret       = var.origin_secret
-  tags                = local.tags
+  name                   = local.name
+  origin_domain_name     = local.origin_domain
+  vpc_origin_lb_arn      = one(module.ecs_fargate[*].lb_arn)
+  origin_protocol_policy = coalesce(one(module.ecs_fargate[*].origin_protocol_policy), "https-only")
+  aliases                = local.use_domain ? module.dns_cert[0].names : []
+  acm_certificate_arn    = local.use_domain ? module.dns_cert[0].certificate_arn : null
+  web_acl_arn            = module.waf.web_acl_arn
+  origin_secret          = var.origin_secret
+  log_retention_days     = var.log_retention_days
+  tags                   = local.tags
 }
 
 module "monitoring" {
@@ -216,13 +265,35 @@ module "monitoring" {
   alarm_emails                = var.alarm_emails
   cloudfront_distribution_id  = module.cloudfront.distribution_id
   public_hostname             = local.public_hostname
+  health_check_path           = local.db_can_pause ? "/health/live" : "/health/ready"
   compute                     = var.compute
   service_name                = local.name
   app_runner_service_id       = one(module.app_runner[*].service_id)
-  ecs_cluster_name            = one(module.ecs_express[*].cluster_name)
+  ecs_cluster_name            = one(module.ecs_fargate[*].cluster_name)
+  min_tasks                   = var.min_instances
   app_log_group_name          = local.app_log_group_name
   app_metrics_namespace       = local.metrics_namespace
   database_cluster_identifier = module.database.cluster_identifier
   web_acl_name                = module.waf.web_acl_name
+  ai_daily_budget_usd         = var.ai_daily_budget_usd
+  ai_monthly_budget_usd       = var.ai_monthly_budget_usd
   tags                        = local.tags
+}
+
+################################################################################
+# Deploy bookkeeping: the commit whose Terraform and image last passed the smoke test here (deploy.yml
+# writes it; a rollback applies that commit's Terraform with that commit's image)
+################################################################################
+
+resource "aws_ssm_parameter" "last_good_commit" {
+  name        = "/liminal-transit/${var.environment}/last-good-commit"
+  description = "Commit whose Terraform and image last passed the smoke test in ${var.environment} (written by deploy.yml)"
+  type        = "String"
+  value       = "none"
+
+  tags = local.tags
+
+  lifecycle {
+    ignore_changes = [value]
+  }
 }

@@ -9,13 +9,13 @@ variable "environment" {
 }
 
 variable "compute" {
-  description = "Where the container runs: app_runner (accounts that already use App Runner; closed to new customers since 2026-04-30) or ecs_express (ECS Express Mode, any account)."
+  description = "Where the container runs: ecs_fargate (ECS on Fargate behind an internal load balancer that only CloudFront reaches; any account) or app_runner (accounts that already use App Runner; closed to new customers since 2026-04-30)."
   type        = string
-  default     = "ecs_express"
+  default     = "ecs_fargate"
 
   validation {
-    condition     = contains(["app_runner", "ecs_express"], var.compute)
-    error_message = "compute must be app_runner or ecs_express."
+    condition     = contains(["app_runner", "ecs_fargate"], var.compute)
+    error_message = "compute must be app_runner or ecs_fargate."
   }
 }
 
@@ -84,6 +84,12 @@ variable "max_instances" {
   default     = 4
 }
 
+variable "use_permissions_boundary" {
+  description = "Set the environment's permissions boundary (liminal-ENV-boundary, created by terraform/bootstrap) on every role; the scoped deploy roles can create roles only with it."
+  type        = bool
+  default     = true
+}
+
 variable "max_concurrency" {
   description = "App Runner: concurrent requests per instance before scaling out."
   type        = number
@@ -91,7 +97,7 @@ variable "max_concurrency" {
 }
 
 variable "db_min_capacity" {
-  description = "Aurora Serverless v2 minimum ACUs (0 = pause when idle)."
+  description = "Aurora Serverless v2 minimum ACUs (0 = pause when idle: the app then keeps no idle connection and the availability probe uses liveness)."
   type        = number
   default     = 0.5
 }
@@ -185,24 +191,66 @@ variable "ride_post_limit" {
 }
 
 variable "origin_secret" {
-  description = "Shared secret between CloudFront and the app (at least 32 characters); from CI as TF_VAR_origin_secret, never in tfvars."
+  description = "Shared secret CloudFront sends to the origin (32 to 128 characters of base64, e.g. openssl rand -base64 33); from CI as TF_VAR_origin_secret, never in tfvars."
   type        = string
   sensitive   = true
 
   validation {
-    condition     = length(var.origin_secret) >= 32
-    error_message = "The origin secret must be at least 32 characters long."
+    # no * or ?: the load balancer's header condition treats them as wildcards
+    condition     = can(regex("^[A-Za-z0-9+/=_.-]{32,128}$", var.origin_secret))
+    error_message = "The origin secret must be 32 to 128 characters of A-Z a-z 0-9 + / = _ . - (e.g. openssl rand -base64 33)."
   }
 }
 
+variable "origin_secret_previous" {
+  description = "The other secret still accepted during a rotation (TF_VAR_origin_secret_previous); null or empty outside a rotation."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.origin_secret_previous == null ? true : (var.origin_secret_previous == "" || can(regex("^[A-Za-z0-9+/=_.-]{32,128}$", var.origin_secret_previous)))
+    error_message = "The previous origin secret must be empty or 32 to 128 characters of A-Z a-z 0-9 + / = _ . -."
+  }
+}
+
+variable "smoke_token" {
+  description = "Marker of the deploy smoke test's rides (TF_VAR_smoke_token from the GitHub secret SMOKE_TOKEN, at least 32 characters); null or empty: smoke rides are not marked."
+  type        = string
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.smoke_token == null ? true : (var.smoke_token == "" || length(var.smoke_token) >= 32)
+    error_message = "The smoke token must be empty or at least 32 characters long."
+  }
+}
+
+variable "ai_daily_budget_usd" {
+  description = "liminal.ai.daily-budget-usd: once a day's stored steps cost this much, rides continue on offline; also the base of the AI budget alarm."
+  type        = number
+  default     = 10
+}
+
+variable "ai_monthly_budget_usd" {
+  description = "AWS Budgets limit of the account's monthly Bedrock cost (e-mailed to alarm_emails); null for none. Account-wide: set it in one environment."
+  type        = number
+  default     = null
+}
+
 variable "alarm_emails" {
-  description = "E-mail addresses that receive the alarms."
+  description = "E-mail addresses that receive the alarms and budget notices; required outside dev (from CI as TF_VAR_alarm_emails, a JSON list)."
   type        = list(string)
   default     = []
+
+  validation {
+    condition     = var.environment == "dev" || length(var.alarm_emails) > 0
+    error_message = "staging and production need at least one alarm e-mail address (GitHub variable ALARM_EMAILS, a JSON list)."
+  }
 }
 
 variable "log_retention_days" {
-  description = "Retention of application and Bedrock logs."
+  description = "Retention of every log this environment keeps: application, database, Bedrock invocations, CloudFront, WAF and load balancer access logs."
   type        = number
   default     = 30
 }

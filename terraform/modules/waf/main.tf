@@ -143,3 +143,30 @@ resource "aws_wafv2_web_acl" "this" {
 
   tags = var.tags
 }
+
+################################################################################
+# Logs of every request the web ACL saw, in CloudWatch Logs (the name must start with aws-waf-logs-).
+# The cookie header is redacted: the player cookie proves ownership of a ride.
+################################################################################
+
+resource "aws_cloudwatch_log_group" "waf" {
+  provider = aws.us_east_1
+
+  name              = "aws-waf-logs-${var.name}"
+  retention_in_days = var.log_retention_days
+
+  tags = var.tags
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "this" {
+  provider = aws.us_east_1
+
+  resource_arn            = aws_wafv2_web_acl.this.arn
+  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+
+  redacted_fields {
+    single_header {
+      name = "cookie"
+    }
+  }
+}

@@ -37,6 +37,12 @@ variable "managed_rule_groups" {
   default     = ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"]
 }
 
+variable "log_retention_days" {
+  description = "Retention of the web ACL's request log group."
+  type        = number
+  default     = 30
+}
+
 variable "tags" {
   description = "Tags applied to every resource."
   type        = map(string)

@@ -43,9 +43,15 @@ final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile (its own cookies: a new player), with JavaScript on or off. */
     Page newPlayer(boolean javaScript) {
+        return newPlayer(javaScript, Map.of());
+    }
+
+    /** A new player whose every request carries {@code headers} (the smoke test's mark). */
+    Page newPlayer(boolean javaScript, Map<String, String> headers) {
         return browser.newContext(new Browser.NewContextOptions()
                         .setJavaScriptEnabled(javaScript)
-                        .setViewportSize(390, 844))
+                        .setViewportSize(390, 844)
+                        .setExtraHTTPHeaders(headers))
                 .newPage();
     }
 

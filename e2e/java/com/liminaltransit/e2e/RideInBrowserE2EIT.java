@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A player rides to the end of the line in a real Chromium against the packaged server: once with JavaScript
- * (htmx swaps each stop in, focus follows, keyboard only) and once without (plain forms and redirects).
- * With {@code -De2e.baseUrl=https://…} (Maven profile {@code e2e-remote}) the same rides are the smoke test of
- * a deployed server instead.
+ * (htmx swaps each stop in, focus follows, keyboard only) and once without (plain forms and redirects). The
+ * smoke test of a deployed server is {@link SmokeE2EIT}.
  */
 class RideInBrowserE2EIT {
 
@@ -29,13 +28,8 @@ class RideInBrowserE2EIT {
 
     @BeforeAll
     static void startServerAndBrowser() {
-        String remote = System.getProperty("e2e.baseUrl", "");
-        if (remote.isBlank() || remote.startsWith("${")) {
-            server = ServerProcess.start(Map.of());
-            base = server.base().toString();
-        } else {
-            base = remote.replaceAll("/+$", "");
-        }
+        server = ServerProcess.start(Map.of());
+        base = server.base().toString();
         chromium = new Chromium();
     }
 

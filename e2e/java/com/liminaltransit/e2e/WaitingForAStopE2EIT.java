@@ -31,7 +31,7 @@ class WaitingForAStopE2EIT {
                 "liminal.ai.chain", "openai",
                 "liminal.ai.openai.base-url", vendor.uri() + "/v1",
                 "liminal.ai.openai.model", "slow-stub",
-                "liminal.ai.openai.timeout-ms", "5000"));
+                "liminal.ai.openai.timeout", "5s"));
         chromium = new Chromium();
     }
 

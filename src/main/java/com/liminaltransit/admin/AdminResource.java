@@ -1,7 +1,8 @@
 package com.liminaltransit.admin;
 
 import com.liminaltransit.admin.auth.AdminGate;
-import com.liminaltransit.admin.auth.AdminSettings;
+import com.liminaltransit.admin.auth.SessionLimits;
+import com.liminaltransit.admin.auth.WritersOnly;
 import com.liminaltransit.web.View;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /** The writers' room front page: who is signed in, for how long, and the tools. */
 @Path("/admin")
+@WritersOnly
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class AdminResource {
@@ -24,11 +27,11 @@ public class AdminResource {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final AdminSettings settings;
+    private final SessionLimits limits;
 
     @Inject
-    AdminResource(AdminSettings settings) {
-        this.settings = settings;
+    AdminResource(@ConfigProperties SessionLimits limits) {
+        this.limits = limits;
     }
 
     /** The front page. */
@@ -40,7 +43,7 @@ public class AdminResource {
                 request,
                 Map.of(
                         "signedInAt", CLOCK.format(session.createdAt()),
-                        "endsAt", CLOCK.format(session.createdAt().plus(settings.absoluteTimeout())),
-                        "idleMinutes", settings.idleTimeout().toMinutes()));
+                        "endsAt", CLOCK.format(session.createdAt().plus(limits.absoluteTimeout())),
+                        "idleMinutes", limits.idleTimeout().toMinutes()));
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The one door to a storyteller. Each implementation is a CDI bean in its own package under {@code narrative};
- * {@link ProviderChain} finds them by {@link #name()} and tries them in the order of {@code liminal.ai.chain}.
+ * the chain finds them by {@link #name()} and tries them in the order of {@code liminal.ai.chain}.
  */
 public interface AiProvider {
 
@@ -36,7 +36,11 @@ public interface AiProvider {
     /** What a call with these token counts costs in US dollars. */
     double estimateCost(int inputTokens, int outputTokens);
 
-    /** What the provider's model can do. */
+    /**
+     * What the provider's model can do. The chain reads it before every call and passes over a provider that cannot
+     * serve what the step needs ({@link StepNeeds}: its language, streaming, JSON mode), naming why; {@code offline},
+     * the last link, is never passed over.
+     */
     ModelCapabilities capabilities();
 
     /**

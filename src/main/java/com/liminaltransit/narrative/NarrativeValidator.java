@@ -10,23 +10,38 @@ import java.util.regex.Pattern;
 /**
  * Checks a narrative against the AI contract of DESIGN.md. Model output is untrusted: a narrative that fails here
  * is never shown, it counts as the provider's failure. Complaints are worded so they can be sent back to a model.
+ *
+ * <p>Lengths are measured on the exact strings of the narrative, in UTF-16 units ({@link String#length()}), which
+ * is never less than the characters a {@code varchar(n)} column counts: a narrative that passes here fits its
+ * columns as it is (the limits below stay under the column sizes of {@code db/migration}, and a test holds that).
+ * {@link NarrativeJson} hands over {@linkplain Narrative#normalised() normalised} narratives, so padding a model
+ * adds is gone before it is measured, and what is measured is what is stored.
  */
 public final class NarrativeValidator {
 
     /** Shortest passage worth a stop. */
     public static final int MIN_PASSAGE = 40;
-    /** Longest passage: a short read on a phone. */
+    /** Longest passage: a short read on a phone ({@code passage.body} is {@code varchar(4000)}). */
     public static final int MAX_PASSAGE = 2000;
-    /** Longest choice label: it must fit a button. */
+    /** Longest choice label: it must fit a button ({@code choice.label} is {@code varchar(200)}). */
     public static final int MAX_LABEL = 90;
-    /** Longest running summary. */
+    /** Longest running summary ({@code passage.summary} is {@code varchar(2000)}). */
     public static final int MAX_SUMMARY = 1500;
+    /** Longest choice id ({@code choice.id} and {@code passage.chosen_id} are {@code varchar(8)}). */
+    public static final int MAX_CHOICE_ID = 8;
+    /** Longest model name a vendor may report ({@code passage.model} is {@code varchar(100)}). */
+    public static final int MAX_MODEL_NAME = 100;
     /** Fewest choices on a stop that is not an ending. */
     public static final int MIN_CHOICES = 2;
     /** Most choices on a stop. */
     public static final int MAX_CHOICES = 4;
 
-    private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9]{1,8}");
+    /** The config key of the fewest stops a ride has before the stop that ends it. */
+    public static final String MIN_STOPS_BEFORE_ENDING_KEY = "liminal.story.min-stops-before-ending";
+    /** Its default: the boarding and two more stops, so no model can end a ride at its first choice. */
+    public static final int DEFAULT_MIN_STOPS_BEFORE_ENDING = 3;
+
+    private static final Pattern CHOICE_ID = Pattern.compile("[a-z0-9]{1," + MAX_CHOICE_ID + "}");
 
     private NarrativeValidator() {}
 
@@ -40,6 +55,56 @@ public final class NarrativeValidator {
         checkText("summary", narrative.summary(), 1, MAX_SUMMARY, problems);
         checkChoices(narrative, problems);
         return new ValidationResult(problems);
+    }
+
+    /**
+     * Validates one narrative written for stop {@code stop} (from 0): the contract of {@link #validate(Narrative)}
+     * and {@link #checkEnding}.
+     */
+    public static ValidationResult validate(Narrative narrative, int stop, int minStopsBeforeEnding) {
+        List<String> problems = new ArrayList<>(validate(narrative).problems());
+        problems.addAll(checkEnding(narrative, stop, minStopsBeforeEnding).problems());
+        return new ValidationResult(problems);
+    }
+
+    /**
+     * Whether the ride may end at stop {@code stop} (from 0, the boarding): only once {@code minStopsBeforeEnding}
+     * stops have been written before it (config {@value #MIN_STOPS_BEFORE_ENDING_KEY}). The complaint numbers stops
+     * from 1, as the step prompt does.
+     */
+    public static ValidationResult checkEnding(Narrative narrative, int stop, int minStopsBeforeEnding) {
+        if (narrative == null || !narrative.ending() || stop >= minStopsBeforeEnding) {
+            return new ValidationResult(List.of());
+        }
+        return new ValidationResult(List.of("the ride cannot end at stop " + (stop + 1) + ", it may end from stop "
+                + (minStopsBeforeEnding + 1) + " on: set \"ending\" to false and offer " + MIN_CHOICES + " to "
+                + MAX_CHOICES + " choices"));
+    }
+
+    /**
+     * What is wrong with the model name a vendor reported before it is stored with a step: empty, longer than
+     * {@value #MAX_MODEL_NAME} characters, or anything but printable ASCII with single inner spaces. A vendor's
+     * name is its own word, not the model's text, so a bad one is best replaced by the name that was asked for
+     * (see {@link #modelNameOr}).
+     */
+    public static ValidationResult checkModelName(String model) {
+        if (model == null || model.isEmpty()) {
+            return new ValidationResult(List.of("the model name is empty"));
+        }
+        List<String> problems = new ArrayList<>();
+        if (model.length() > MAX_MODEL_NAME) {
+            problems.add("the model name is longer than " + MAX_MODEL_NAME + " characters");
+        }
+        boolean printable = model.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
+        if (!printable || model.isBlank() || !model.strip().equals(model) || model.contains("  ")) {
+            problems.add("the model name must be printable ASCII without surrounding or repeated spaces");
+        }
+        return new ValidationResult(problems);
+    }
+
+    /** {@code reported} when it {@linkplain #checkModelName can be stored}, else {@code asked}. */
+    public static String modelNameOr(String reported, String asked) {
+        return checkModelName(reported).valid() ? reported : asked;
     }
 
     private static void checkChoices(Narrative narrative, List<String> problems) {
@@ -61,12 +126,12 @@ public final class NarrativeValidator {
                 continue;
             }
             if (choice.id() == null || !CHOICE_ID.matcher(choice.id()).matches()) {
-                problems.add("choice ids must be 1-8 lower-case letters or digits");
+                problems.add("choice ids must be 1-" + MAX_CHOICE_ID + " lower-case letters or digits");
             } else if (!ids.add(choice.id())) {
                 problems.add("choice id '" + choice.id() + "' is used twice");
             }
             checkText("choice label", choice.label(), 1, MAX_LABEL, problems);
-            if (choice.label() != null && !labels.add(normalised(choice.label()))) {
+            if (choice.label() != null && !labels.add(comparable(choice.label()))) {
                 problems.add("two choices have the same label");
             }
         }
@@ -77,18 +142,20 @@ public final class NarrativeValidator {
             problems.add(field + " is empty");
             return;
         }
-        int length = text.strip().length();
-        if (length < min) {
+        if (text.strip().length() < min) {
             problems.add(field + " is shorter than " + min + " characters");
         }
-        if (length > max) {
+        // The whole string, padding included: this is what the column receives.
+        if (text.length() > max) {
             problems.add(field + " is longer than " + max + " characters");
         }
         if (containsMarkup(text)) {
             problems.add(field + " must be plain text without markup");
         }
-        if (containsControl(text)) {
-            problems.add(field + " contains control or direction-override characters");
+        int hidden = firstForbidden(text);
+        if (hidden >= 0) {
+            problems.add(field + " contains the invisible or control character " + codePoint(hidden) + " ("
+                    + kind(hidden) + "); write visible letters, digits, punctuation and spaces only");
         }
     }
 
@@ -142,19 +209,75 @@ public final class NarrativeValidator {
         return false;
     }
 
-    /** Control characters other than line breaks and tabs, and zero-width or direction-override characters. */
+    /** Whether the text holds a character {@link #isForbidden forbidden} in model text. */
     static boolean containsControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
-            boolean invisible = (c >= '\u200B' && c <= '\u200F')
-                    || (c >= '\u202A' && c <= '\u202E')
-                    || (c >= '\u2066' && c <= '\u2069');
-            if (control || invisible) {
-                return true;
+        return firstForbidden(text) >= 0;
+    }
+
+    /**
+     * The first code point of {@code text} that has no place in model text, or -1. A run of two variation
+     * selectors counts too: one may follow an emoji, a run of them only carries hidden bytes.
+     */
+    static int firstForbidden(String text) {
+        boolean previousWasSelector = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (isForbidden(c)) {
+                return c;
             }
+            boolean selector = c >= 0xFE00 && c <= 0xFE0F;
+            if (selector && previousWasSelector) {
+                return c;
+            }
+            previousWasSelector = selector;
+            i += Character.charCount(c);
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * Whether a code point has no place in model text: controls other than line feed and tab; format characters
+     * ({@link Character#FORMAT}: soft hyphen, zero-width spaces and joiners, direction marks and overrides, word
+     * joiner, byte-order mark, invisible operators); the whole tag block U+E0000–U+E007F (it can spell hidden
+     * instructions for the next prompt); the variation selectors supplement; unpaired surrogates; private-use
+     * characters and noncharacters. None of them shows on a page, so none of them is needed to tell a story.
+     */
+    static boolean isForbidden(int c) {
+        if (c == '\n' || c == '\t') {
+            return false;
+        }
+        if (c >= 0xE0000 && c <= 0xE007F || c >= 0xE0100 && c <= 0xE01EF) {
+            return true;
+        }
+        if (c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE;
+    }
+
+    private static String kind(int c) {
+        if (c >= 0xE0000 && c <= 0xE007F) {
+            return "a tag character";
+        }
+        if (c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF) {
+            return "a variation selector";
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL -> "a control character";
+            case Character.SURROGATE -> "half of a broken surrogate pair";
+            case Character.PRIVATE_USE -> "a private-use character";
+            case Character.FORMAT -> "an invisible format character";
+            default -> "a noncharacter";
+        };
+    }
+
+    /** {@code U+00AD}: a name the complaint can carry without carrying the character itself. */
+    private static String codePoint(int c) {
+        return String.format(Locale.ROOT, "U+%04X", c);
     }
 
     private static boolean isTagStart(char c) {
@@ -169,7 +292,7 @@ public final class NarrativeValidator {
         return c >= '0' && c <= '9';
     }
 
-    private static String normalised(String label) {
+    private static String comparable(String label) {
         return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

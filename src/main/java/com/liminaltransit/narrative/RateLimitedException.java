@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The vendor said "too many requests" (HTTP 429, a throttling error) and, perhaps, when to come back. A wait within
- * {@code liminal.ai.retry-after-cap-ms} is honoured before the retry; a longer one becomes a
+ * {@code liminal.ai.retry-after-cap} is honoured before the retry; a longer one becomes a
  * {@link QuotaExhaustedException} so the chain moves on instead of waiting.
  */
 public class RateLimitedException extends RetryableNarrativeException {

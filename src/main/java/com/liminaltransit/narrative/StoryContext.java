@@ -14,13 +14,16 @@ import java.util.List;
  * @param recent    the last few stops, oldest first; empty at stop 0
  * @param choice    the choice just made at the previous stop; {@code null} at stop 0
  * @param path      ids of every choice made so far, in order ({@code path.size() == stop})
- * @param language  the language to write in, as a BCP 47 tag
+ * @param language  the language to write in, as a BCP 47 tag; {@code en} when none is given (the languages issue
+ *                  fills it from the ride); the chain passes over providers whose model does not write it
  * @param prompts   the prompt version to write with; {@code null} for the published one
  * @param chain     the providers to try, in order ({@code offline} is always added last); empty for
  *                  {@code liminal.ai.chain}. An experiment's variant sets both.
  * @param model     the model to ask instead of the provider's configured one, or {@code null}; only the writers'
  *                  preview sets it, and only providers that {@link AiProvider#acceptsModelChoice() accept a model
  *                  choice} read it
+ * @param purpose   why the stop is written (a ride, a preview, the ride bot), so its paid calls are charged to it;
+ *                  {@code RIDE} when none is given
  */
 public record StoryContext(
         String rideId,
@@ -33,7 +36,8 @@ public record StoryContext(
         String language,
         PromptSet prompts,
         List<String> chain,
-        String model) {
+        String model,
+        CallPurpose purpose) {
 
     /** How many past stops a prompt carries. */
     public static final int RECENT_STOPS = 3;
@@ -43,9 +47,26 @@ public record StoryContext(
         summary = summary == null ? "" : summary;
         recent = recent == null ? List.of() : List.copyOf(recent);
         path = path == null ? List.of() : List.copyOf(path);
-        language = language == null || language.isBlank() ? "en" : language;
+        language = StepNeeds.normalise(language);
         chain = chain == null ? List.of() : List.copyOf(chain);
         model = model == null || model.isBlank() ? null : model.strip();
+        purpose = purpose == null ? CallPurpose.RIDE : purpose;
+    }
+
+    /** A context for a player's ride. */
+    public StoryContext(
+            String rideId,
+            long seed,
+            int stop,
+            String summary,
+            List<PastStop> recent,
+            ChoiceOption choice,
+            List<String> path,
+            String language,
+            PromptSet prompts,
+            List<String> chain,
+            String model) {
+        this(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, CallPurpose.RIDE);
     }
 
     /** A context with the published prompts and the configured chain. */
@@ -58,18 +79,30 @@ public record StoryContext(
             ChoiceOption choice,
             List<String> path,
             String language) {
-        this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of(), null);
+        this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of(), null, CallPurpose.RIDE);
     }
 
     /** The same stop, written with these prompts and this chain (empty: the configured one). */
     public StoryContext with(PromptSet promptSet, List<String> providers) {
         return new StoryContext(
-                rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers, model);
+                rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers, model, purpose);
     }
 
     /** The same stop, asked of {@code modelName} ({@code null} or blank: the provider's configured model). */
     public StoryContext withModel(String modelName) {
-        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, modelName);
+        return new StoryContext(
+                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, modelName, purpose);
+    }
+
+    /** The same stop, written for {@code why}. */
+    public StoryContext withPurpose(CallPurpose why) {
+        return new StoryContext(
+                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, why);
+    }
+
+    /** The same stop, written in {@code tag} (BCP 47; blank: {@code en}). */
+    public StoryContext withLanguage(String tag) {
+        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, tag, prompts, chain, model, purpose);
     }
 
     /** {@link #model()} when one was chosen, else {@code configured}. */

@@ -19,6 +19,16 @@ public record ValidationResult(List<String> problems) {
         return problems.isEmpty();
     }
 
+    /** This verdict's problems followed by {@code other}'s. */
+    public ValidationResult and(ValidationResult other) {
+        if (other.valid()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(problems);
+        all.addAll(other.problems());
+        return new ValidationResult(all);
+    }
+
     /** The complaints as one sentence. */
     public String complaint() {
         return String.join("; ", problems);

@@ -5,7 +5,9 @@ public enum RideSource {
     /** A player in a browser. */
     PLAYER("player"),
     /** The writers' randomtest bot. */
-    RANDOMTEST("randomtest");
+    RANDOMTEST("randomtest"),
+    /** The deploy pipeline's smoke test: written by {@code offline}, never counted. */
+    SMOKE("smoke");
 
     private final String column;
 

@@ -30,4 +30,13 @@ abstract sealed class StoryException extends PageException {
             super(Response.Status.BAD_REQUEST, message);
         }
     }
+
+    /** Another request for the same stop is still being written after the claim's timeout: try again shortly. */
+    static final class StillWriting extends StoryException {
+        StillWriting() {
+            super(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "The train is still writing this stop. Wait a moment and choose again: nothing is lost.");
+        }
+    }
 }

@@ -2,7 +2,9 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.throttle.Throttled;
 import com.liminaltransit.web.Htmx;
+import com.liminaltransit.web.Player;
 import com.liminaltransit.web.PlayerCookieFilter;
+import com.liminaltransit.web.SmokeRequests;
 import com.liminaltransit.web.View;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +56,8 @@ public class StoryResource {
     @Path("stories")
     @Throttled
     public Response board(@Context ContainerRequestContext request) {
-        String id = stories.board(PlayerCookieFilter.player(request));
+        Player player = PlayerCookieFilter.player(request);
+        String id = SmokeRequests.isSmoke(request) ? stories.boardSmoke(player) : stories.board(player);
         return seeRide(id);
     }
 
@@ -84,8 +87,10 @@ public class StoryResource {
                 || !CHOICE.matcher(choice).matches()) {
             throw new StoryException.BadRequest("Choose one of the offered choices at the open stop.");
         }
-        ChoiceOutcome outcome =
-                stories.choose(rideId, PlayerCookieFilter.player(request), Integer.parseInt(step), choice);
+        Player player = PlayerCookieFilter.player(request);
+        ChoiceOutcome outcome = SmokeRequests.isSmoke(request)
+                ? stories.chooseSmoke(rideId, player, Integer.parseInt(step), choice)
+                : stories.choose(rideId, player, Integer.parseInt(step), choice);
         boolean htmx = Htmx.isHtmx(headers);
         if (outcome.kind() == ChoiceOutcome.Kind.CONFLICT) {
             return conflict(outcome.story(), request, htmx);

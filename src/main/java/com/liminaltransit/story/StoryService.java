@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
@@ -18,32 +19,52 @@ import java.util.UUID;
 
 /**
  * Boards rides and moves them on: builds what the narrator may read, asks the chain for the next stop, and
- * stores it. The AI call happens outside any database transaction; the store then decides, by its unique key,
- * which of two racing requests wrote the stop.
+ * stores it. The AI call happens outside any database transaction, by the one request that holds the stop's claim
+ * ({@link StopClaims}); racing twins wait for the stop it writes, so a stop is paid for once.
  */
 @ApplicationScoped
 public class StoryService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LANGUAGE = "en";
+    private static final String OFFLINE = "offline";
 
     private final StoryRepository repository;
     private final ProviderChain chain;
     private final StoryMetrics metrics;
     private final RidePlans plans;
-    private final Clock clock = Clock.systemUTC();
+    private final StopClaims claims;
+    private final Clock clock;
 
     @Inject
-    StoryService(StoryRepository repository, ProviderChain chain, StoryMetrics metrics, RidePlans plans) {
+    StoryService(
+            StoryRepository repository,
+            ProviderChain chain,
+            StoryMetrics metrics,
+            RidePlans plans,
+            StopClaims claims,
+            Clock clock) {
         this.repository = repository;
         this.chain = chain;
         this.metrics = metrics;
         this.plans = plans;
+        this.claims = claims;
+        this.clock = clock;
     }
 
     /** Boards a new ride for a player and writes its first passage. */
     String board(Player player) {
         return board(player, RideSource.PLAYER, RANDOM.nextLong());
+    }
+
+    /** Boards a smoke-test ride: written by {@code offline} alone, stored as a smoke ride. */
+    String boardSmoke(Player player) {
+        RidePlan published = plans.forVariant(null);
+        return board(player, RideSource.SMOKE, RANDOM.nextLong(), offlineOnly(published));
+    }
+
+    private static RidePlan offlineOnly(RidePlan plan) {
+        return new RidePlan(plan.variantId(), plan.prompts(), List.of(OFFLINE));
     }
 
     /**
@@ -65,7 +86,9 @@ public class StoryService {
 
     private String board(Player player, RideSource source, long seed, RidePlan plan) {
         String id = UUID.randomUUID().toString();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE).with(plan.prompts(), plan.chain()));
+        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT));
         Instant now = clock.instant();
         repository.create(
                 new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
@@ -93,7 +116,7 @@ public class StoryService {
      * @return the ride afterwards
      */
     public Story answer(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, false).story();
+        return choose(rideId, player, step, choiceId, false, false).story();
     }
 
     /** The ride, or {@link StoryException.NotFound}. */
@@ -113,32 +136,72 @@ public class StoryService {
      * @throws StoryException when the ride is unknown, not the player's, or the request does not fit the ride
      */
     ChoiceOutcome choose(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, true);
+        return choose(rideId, player, step, choiceId, true, false);
+    }
+
+    /** As {@link #choose(String, Player, int, String)} for the smoke test: {@code offline} writes the stop. */
+    ChoiceOutcome chooseSmoke(String rideId, Player player, int step, String choiceId) {
+        return choose(rideId, player, step, choiceId, false, true);
     }
 
     /** As {@link #choose(String, Player, int, String)}; {@code countInMetrics} is false for the test bot's rides. */
-    private ChoiceOutcome choose(String rideId, Player player, int step, String choiceId, boolean countInMetrics) {
-        Story story = story(rideId);
-        if (!player.owns(story.ride().ownerHash())) {
-            throw new StoryException.NotOwner();
+    private ChoiceOutcome choose(
+            String rideId, Player player, int step, String choiceId, boolean countInMetrics, boolean offlineOnly) {
+        Instant giveUp = null;
+        for (int round = 0; ; round++) {
+            Story story = story(rideId);
+            if (!player.owns(story.ride().ownerHash())) {
+                throw new StoryException.NotOwner();
+            }
+            if (!story.hasStop(step)) {
+                throw new StoryException.BadRequest("This ride has no stop " + step + " to answer.");
+            }
+            Passage answered = story.passage(step);
+            if (!answered.open()) {
+                return settled(story, step, choiceId);
+            }
+            ChoiceOption choice = answered.choice(choiceId)
+                    .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
+            if (claims.claim(rideId, step, choiceId)) {
+                try {
+                    return write(story, step, choice, countInMetrics, offlineOnly);
+                } finally {
+                    claims.release(rideId, step);
+                }
+            }
+            // A twin of this request (or a rival choice) is being written, here or on another server: wait for it.
+            giveUp = giveUp == null ? clock.instant().plus(claims.timeout()) : giveUp;
+            if (clock.instant().isAfter(giveUp)) {
+                throw new StoryException.StillWriting();
+            }
+            pause(round);
         }
-        if (!story.hasStop(step)) {
-            throw new StoryException.BadRequest("This ride has no stop " + step + " to answer.");
-        }
-        Passage answered = story.passage(step);
-        if (!answered.open()) {
-            return settled(story, step, choiceId);
-        }
-        ChoiceOption choice = answered.choice(choiceId)
-                .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
+    }
 
-        RidePlan plan = plans.forVariant(story.ride().variantId());
-        StepResult next = chain.write(contextFor(story, step, choice).with(plan.prompts(), plan.chain()));
+    /** Backs off while another request writes the stop: 20 ms at first, then up to 250 ms between looks. */
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(250, 20L << Math.min(round, 4)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoryException.StillWriting();
+        }
+    }
+
+    /** Asks the narrator for the stop after {@code step} and stores it; the caller holds the stop's claim. */
+    private ChoiceOutcome write(
+            Story story, int step, ChoiceOption choice, boolean countInMetrics, boolean offlineOnly) {
+        String rideId = story.ride().id();
+        RidePlan variant = plans.forVariant(story.ride().variantId());
+        RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
+        StepResult next = chain.write(contextFor(story, step, choice)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT));
         Instant now = clock.instant();
         if (!repository.appendStep(
-                rideId, step, choiceId, next, now, plan.prompts().version())) {
-            // Another request answered this stop while the narrator was writing: it decides.
-            return settled(story(rideId), step, choiceId);
+                rideId, step, choice.id(), next, now, plan.prompts().version())) {
+            // A claim older than its timeout was taken over while this request still wrote: the other one decides.
+            return settled(story(rideId), step, choice.id());
         }
         if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
@@ -152,7 +215,7 @@ public class StoryService {
                 written.choices(),
                 null,
                 next.generation().provider());
-        return new ChoiceOutcome(story.advanced(step, choiceId, passage, now), step, ChoiceOutcome.Kind.ADVANCED);
+        return new ChoiceOutcome(story.advanced(step, choice.id(), passage, now), step, ChoiceOutcome.Kind.ADVANCED);
     }
 
     /** An answered stop: the same choice again is a replay, another one a conflict. */

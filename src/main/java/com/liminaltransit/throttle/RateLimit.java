@@ -1,8 +1,7 @@
 package com.liminaltransit.throttle;
 
+import com.liminaltransit.config.DurationConverter;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A token bucket's shape: up to {@code capacity} requests at once, refilled at {@code capacity} per
@@ -13,28 +12,29 @@ import java.util.regex.Pattern;
  */
 record RateLimit(int capacity, Duration period) {
 
-    private static final Pattern FORM = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*([smhd])");
-
     RateLimit {
         if (capacity < 1 || period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("a rate limit needs a capacity >= 1 and a positive period");
         }
     }
 
-    /** Parses {@code N/<amount><s|m|h|d>}. */
-    static RateLimit parse(String text) {
-        Matcher matcher = FORM.matcher(text.strip());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a rate limit (like 60/1m): " + text);
+    /**
+     * Parses {@code N/<duration>} for the setting {@code key}, the period in the one duration syntax of our
+     * configuration ({@code 30s}, {@code 1m}, {@code 1h}); the error names the key and the value.
+     */
+    static RateLimit parse(String key, String text) {
+        int slash = text.indexOf('/');
+        try {
+            if (slash < 0) {
+                throw new IllegalArgumentException("no '/'");
+            }
+            return new RateLimit(
+                    Integer.parseInt(text.substring(0, slash).strip()),
+                    DurationConverter.parse(text.substring(slash + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    key + " must be a rate limit such as 60/1m (requests per period), not '" + text + "'", e);
         }
-        long amount = Long.parseLong(matcher.group(2));
-        Duration period = switch (matcher.group(3)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
-        return new RateLimit(Integer.parseInt(matcher.group(1)), period);
     }
 
     /** Tokens added per second. */

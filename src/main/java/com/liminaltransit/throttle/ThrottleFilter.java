@@ -3,8 +3,11 @@ package com.liminaltransit.throttle;
 import com.liminaltransit.web.PageException;
 import com.liminaltransit.web.PlayerCookieFilter;
 import com.liminaltransit.web.RequestOrigin;
+import com.liminaltransit.web.SmokeRequests;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -38,13 +41,14 @@ public class ThrottleFilter implements ContainerRequestFilter {
     private final boolean enabled;
     private final Map<Action, RateLimit> perPlayer;
     private final Map<Action, RateLimit> perAddress;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Inject
     ThrottleFilter(
             TokenBuckets buckets,
             RequestOrigin origin,
             MetricRegistry metrics,
+            Clock clock,
             @ConfigProperty(name = "liminal.limits.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "liminal.limits.board-per-player") String boardPerPlayer,
             @ConfigProperty(name = "liminal.limits.board-per-address") String boardPerAddress,
@@ -53,16 +57,27 @@ public class ThrottleFilter implements ContainerRequestFilter {
         this.buckets = buckets;
         this.origin = origin;
         this.metrics = metrics;
+        this.clock = clock;
         this.enabled = enabled;
-        this.perPlayer =
-                Map.of(Action.BOARD, RateLimit.parse(boardPerPlayer), Action.CHOOSE, RateLimit.parse(choosePerPlayer));
+        this.perPlayer = Map.of(
+                Action.BOARD, RateLimit.parse("liminal.limits.board-per-player", boardPerPlayer),
+                Action.CHOOSE, RateLimit.parse("liminal.limits.choose-per-player", choosePerPlayer));
         this.perAddress = Map.of(
-                Action.BOARD, RateLimit.parse(boardPerAddress), Action.CHOOSE, RateLimit.parse(choosePerAddress));
+                Action.BOARD, RateLimit.parse("liminal.limits.board-per-address", boardPerAddress),
+                Action.CHOOSE, RateLimit.parse("liminal.limits.choose-per-address", choosePerAddress));
+    }
+
+    /**
+     * Built when the server starts, not at the first boarding: a malformed limit stops the start-up, naming the
+     * setting, instead of leaving a ready server whose every boarding fails.
+     */
+    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Nothing to do: observing the event makes CDI construct this bean, which parses the limits.
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!enabled) {
+        if (!enabled || SmokeRequests.isSmoke(request)) {
             return;
         }
         Action action = Action.of(request.getMethod(), request.getUriInfo().getPath());

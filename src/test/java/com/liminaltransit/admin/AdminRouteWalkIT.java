@@ -3,13 +3,18 @@ package com.liminaltransit.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
+import com.liminaltransit.admin.auth.WritersOnly;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
+import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.WebTarget;
 import java.io.IOException;
@@ -27,11 +32,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks every route under {@code /admin}, found by reflection on the JAX-RS resources of the application (so a
- * route added later is walked too), and proves none answers without a session: a page request is sent to sign
- * in, an htmx request gets 401. Only the sign-in page itself is open.
+ * Walks every route under {@code /admin} and every route of a {@link WritersOnly} resource, found by reflection on
+ * the JAX-RS resources of the application (so a route added later is walked too), and proves none answers without
+ * a session: a page request is sent to sign in, an htmx request gets 401. Only the sign-in page itself is open.
+ * The gate goes by path and annotation, never by Java package: a marked resource mounted elsewhere is closed, an
+ * unmarked one outside {@code /admin} is open even in the admin package.
  */
 @HelidonTest
+@AddBean(AdminRouteWalkIT.Backstage.class)
+@AddBean(AdminRouteWalkIT.Noticeboard.class)
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:admin-walk;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
@@ -43,6 +52,35 @@ class AdminRouteWalkIT {
 
     @Inject
     private WebTarget target;
+
+    /** A writers' resource mounted outside {@code /admin}: the annotation alone must close it. */
+    @Path("/backstage")
+    @WritersOnly
+    @ApplicationScoped
+    public static class Backstage {
+        /** A page. */
+        @GET
+        public String show() {
+            return "backstage";
+        }
+
+        /** A change. */
+        @POST
+        public String change() {
+            return "changed";
+        }
+    }
+
+    /** A resource in the admin package but not the writers' room's: the package no longer closes it. */
+    @Path("/noticeboard")
+    @ApplicationScoped
+    public static class Noticeboard {
+        /** A public page. */
+        @GET
+        public String show() {
+            return "noticeboard";
+        }
+    }
 
     /** One route: an HTTP method and a path template. */
     record Route(String method, String path) {
@@ -132,6 +170,19 @@ class AdminRouteWalkIT {
     }
 
     @Test
+    void aResourceOutsideAdminIsGatedByItsMarkAndNotByItsPackage() {
+        PlayerClient stranger = new PlayerClient(URI.create(target.getUri().toString()));
+
+        assertThat(stranger.get("/backstage").status()).isEqualTo(303);
+        assertThat(stranger.send(request(stranger, new Route("POST", "/backstage")))
+                        .status())
+                .isEqualTo(303);
+        Answer open = stranger.get("/noticeboard");
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.body()).isEqualTo("noticeboard");
+    }
+
+    @Test
     void theWalkFindsTheKnownRoutesSoItCannotPassEmpty() {
         assertThat(guardedRoutes())
                 .extracting(Route::toString)
@@ -153,7 +204,9 @@ class AdminRouteWalkIT {
                         "GET /admin/experiments",
                         "POST /admin/experiments",
                         "GET /admin/experiments/{id}",
-                        "POST /admin/experiments/{id}/stop");
+                        "POST /admin/experiments/{id}/stop",
+                        "GET /backstage",
+                        "POST /backstage");
         assertThat(allAdminRoutes()).extracting(Route::toString).contains("GET /admin/login", "POST /admin/login");
     }
 
@@ -170,10 +223,13 @@ class AdminRouteWalkIT {
         return allAdminRoutes().stream().filter(r -> !r.path().equals(OPEN)).toList();
     }
 
-    /** Every resource method of our application whose path is under /admin. */
+    /** Every resource method of our application (and this test's) under /admin or of a {@link WritersOnly} resource. */
     static List<Route> allAdminRoutes() {
         List<Route> routes = new ArrayList<>();
-        for (Class<?> type : applicationClasses()) {
+        List<Class<?>> types = new ArrayList<>(applicationClasses());
+        types.add(Backstage.class);
+        types.add(Noticeboard.class);
+        for (Class<?> type : types) {
             Path classPath = type.getAnnotation(Path.class);
             if (classPath == null) {
                 continue;
@@ -185,7 +241,9 @@ class AdminRouteWalkIT {
                 }
                 Path methodPath = method.getAnnotation(Path.class);
                 String path = join(classPath.value(), methodPath == null ? "" : methodPath.value());
-                if (path.equals("/admin") || path.startsWith("/admin/")) {
+                if (path.equals("/admin")
+                        || path.startsWith("/admin/")
+                        || type.isAnnotationPresent(WritersOnly.class)) {
                     routes.add(new Route(verb, path));
                 }
             }

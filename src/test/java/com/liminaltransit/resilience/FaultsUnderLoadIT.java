@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @HelidonTest
 @AddConfig(key = "liminal.ai.chain", value = "openai,offline")
 @AddConfig(key = "liminal.ai.openai.model", value = "llama-stub")
-@AddConfig(key = "liminal.ai.openai.timeout-ms", value = "600")
+@AddConfig(key = "liminal.ai.openai.timeout", value = "600ms")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/delay", value = "20")
 @AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/jitter", value = "0")
 @AddConfig(

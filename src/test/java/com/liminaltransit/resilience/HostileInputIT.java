@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
+import com.liminaltransit.testing.RawHttp;
 import com.liminaltransit.testing.Rides;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -32,6 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
         key = "liminal.db.url",
         value = "jdbc:h2:mem:hostile;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class HostileInputIT {
+
+    /** server.max-payload-size is 64 KB: four chunks of 16 KB fill it. */
+    private static final int CHUNK = 16 * 1024;
+
+    private static final String OVERSIZED_REASON = "Request body too large (limit 65536 bytes).";
 
     @Inject
     private WebTarget target;
@@ -175,6 +181,70 @@ class HostileInputIT {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).isEqualTo("Header size exceeded");
         assertThat(Rides.stopCount(player.get("/stories/" + rideId).html())).isEqualTo(1);
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWithAOneLineReason() {
+        RawHttp.Reply reply = RawHttp.exchange(player.uri("/"), choiceHead("Content-Length: 100000"));
+
+        assertRefusedAsOversized(reply);
+    }
+
+    @Test
+    void oversizedChunkedBodyIsRefusedWithAOneLineReasonNotAServerError() {
+        String form = "step=0&choice=" + offered + "&padding=";
+        byte[] first = chunk(form + "x".repeat(CHUNK - form.length()));
+        byte[] more = chunk("x".repeat(CHUNK));
+
+        // four chunks fill the 64 KB cap exactly; the fifth chunk's size line goes past it
+        RawHttp.Reply reply = RawHttp.exchange(
+                player.uri("/"),
+                choiceHead("Transfer-Encoding: chunked"),
+                first,
+                more,
+                more,
+                more,
+                "1\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertRefusedAsOversized(reply);
+    }
+
+    @Test
+    void malformedChunkedBodyIsABadRequestNotAServerError() {
+        RawHttp.Reply reply = RawHttp.exchange(
+                player.uri("/"),
+                choiceHead("Transfer-Encoding: chunked"),
+                "zz\r\nstep=0\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(reply.body()).doesNotContain("Exception", "at io.", "incident");
+        assertThat(Rides.stopCount(player.get("/stories/" + rideId).html())).isEqualTo(1);
+    }
+
+    private String choiceHead(String framing) {
+        return String.join(
+                "\r\n",
+                "POST " + path() + " HTTP/1.1",
+                "Host: " + player.uri("/").getAuthority(),
+                "Content-Type: application/x-www-form-urlencoded",
+                "Cookie: lt_player=" + player.cookie("lt_player").orElseThrow(),
+                framing);
+    }
+
+    private static byte[] chunk(String data) {
+        return (Integer.toHexString(data.length()) + "\r\n" + data + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void assertRefusedAsOversized(RawHttp.Reply reply) {
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.body()).isEqualTo(OVERSIZED_REASON);
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
+        Document ride = player.get("/stories/" + rideId).html();
+        assertThat(Rides.stopCount(ride)).isEqualTo(1);
+        assertThat(Rides.openStep(ride)).isZero();
     }
 
     private String path() {

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.analytics;
 
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
+import com.liminaltransit.story.RideSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -25,7 +26,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AnalyticsRepository {
 
-    private static final String PLAYERS = "r.source = 'player'";
+    /** Players' rides only; the value comes from the enum, never from a request. */
+    private static final String PLAYERS = "r.source = '" + RideSource.PLAYER.column() + "'";
 
     private final DataSource dataSource;
 

@@ -1,6 +1,7 @@
 package com.liminaltransit.admin.analytics;
 
 import com.liminaltransit.admin.AdminPage;
+import com.liminaltransit.admin.auth.WritersOnly;
 import com.liminaltransit.web.View;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /** The analytics page: what players do, drawn on the server as SVG. */
 @Path("/admin/analytics")
+@WritersOnly
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class AnalyticsResource {
@@ -25,10 +27,12 @@ public class AnalyticsResource {
     private static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
 
     private final Analytics analytics;
+    private final Clock clock;
 
     @Inject
-    AnalyticsResource(Analytics analytics) {
+    AnalyticsResource(Analytics analytics, Clock clock) {
         this.analytics = analytics;
+        this.clock = clock;
     }
 
     /** The page for the last {@code days} days (7, 30, 90 or 365; anything else means 30). */
@@ -42,7 +46,7 @@ public class AnalyticsResource {
                 "admin/analytics",
                 request,
                 Map.of(
-                        "report", analytics.report(period, Instant.now()),
+                        "report", analytics.report(period, clock.instant()),
                         "periods", PERIODS,
                         "abandonedAfter", Analytics.ABANDONED_AFTER.toMinutes()));
     }

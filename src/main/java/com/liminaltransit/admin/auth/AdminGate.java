@@ -1,6 +1,7 @@
 package com.liminaltransit.admin.auth;
 
 import com.liminaltransit.web.ErrorPages;
+import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.PageException;
 import com.liminaltransit.web.RequestOrigin;
 import jakarta.annotation.Priority;
@@ -20,15 +21,18 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Guards every path under {@code /admin} but the sign-in page, by path rather than by annotation, so a route
- * added later is guarded without anyone remembering to. Without a live session a page request is sent to sign
- * in ({@code 303}) and an htmx request gets {@code 401} (with {@code HX-Redirect}, so the page follows). With one,
- * every unsafe request must carry the session's CSRF token, as the {@code X-CSRF-Token} header (htmx, from the
- * page's meta) or the {@code csrf} form field.
+ * Guards the writers' room: every path under {@code /admin} but the sign-in page, and every resource marked
+ * {@link WritersOnly} wherever it is mounted. The path rule closes a route added later even if nobody remembers the
+ * annotation; the annotation closes a writers' resource that is mounted elsewhere. Neither depends on the Java
+ * package a class lives in. Without a live session a page request is sent to sign in ({@code 303}) and an htmx
+ * request gets {@code 401} (with {@code HX-Redirect}, so the page follows). With one, every unsafe request must
+ * carry the session's CSRF token, as the {@code X-CSRF-Token} header (htmx, from the page's meta) or the
+ * {@code csrf} form field.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
@@ -43,7 +47,7 @@ public class AdminGate implements ContainerRequestFilter {
     public static final String CSRF_FIELD = "csrf";
 
     private static final String SESSION = "liminal.admin.session";
-    private static final String ADMIN_PACKAGE = "com.liminaltransit.admin.";
+    private static final String OPEN = LOGIN_PATH.substring(1);
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AdminSessions sessions;
@@ -70,11 +74,8 @@ public class AdminGate implements ContainerRequestFilter {
     /** Whether a path (segments joined by '/', without matrix parameters) is in the writers' area. */
     public static boolean guarded(String path) {
         String relative = String.join(
-                "/",
-                java.util.Arrays.stream(path.split("/"))
-                        .filter(s -> !s.isEmpty())
-                        .toList());
-        return (relative.equals("admin") || relative.startsWith("admin/")) && !relative.equals("admin/login");
+                "/", Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
+        return (relative.equals("admin") || relative.startsWith("admin/")) && !relative.equals(OPEN);
     }
 
     /**
@@ -90,17 +91,15 @@ public class AdminGate implements ContainerRequestFilter {
                         .toList());
     }
 
-    /** Whether the matched resource is one of the writers' room's, whatever path reached it. */
-    private static boolean adminResource(ContainerRequestContext request) {
+    /** Whether the matched resource is marked as the writers' room's, whatever path reached it. */
+    private static boolean writersOnly(ContainerRequestContext request) {
         return request.getUriInfo().getMatchedResources().stream()
-                .anyMatch(resource -> resource.getClass().getName().startsWith(ADMIN_PACKAGE));
+                .anyMatch(resource -> resource.getClass().isAnnotationPresent(WritersOnly.class));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = segments(request);
-        boolean login = path.equals("admin/login");
-        if (!guarded(path) && !(adminResource(request) && !login)) {
+        if (!guarded(segments(request)) && !writersOnly(request)) {
             return;
         }
         boolean https = origin.isHttps(request);
@@ -120,7 +119,7 @@ public class AdminGate implements ContainerRequestFilter {
 
     private static Response signInFirst(ContainerRequestContext request, boolean staleCookie, boolean https) {
         Response.ResponseBuilder response;
-        if ("true".equalsIgnoreCase(request.getHeaderString("HX-Request"))) {
+        if (Htmx.isHtmx(request)) {
             response = Response.status(Response.Status.UNAUTHORIZED)
                     .header("HX-Redirect", LOGIN_PATH)
                     .entity(ErrorPages.view(401, "Your session has ended. Sign in again to go on.", null, true))

@@ -6,11 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Writers' sessions, kept in the database so every server behind the load balancer knows them. The cookie holds a
@@ -22,23 +24,25 @@ import javax.sql.DataSource;
 public class AdminSessions {
 
     private final DataSource dataSource;
-    private final AdminSettings settings;
+    private final SessionLimits limits;
+    private final Clock clock;
 
     @Inject
-    AdminSessions(Database database, AdminSettings settings) {
+    AdminSessions(Database database, @ConfigProperties SessionLimits limits, Clock clock) {
         this.dataSource = database.dataSource();
-        this.settings = settings;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /** A new session for {@code username}, with a fresh random id and CSRF token; returns the cookie value. */
     String open(String username) {
         String id = Tokens.random();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement purge =
                     connection.prepareStatement("delete from admin_session where last_seen_at < ? or created_at < ?")) {
-                purge.setObject(1, utc(now.minus(settings.idleTimeout())));
-                purge.setObject(2, utc(now.minus(settings.absoluteTimeout())));
+                purge.setObject(1, utc(now.minus(limits.idleTimeout())));
+                purge.setObject(2, utc(now.minus(limits.absoluteTimeout())));
                 purge.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -62,7 +66,7 @@ public class AdminSessions {
             return Optional.empty();
         }
         String idHash = Tokens.hash(cookieValue);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Jdbc.inTransaction(dataSource, connection -> {
             AdminSession session;
             Instant lastSeen;
@@ -80,8 +84,8 @@ public class AdminSessions {
                     lastSeen = row.getObject(4, OffsetDateTime.class).toInstant();
                 }
             }
-            boolean expired = lastSeen.plus(settings.idleTimeout()).isBefore(now)
-                    || session.createdAt().plus(settings.absoluteTimeout()).isBefore(now);
+            boolean expired = lastSeen.plus(limits.idleTimeout()).isBefore(now)
+                    || session.createdAt().plus(limits.absoluteTimeout()).isBefore(now);
             if (expired) {
                 delete(connection, idHash);
                 return Optional.empty();

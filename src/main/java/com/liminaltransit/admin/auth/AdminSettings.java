@@ -2,7 +2,6 @@ package com.liminaltransit.admin.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The writers' room configuration. Accounts are {@code liminal.admin.users} (a comma list) with a bcrypt hash each
  * in {@code liminal.admin.<user>.password-hash}; there is no default account. Hashes are secrets: they come from
- * the environment or Secrets Manager, and this class never prints them.
+ * the environment or Secrets Manager, and this class never prints them. (The names are part of the keys, so these
+ * are read from {@link Config} itself; the session and sign-in limits are {@link SessionLimits} and
+ * {@link LoginLimits}.)
  */
 @ApplicationScoped
 public class AdminSettings {
@@ -22,14 +23,9 @@ public class AdminSettings {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     private final Map<String, String> hashes;
-    private final Duration idle;
-    private final Duration absolute;
-    private final int failuresPerUser;
-    private final int failuresPerAddress;
-    private final Duration failureWindow;
 
     /**
-     * Reads the accounts and limits.
+     * Reads the accounts.
      *
      * @throws IllegalStateException when a listed user has no hash or a malformed one, so a mistake stops the
      *                               server at start-up instead of locking writers out silently
@@ -58,17 +54,6 @@ public class AdminSettings {
             accounts.put(user, hash);
         }
         this.hashes = Map.copyOf(accounts);
-        this.idle = duration(config, "liminal.admin.session.idle", "30m");
-        this.absolute = duration(config, "liminal.admin.session.absolute", "8h");
-        this.failuresPerUser = config.getOptionalValue("liminal.admin.login.failures-per-user", Integer.class)
-                .orElse(5);
-        this.failuresPerAddress = config.getOptionalValue("liminal.admin.login.failures-per-address", Integer.class)
-                .orElse(20);
-        this.failureWindow = duration(config, "liminal.admin.login.failure-window", "15m");
-    }
-
-    private static Duration duration(Config config, String key, String fallback) {
-        return Durations.parse(key, config.getOptionalValue(key, String.class).orElse(fallback));
     }
 
     /** Whether any writer account is configured. */
@@ -84,30 +69,5 @@ public class AdminSettings {
     /** The bcrypt hash of a user, or {@code null} for a name that is not an account. */
     String hashOf(String username) {
         return hashes.get(username);
-    }
-
-    /** A session ends after this long without a request. */
-    public Duration idleTimeout() {
-        return idle;
-    }
-
-    /** A session ends this long after sign-in, however busy. */
-    public Duration absoluteTimeout() {
-        return absolute;
-    }
-
-    /** Failed sign-ins for one username within {@link #failureWindow()} before it is refused. */
-    int failuresPerUser() {
-        return failuresPerUser;
-    }
-
-    /** Failed sign-ins from one address within {@link #failureWindow()} before it is refused. */
-    int failuresPerAddress() {
-        return failuresPerAddress;
-    }
-
-    /** How long a failed sign-in counts. */
-    Duration failureWindow() {
-        return failureWindow;
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,11 +29,12 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Signing writers in and out. The sign-in form carries its own token (a cookie and a field that must match), so
- * another site cannot sign a browser in to an account of its choosing; a successful sign-in opens a brand-new
- * session, so no id known before sign-in is worth anything after it.
+ * Signing writers in: the one writers' route open to all (so it is not {@link WritersOnly}). The sign-in form
+ * carries its own token (a cookie and a field that must match), so another site cannot sign a browser in to an
+ * account of its choosing; a successful sign-in opens a brand-new session, so no id known before sign-in is worth
+ * anything after it. Signing out is {@link LogoutResource}.
  */
-@Path("/admin")
+@Path("/admin/login")
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
@@ -47,6 +49,7 @@ public class LoginResource {
     private final AdminSessions sessions;
     private final LoginThrottle throttle;
     private final RequestOrigin origin;
+    private final Clock clock;
 
     @Inject
     LoginResource(
@@ -54,17 +57,18 @@ public class LoginResource {
             Passwords passwords,
             AdminSessions sessions,
             LoginThrottle throttle,
-            RequestOrigin origin) {
+            RequestOrigin origin,
+            Clock clock) {
         this.settings = settings;
         this.passwords = passwords;
         this.sessions = sessions;
         this.throttle = throttle;
         this.origin = origin;
+        this.clock = clock;
     }
 
     /** The sign-in form; with no account configured, how to configure one. */
     @GET
-    @Path("login")
     public Response form(@QueryParam("signed-out") String signedOut, @Context ContainerRequestContext request) {
         boolean https = origin.isHttps(request);
         if (sessions.find(AdminCookies.value(request, AdminCookies.SESSION, https))
@@ -76,7 +80,6 @@ public class LoginResource {
 
     /** Checks the credentials and opens a session, or shows the form again with one reason for all failures. */
     @POST
-    @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(
             @FormParam("username") String username,
@@ -97,7 +100,7 @@ public class LoginResource {
         if (refused.isPresent()) {
             LOG.warning(() -> "Sign-in refused (too many failures) from " + address);
             long seconds =
-                    Math.max(1, Duration.between(Instant.now(), refused.get()).toSeconds() + 1);
+                    Math.max(1, Duration.between(clock.instant(), refused.get()).toSeconds() + 1);
             return Response.fromResponse(loginPage(
                             Response.Status.TOO_MANY_REQUESTS,
                             "Too many failed sign-ins. Try again after " + CLOCK.format(refused.get()) + " (in about "
@@ -120,18 +123,6 @@ public class LoginResource {
         return Response.seeOther(URI.create("/admin"))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.set(AdminCookies.SESSION, sessionId, https))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.expire(AdminCookies.LOGIN, https))
-                .build();
-    }
-
-    /** Ends the session on the server and in the browser. */
-    @POST
-    @Path("logout")
-    public Response signOut(@Context ContainerRequestContext request) {
-        boolean https = origin.isHttps(request);
-        sessions.close(AdminCookies.value(request, AdminCookies.SESSION, https));
-        LOG.info(() -> "Writer " + AdminGate.session(request).username() + " signed out");
-        return Response.seeOther(URI.create(AdminGate.LOGIN_PATH + "?signed-out"))
-                .header(HttpHeaders.SET_COOKIE, AdminCookies.expire(AdminCookies.SESSION, https))
                 .build();
     }
 

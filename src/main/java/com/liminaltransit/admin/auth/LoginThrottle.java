@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Counts failed sign-ins per username tried and per client address over a sliding window, in the database (so
@@ -21,24 +24,38 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class LoginThrottle {
 
-    private static final String USER = "user";
-    private static final String ADDRESS = "address";
+    /** What a failure is counted against; stored in {@code admin_login_failure.scope}. */
+    enum Scope {
+        /** The username tried. */
+        USER("user"),
+        /** The client address it came from. */
+        ADDRESS("address");
+
+        private final String column;
+
+        Scope(String column) {
+            this.column = column;
+        }
+    }
 
     private final DataSource dataSource;
-    private final AdminSettings settings;
+    private final LoginLimits limits;
+    private final Clock clock;
 
     @Inject
-    LoginThrottle(Database database, AdminSettings settings) {
+    LoginThrottle(Database database, @ConfigProperties LoginLimits limits, Clock clock) {
         this.dataSource = database.dataSource();
-        this.settings = settings;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /** When this user or address may try again, or empty if it may try now. */
     Optional<Instant> refusedUntil(String username, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Jdbc.read(dataSource, connection -> {
-            Optional<Instant> user = until(connection, USER, subject(username), settings.failuresPerUser(), now);
-            Optional<Instant> from = until(connection, ADDRESS, subject(address), settings.failuresPerAddress(), now);
+            Optional<Instant> user = until(connection, Scope.USER, subject(username), limits.failuresPerUser(), now);
+            Optional<Instant> from =
+                    until(connection, Scope.ADDRESS, subject(address), limits.failuresPerAddress(), now);
             if (user.isPresent() && from.isPresent()) {
                 return Optional.of(user.get().isAfter(from.get()) ? user.get() : from.get());
             }
@@ -46,40 +63,41 @@ class LoginThrottle {
         });
     }
 
-    private Optional<Instant> until(
-            java.sql.Connection connection, String scope, String subject, int limit, Instant now)
+    private Optional<Instant> until(java.sql.Connection connection, Scope scope, String subject, int limit, Instant now)
             throws java.sql.SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select count(*), min(failed_at) from admin_login_failure
                 where scope = ? and subject = ? and failed_at > ?""")) {
-            query.setString(1, scope);
+            query.setString(1, scope.column);
             query.setString(2, subject);
-            query.setObject(3, utc(now.minus(settings.failureWindow())));
+            query.setObject(3, utc(now.minus(limits.failureWindow())));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 if (row.getInt(1) < limit) {
                     return Optional.empty();
                 }
                 return Optional.of(
-                        row.getObject(2, OffsetDateTime.class).toInstant().plus(settings.failureWindow()));
+                        row.getObject(2, OffsetDateTime.class).toInstant().plus(limits.failureWindow()));
             }
         }
     }
 
     /** Counts a failed sign-in against the username tried and the address it came from. */
     void failed(String username, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement purge =
                     connection.prepareStatement("delete from admin_login_failure where failed_at < ?")) {
-                purge.setObject(1, utc(now.minus(settings.failureWindow())));
+                purge.setObject(1, utc(now.minus(limits.failureWindow())));
                 purge.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into admin_login_failure (scope, subject, failed_at) values (?, ?, ?)")) {
-                for (String[] row : new String[][] {{USER, subject(username)}, {ADDRESS, subject(address)}}) {
-                    insert.setString(1, row[0]);
-                    insert.setString(2, row[1]);
+                for (Map.Entry<Scope, String> row : Map.of(
+                                Scope.USER, subject(username), Scope.ADDRESS, subject(address))
+                        .entrySet()) {
+                    insert.setString(1, row.getKey().column);
+                    insert.setString(2, row.getValue());
                     insert.setObject(3, utc(now));
                     insert.addBatch();
                 }
@@ -94,7 +112,7 @@ class LoginThrottle {
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement delete =
                     connection.prepareStatement("delete from admin_login_failure where scope = ? and subject = ?")) {
-                delete.setString(1, USER);
+                delete.setString(1, Scope.USER.column);
                 delete.setString(2, subject(username));
                 delete.executeUpdate();
             }

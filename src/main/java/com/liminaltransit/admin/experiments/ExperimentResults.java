@@ -2,9 +2,11 @@ package com.liminaltransit.admin.experiments;
 
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
+import com.liminaltransit.story.RideSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -35,7 +37,7 @@ public class ExperimentResults {
      * @param cost           total cost in US dollars
      */
     public record VariantResult(
-            Experiments.Variant variant,
+            ExperimentView.VariantView variant,
             long rides,
             long completed,
             long steps,
@@ -88,7 +90,7 @@ public class ExperimentResults {
             return completed == 0
                     ? "–"
                     : "$"
-                            + cost.divide(BigDecimal.valueOf(completed), 6, java.math.RoundingMode.HALF_UP)
+                            + cost.divide(BigDecimal.valueOf(completed), 6, RoundingMode.HALF_UP)
                                     .toPlainString();
         }
 
@@ -110,7 +112,7 @@ public class ExperimentResults {
     }
 
     /** The figures of each variant of {@code experiment}, in variant order. */
-    public List<VariantResult> of(Experiments.Experiment experiment) {
+    public List<VariantResult> of(Experiment experiment) {
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, double[]> stops = new HashMap<>();
         Map<Long, BigDecimal> costs = new HashMap<>();
@@ -122,8 +124,9 @@ public class ExperimentResults {
                            (select coalesce(sum(p.attempts), 0) from passage p where p.ride_id = r.id),
                            (select coalesce(sum(p.cost_usd), 0) from passage p where p.ride_id = r.id)
                     from ride r join experiment_variant v on v.id = r.variant_id
-                    where v.experiment_id = ? and r.source = 'player'""")) {
+                    where v.experiment_id = ? and r.source = ?""")) {
                 query.setLong(1, experiment.id());
+                query.setString(2, RideSource.PLAYER.column());
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         long variant = rows.getLong(1);
@@ -149,7 +152,15 @@ public class ExperimentResults {
                     long[] c = counts.getOrDefault(v.id(), new long[5]);
                     double[] s = stops.getOrDefault(v.id(), new double[2]);
                     return new VariantResult(
-                            v, c[0], c[1], c[2], s[0], s[1], c[3], c[4], costs.getOrDefault(v.id(), BigDecimal.ZERO));
+                            new ExperimentView.VariantView(v),
+                            c[0],
+                            c[1],
+                            c[2],
+                            s[0],
+                            s[1],
+                            c[3],
+                            c[4],
+                            costs.getOrDefault(v.id(), BigDecimal.ZERO));
                 })
                 .toList();
     }

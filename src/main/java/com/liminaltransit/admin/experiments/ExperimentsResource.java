@@ -2,6 +2,7 @@ package com.liminaltransit.admin.experiments;
 
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
+import com.liminaltransit.admin.auth.WritersOnly;
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.web.PageException;
@@ -20,13 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,16 +31,12 @@ import java.util.regex.Pattern;
  * results per variant with intervals, stop it and publish the winner's prompt version.
  */
 @Path("/admin/experiments")
+@WritersOnly
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class ExperimentsResource {
 
-    /** The most variants an experiment has. */
-    static final int MAX_VARIANTS = 4;
-
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
-    private static final Pattern WEIGHT = Pattern.compile("\\d{1,4}");
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._-]{1,40}");
 
     private final Experiments experiments;
     private final ExperimentResults results;
@@ -58,115 +51,44 @@ public class ExperimentsResource {
         this.chain = chain;
     }
 
-    /**
-     * One row of the form as typed, for showing it again.
-     *
-     * @param name    variant name
-     * @param version prompt version
-     * @param chain   chain text
-     * @param weight  weight text
-     */
-    public record Row(String name, String version, String chain, String weight) {}
-
     /** The experiments and the form to start one. */
     @GET
     public Response list(@Context ContainerRequestContext request) {
-        String published = Integer.toString(prompts.publishedVersion());
-        List<Row> rows = List.of(
-                new Row("A", published, "", "1"),
-                new Row("B", published, "", "1"),
-                new Row("", "", "", ""),
-                new Row("", "", "", ""));
-        return Response.ok(listPage(request, "", rows, List.of())).build();
+        return Response.ok(listPage(request, ExperimentForm.fresh(prompts.publishedVersion()), List.of()))
+                .build();
     }
 
-    /** Starts an experiment; a problem with the form is a 400 with the form again, nothing started. */
+    /**
+     * Starts an experiment; a problem with the form, or another experiment running (even one started a moment
+     * ago by another writer), is a 400 with the form again, nothing started.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response start(MultivaluedMap<String, String> form, @Context ContainerRequestContext request) {
-        String name = first(form, "name").strip();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < MAX_VARIANTS; i++) {
-            rows.add(new Row(
-                    first(form, "variant-" + i).strip(),
-                    first(form, "version-" + i).strip(),
-                    first(form, "chain-" + i).strip(),
-                    first(form, "weight-" + i).strip()));
+    public Response start(MultivaluedMap<String, String> fields, @Context ContainerRequestContext request) {
+        ExperimentForm form = ExperimentForm.read(fields);
+        ExperimentForm.Checked checked = form.check(v -> prompts.find(v).isPresent(), chain::problemWith);
+        if (!checked.problems().isEmpty()) {
+            return refused(request, form, checked.problems());
         }
-        List<String> problems = new ArrayList<>();
-        if (name.isEmpty() || name.length() > 100) {
-            problems.add("Name the experiment (up to 100 characters).");
-        }
-        List<Experiments.VariantSpec> specs = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            if (row.name().isEmpty() && row.weight().isEmpty()) {
-                continue;
-            }
-            String label = "Variant " + (i + 1);
-            if (!NAME.matcher(row.name()).matches()) {
-                problems.add(label + ": give a short name (letters, digits, spaces, . _ -; up to 40).");
-            } else if (!names.add(row.name())) {
-                problems.add(label + ": the name " + row.name() + " is used twice.");
-            }
-            int version = 0;
-            if (!ID.matcher(row.version()).matches()
-                    || prompts.find(Integer.parseInt(row.version())).isEmpty()) {
-                problems.add(label + ": choose an existing prompt version.");
-            } else {
-                version = Integer.parseInt(row.version());
-            }
-            int weight = 0;
-            if (!WEIGHT.matcher(row.weight()).matches() || Integer.parseInt(row.weight()) < 1) {
-                problems.add(label + ": the weight is a whole number from 1 to 9999.");
-            } else {
-                weight = Integer.parseInt(row.weight());
-            }
-            List<String> providers = row.chain().isEmpty()
-                    ? List.of()
-                    : Arrays.stream(row.chain().split(","))
-                            .map(String::strip)
-                            .filter(s -> !s.isEmpty())
-                            .toList();
-            String chainProblem = providers.isEmpty() ? null : chain.problemWith(providers);
-            if (chainProblem != null || row.chain().length() > 200) {
-                problems.add(label + ": " + (chainProblem == null ? "the chain is too long." : chainProblem));
-            }
-            specs.add(new Experiments.VariantSpec(row.name(), version, providers, weight));
-        }
-        if (specs.size() < 2) {
-            problems.add("An experiment needs two to four variants.");
-        }
-        if (problems.isEmpty() && experiments.running().isPresent()) {
-            problems.add("Another experiment is running: stop it first.");
-        }
-        if (!problems.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(listPage(request, name, rows, problems))
-                    .build();
-        }
-        long id;
         try {
-            id = experiments.start(name, specs, AdminGate.session(request).username());
-        } catch (IllegalStateException running) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(listPage(request, name, rows, List.of(running.getMessage())))
-                    .build();
+            long id = experiments.start(
+                    form.name(), checked.specs(), AdminGate.session(request).username());
+            return Response.seeOther(URI.create("/admin/experiments/" + id)).build();
+        } catch (ExperimentAlreadyRunning running) {
+            return refused(request, form, List.of(running.getMessage()));
         }
-        return Response.seeOther(URI.create("/admin/experiments/" + id)).build();
     }
 
     /** An experiment's results. */
     @GET
     @Path("{id}")
     public Response show(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        Experiments.Experiment experiment = existing(id);
+        Experiment experiment = existing(id);
         return Response.ok(AdminPage.page(
                         "admin/experiment",
                         request,
                         Map.of(
-                                "experiment", experiment,
+                                "experiment", new ExperimentView(experiment),
                                 "results", results.of(experiment),
                                 "published", prompts.publishedVersion())))
                 .build();
@@ -178,7 +100,7 @@ public class ExperimentsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response stop(
             @PathParam("id") String id, @FormParam("winner") String winner, @Context ContainerRequestContext request) {
-        Experiments.Experiment experiment = existing(id);
+        Experiment experiment = existing(id);
         Long winnerId = null;
         if (winner != null && !winner.isBlank()) {
             if (!ID.matcher(winner.strip()).matches()) {
@@ -198,9 +120,15 @@ public class ExperimentsResource {
                 .build();
     }
 
-    private Object listPage(ContainerRequestContext request, String name, List<Row> rows, List<String> problems) {
+    private Response refused(ContainerRequestContext request, ExperimentForm form, List<String> problems) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(listPage(request, form, problems))
+                .build();
+    }
+
+    private Object listPage(ContainerRequestContext request, ExperimentForm form, List<String> problems) {
         Map<String, Object> model = new HashMap<>();
-        model.put("experiments", experiments.all());
+        model.put("experiments", ExperimentView.of(experiments.all()));
         model.put("running", experiments.running().isPresent());
         model.put("versions", prompts.versions());
         model.put(
@@ -210,13 +138,13 @@ public class ExperimentsResource {
                         .map(Map.Entry::getKey)
                         .toList());
         model.put("chain", String.join(",", chain.names()));
-        model.put("name", name);
-        model.put("rows", rows);
+        model.put("name", form.name());
+        model.put("rows", form.rows());
         model.put("problems", problems);
         return AdminPage.page("admin/experiments", request, model);
     }
 
-    private Experiments.Experiment existing(String id) {
+    private Experiment existing(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             throw notFound();
         }
@@ -225,10 +153,5 @@ public class ExperimentsResource {
 
     private static PageException notFound() {
         return new PageException(Response.Status.NOT_FOUND, "There is no experiment with this id.");
-    }
-
-    private static String first(MultivaluedMap<String, String> form, String key) {
-        String value = form.getFirst(key);
-        return value == null ? "" : value;
     }
 }

@@ -1,10 +1,12 @@
 package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.admin.AdminPage;
+import com.liminaltransit.admin.auth.AdminGate;
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
+import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.PageException;
@@ -32,8 +34,10 @@ import java.util.regex.Pattern;
 /**
  * The preview: choose a ride and a stop (or a fresh seed) and a prompt version, read the exact prompt with its
  * token count, and run it on one to three providers side by side, each with its configured model or one the writer
- * names (to compare two models of one vendor, name the provider twice). Each column is its own request (htmx posts
- * it when the page loads, with an indicator; without JavaScript its button posts it as a page). Nothing is stored.
+ * names (to compare two models of one vendor, name the provider twice), optionally in another language (a provider
+ * whose model does not write it is skipped, as the chain would). Each column is its own request (htmx posts it when
+ * the page loads, with an indicator; without JavaScript its button posts it as a page). Nothing is stored in any
+ * ride; what the vendors are paid is charged to the spend ledger as {@code preview}.
  */
 @Path("/admin/preview")
 @ApplicationScoped
@@ -47,6 +51,8 @@ public class PreviewResource {
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
     private static final Pattern SEED = Pattern.compile("-?\\d{1,18}");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]{1,32}");
+    /** A BCP 47 language tag as writers type one: {@code ja}, {@code pt-BR}, {@code zh-Hant-TW}. */
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     /** Model names and ids as vendors write them: gpt-4o-mini, llama3.1:8b, anthropic.claude-3-haiku-…-v1:0, ARNs. */
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
 
@@ -86,8 +92,11 @@ public class PreviewResource {
         }
     }
 
-    /** What a preview is of: a ride's stop, or the boarding of a fresh seed. */
-    private record Target(String ride, Integer stop, Long seed) {
+    /**
+     * What a preview is of: a ride's stop, or the boarding of a fresh seed; in {@code language} when one is named
+     * (else the ride's, or {@code en}).
+     */
+    private record Target(String ride, Integer stop, Long seed, String language) {
         boolean chosen() {
             return ride != null && stop != null || seed != null;
         }
@@ -99,11 +108,13 @@ public class PreviewResource {
             @QueryParam("ride") String ride,
             @QueryParam("stop") String stop,
             @QueryParam("seed") String seed,
+            @QueryParam("lang") String lang,
             @QueryParam("version") String version,
             @QueryParam("provider") List<String> providers,
             @QueryParam("model") List<String> models,
+            @QueryParam("past-budget") String pastBudget,
             @Context ContainerRequestContext request) {
-        Target target = target(ride, stop, seed);
+        Target target = target(ride, stop, seed, lang);
         PromptSet prompts = prompts(version);
         Map<String, List<String>> available = previewer.providers();
         List<Column> columns = columns(providers, models, available);
@@ -122,7 +133,10 @@ public class PreviewResource {
         model.put("ride", target.ride() == null ? "" : target.ride());
         model.put("stop", target.stop() == null ? "" : target.stop().toString());
         model.put("seed", target.seed() == null ? "" : target.seed().toString());
+        model.put("lang", target.language() == null ? "" : target.language());
         model.put("chosen", target.chosen());
+        model.put("budgetSpent", previewer.budgetSpent());
+        model.put("pastBudget", confirmed(pastBudget));
         if (target.ride() != null) {
             model.put("steps", rides.steps(target.ride()));
         }
@@ -146,12 +160,14 @@ public class PreviewResource {
             @FormParam("ride") String ride,
             @FormParam("stop") String stop,
             @FormParam("seed") String seed,
+            @FormParam("lang") String lang,
             @FormParam("version") String version,
             @FormParam("provider") String provider,
             @FormParam("model") String modelName,
+            @FormParam("past-budget") String pastBudget,
             @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
-        Target target = target(ride, stop, seed);
+        Target target = target(ride, stop, seed, lang);
         if (!target.chosen()) {
             throw new PageException(Response.Status.BAD_REQUEST, "Choose a ride and a stop, or a seed.");
         }
@@ -160,7 +176,12 @@ public class PreviewResource {
         }
         String chosenModel = model(modelName);
         PromptSet prompts = prompts(version);
-        PreviewResult result = previewer.run(context(target, prompts), provider, chosenModel);
+        PreviewResult result = previewer.run(
+                context(target, prompts),
+                provider,
+                chosenModel,
+                confirmed(pastBudget),
+                AdminGate.session(request).username());
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
         model.put("version", prompts.version());
@@ -168,17 +189,21 @@ public class PreviewResource {
             return Response.ok(AdminPage.fragment("admin/preview", "result", request, model))
                     .build();
         }
-        model.put("backLink", backLink(target, prompts.version(), new Column(provider, chosenModel)));
+        model.put(
+                "backLink",
+                backLink(target, prompts.version(), new Column(provider, chosenModel), confirmed(pastBudget)));
         return Response.ok(AdminPage.page("admin/preview-run", request, model)).build();
     }
 
     private StoryContext context(Target target, PromptSet prompts) {
-        return target.seed() != null && target.ride() == null
-                ? previewer.forSeed(target.seed(), prompts)
-                : previewer.forRide(target.ride(), target.stop(), prompts);
+        if (target.seed() != null && target.ride() == null) {
+            return previewer.forSeed(target.seed(), prompts, target.language());
+        }
+        StoryContext context = previewer.forRide(target.ride(), target.stop(), prompts);
+        return target.language() == null ? context : context.withLanguage(target.language());
     }
 
-    private static Target target(String ride, String stop, String seed) {
+    private static Target target(String ride, String stop, String seed, String lang) {
         String rideId = ride == null || ride.isBlank() ? null : ride.strip();
         if (rideId != null && !RIDE_ID.matcher(rideId).matches()) {
             throw new PageException(Response.Status.NOT_FOUND, "There is no ride with this id.");
@@ -197,7 +222,15 @@ public class PreviewResource {
             }
             seedValue = Long.parseLong(seed.strip());
         }
-        return new Target(rideId, stopIndex, rideId == null ? seedValue : null);
+        String language = null;
+        if (lang != null && !lang.isBlank()) {
+            if (!LANGUAGE.matcher(lang.strip()).matches()) {
+                throw new PageException(
+                        Response.Status.BAD_REQUEST, "The language is a BCP 47 tag, such as en, ja or pt-BR.");
+            }
+            language = StepNeeds.normalise(lang.strip());
+        }
+        return new Target(rideId, stopIndex, rideId == null ? seedValue : null, language);
     }
 
     private PromptSet prompts(String version) {
@@ -210,6 +243,11 @@ public class PreviewResource {
         return store.find(Integer.parseInt(version.strip()))
                 .orElseThrow(() ->
                         new PageException(Response.Status.NOT_FOUND, "There is no prompt version with this number."));
+    }
+
+    /** Whether the writer ticked "spend past the daily budget" (a checkbox sends {@code on}). */
+    private static boolean confirmed(String pastBudget) {
+        return pastBudget != null && !pastBudget.isBlank();
     }
 
     /** A model the writer named, stripped; empty for none; a 400 page for one no vendor would name so. */
@@ -244,7 +282,7 @@ public class PreviewResource {
         return columns;
     }
 
-    private static String backLink(Target target, int version, Column column) {
+    private static String backLink(Target target, int version, Column column, boolean pastBudget) {
         Map<String, String> query = new LinkedHashMap<>();
         if (target.ride() != null) {
             query.put("ride", target.ride());
@@ -252,9 +290,15 @@ public class PreviewResource {
         } else {
             query.put("seed", target.seed().toString());
         }
+        if (target.language() != null) {
+            query.put("lang", target.language());
+        }
         query.put("version", Integer.toString(version));
         query.put("provider", column.provider());
         query.put("model", column.model());
+        if (pastBudget) {
+            query.put("past-budget", "on");
+        }
         StringBuilder link = new StringBuilder("/admin/preview?");
         query.forEach((key, value) -> link.append(key)
                 .append('=')

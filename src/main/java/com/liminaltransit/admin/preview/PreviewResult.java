@@ -1,6 +1,9 @@
 package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.chain.ProviderTrial;
+import com.liminaltransit.narrative.chain.TrialStatus;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,25 +11,25 @@ import java.util.Locale;
  * What one provider wrote for a preview column. Model output is data: the page renders it escaped.
  *
  * @param provider      the provider asked
+ * @param status        how it answered (valid, invalid, failed, skipped, refused)
  * @param model         the model that answered, or {@code null}
  * @param passage       the passage, or {@code null} when there is none
  * @param choices       the choices offered
  * @param ending        whether the stop ends the ride
- * @param valid         whether the answer keeps the AI contract
- * @param verdict       the validation verdict or the failure, in words
+ * @param verdict       the validation verdict, the failure or why it was not asked, in words
  * @param inputTokens   tokens sent
  * @param outputTokens  tokens received
- * @param costUsd       what the call cost
+ * @param costUsd       what the calls cost (charged to the spend ledger as a preview)
  * @param latencyMillis wall time of the call
  * @param calls         vendor calls made (a repair or a retry makes more than one)
  */
 public record PreviewResult(
         String provider,
+        TrialStatus status,
         String model,
         String passage,
         List<ChoiceOption> choices,
         boolean ending,
-        boolean valid,
         String verdict,
         int inputTokens,
         int outputTokens,
@@ -34,9 +37,42 @@ public record PreviewResult(
         long latencyMillis,
         int calls) {
 
-    /** A provider that failed or was not configured. */
-    static PreviewResult failed(String provider, String verdict, long latencyMillis, int calls) {
-        return new PreviewResult(provider, null, null, List.of(), false, false, verdict, 0, 0, 0, latencyMillis, calls);
+    /** The column for what the chain's unguarded path made of the stop. */
+    static PreviewResult of(ProviderTrial trial) {
+        Generation generation = trial.generation();
+        return new PreviewResult(
+                trial.provider(),
+                trial.status(),
+                generation == null ? null : generation.model(),
+                generation == null ? null : generation.narrative().passage(),
+                generation == null ? List.of() : generation.narrative().choices(),
+                generation != null && generation.narrative().ending(),
+                verdict(trial),
+                generation == null ? 0 : generation.inputTokens(),
+                generation == null ? 0 : generation.outputTokens(),
+                trial.costUsd(),
+                trial.latencyMillis(),
+                trial.calls());
+    }
+
+    private static String verdict(ProviderTrial trial) {
+        return switch (trial.status()) {
+            case VALID -> trial.calls() > 1 ? "Valid (after " + trial.calls() + " calls)" : "Valid";
+            case INVALID -> "Invalid: " + trial.detail();
+            case FAILED -> "Failed: " + trial.detail();
+            case SKIPPED -> "Skipped: " + trial.detail();
+            case REFUSED -> trial.detail();
+        };
+    }
+
+    /** Whether the answer keeps the AI contract. */
+    public boolean valid() {
+        return status == TrialStatus.VALID;
+    }
+
+    /** The status as the page marks it, e.g. {@code skipped}. */
+    public String statusName() {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     /** The cost as dollars, six places. */

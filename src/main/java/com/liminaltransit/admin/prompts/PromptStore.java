@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The prompt versions in the database. A version is written once and never changed (there is no update); one
  * version is published at a time: the newest row of {@code prompt_publication}, so rollback is publishing an older
  * version again and the log keeps who published what when. The published version is cached for
- * {@code liminal.prompts.cache-ms} (default 5 s) so every step does not read it, and dropped at once on this
+ * {@code liminal.prompts.cache} (default {@code 5s}) so every step does not read it, and dropped at once on this
  * server when a writer publishes; other servers on the same database follow within the cache's life. Version 1
  * is the classpath templates, inserted on first use.
  */
@@ -55,17 +55,19 @@ public class PromptStore implements PublishedPrompts {
 
     private final DataSource dataSource;
     private final Duration cacheLife;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<Integer, PromptSet> versions = new ConcurrentHashMap<>();
     private volatile Cached published;
 
-    /** Reads and writes versions on {@code database}; the published version is cached for {@code cacheMillis}. */
+    /** Reads and writes versions on {@code database}; the published version is cached for {@code cacheLife}. */
     @Inject
     public PromptStore(
             Database database,
-            @ConfigProperty(name = "liminal.prompts.cache-ms", defaultValue = "5000") long cacheMillis) {
+            Clock clock,
+            @ConfigProperty(name = "liminal.prompts.cache", defaultValue = "5s") Duration cacheLife) {
         this.dataSource = database.dataSource();
-        this.cacheLife = Duration.ofMillis(cacheMillis);
+        this.clock = clock;
+        this.cacheLife = cacheLife;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.prompts;
 
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
+import com.liminaltransit.admin.auth.WritersOnly;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
 import com.liminaltransit.web.PageException;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * version's text, publishing (rollback is publishing an older one) and a line diff of two versions.
  */
 @Path("/admin/prompts")
+@WritersOnly
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class PromptsResource {

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.ridebot;
 
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
+import com.liminaltransit.admin.auth.WritersOnly;
 import com.liminaltransit.story.RidePlans;
 import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.PageException;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * goes; without JavaScript the page has a refresh link), read its report.
  */
 @Path("/admin/randomtest")
+@WritersOnly
 @ApplicationScoped
 @Produces(MediaType.TEXT_HTML)
 public class RideBotResource {

@@ -3,6 +3,7 @@ package com.liminaltransit.admin.ridebot;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ class RideBotRuns {
     private static final int KEPT = 20;
 
     private final RideBot bot;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "randomtest");
         thread.setDaemon(true);
@@ -34,8 +36,9 @@ class RideBotRuns {
     private final Map<String, Run> runs = new LinkedHashMap<>();
 
     @Inject
-    RideBotRuns(RideBot bot) {
+    RideBotRuns(RideBot bot, Clock clock) {
         this.bot = bot;
+        this.clock = clock;
     }
 
     /** One run as the page shows it. */
@@ -49,12 +52,12 @@ class RideBotRuns {
         private volatile RideBotReport report;
         private volatile String failure;
 
-        Run(String id, int rides, long seed, String startedBy) {
+        Run(String id, int rides, long seed, String startedBy, Instant startedAt) {
             this.id = id;
             this.rides = rides;
             this.seed = seed;
             this.startedBy = startedBy;
-            this.startedAt = Instant.now();
+            this.startedAt = startedAt;
         }
 
         RunView view() {
@@ -70,7 +73,7 @@ class RideBotRuns {
     /** Queues a run of {@code rides} rides from {@code seed} as experiment variant {@code variantId}. */
     synchronized String start(int rides, long seed, String writer, Long variantId) {
         String id = UUID.randomUUID().toString();
-        Run run = new Run(id, rides, seed, writer);
+        Run run = new Run(id, rides, seed, writer, clock.instant());
         runs.put(id, run);
         while (runs.size() > KEPT) {
             runs.remove(runs.keySet().iterator().next());

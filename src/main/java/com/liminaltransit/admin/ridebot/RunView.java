@@ -1,6 +1,8 @@
 package com.liminaltransit.admin.ridebot;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * A randomtest run as the page shows it.
@@ -24,9 +26,23 @@ public record RunView(
         RideBotReport report,
         String failure) {
 
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** Where it stands. */
+    public RunState state() {
+        if (failure != null) {
+            return RunState.FAILED;
+        }
+        if (report == null) {
+            return RunState.RUNNING;
+        }
+        return report.clean() ? RunState.CLEAN : RunState.PROBLEMS;
+    }
+
     /** Whether it is still going (or waiting its turn). */
     public boolean running() {
-        return report == null && failure == null;
+        return state() == RunState.RUNNING;
     }
 
     /** Progress in percent. */
@@ -36,8 +52,6 @@ public record RunView(
 
     /** When it started, as a time of day in UTC. */
     public String startedAtText() {
-        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(startedAt);
+        return CLOCK.format(startedAt);
     }
 }

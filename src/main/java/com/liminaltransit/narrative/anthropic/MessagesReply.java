@@ -1,46 +1,62 @@
 package com.liminaltransit.narrative.anthropic;
 
 import com.liminaltransit.narrative.InvalidNarrativeException;
-import com.liminaltransit.narrative.ProviderUnavailableException;
 import com.liminaltransit.narrative.Reply;
+import com.liminaltransit.narrative.vendor.WireJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import java.util.List;
 
 /**
- * The Messages API answer on the wire: {@code {"model": …, "content": [{"type": "tool_use", "input": {…}} |
- * {"type": "text", "text": …}], "usage": {"input_tokens": …, "output_tokens": …}}}.
+ * The Messages API answer on the wire.
+ *
+ * @param model   the model that answered
+ * @param content {@code tool_use} and {@code text} blocks
+ * @param usage   token counts
  */
-final class MessagesReply {
+public record MessagesReply(String model, List<Block> content, Usage usage) {
 
-    private MessagesReply() {}
+    /**
+     * One content block.
+     *
+     * @param type  {@code tool_use} or {@code text} (others are passed over)
+     * @param text  a text block's text
+     * @param input a tool call's input: for our tool, the narrative
+     */
+    public record Block(String type, String text, JsonObject input) {}
 
-    static Reply read(JsonObject body, String requestedModel) {
-        try {
-            var content = body.getJsonArray("content");
-            if (content == null) {
-                throw new ProviderUnavailableException("anthropic answered without content");
+    /**
+     * Token counts.
+     *
+     * @param inputTokens  read
+     * @param outputTokens written
+     */
+    public record Usage(int inputTokens, int outputTokens) {}
+
+    /** The narrative: the forced tool's input, else the text blocks (JSON in text, when tool use is off). */
+    Reply toReply(String requestedModel) {
+        List<Block> blocks = WireJson.required(AnthropicProvider.NAME, content, "content");
+        String answeredBy = model == null ? requestedModel : model;
+        Usage counted = usage == null ? new Usage(0, 0) : usage;
+        StringBuilder text = new StringBuilder();
+        for (Block block : blocks) {
+            if (block == null) {
+                continue;
             }
-            JsonObject usage = body.getJsonObject("usage");
-            int input = usage == null ? 0 : usage.getInt("input_tokens", 0);
-            int output = usage == null ? 0 : usage.getInt("output_tokens", 0);
-            String model = body.getString("model", requestedModel);
-            StringBuilder text = new StringBuilder();
-            for (JsonValue value : content) {
-                JsonObject block = value.asJsonObject();
-                String type = block.getString("type", "");
-                if ("tool_use".equals(type) && block.get("input") instanceof JsonObject arguments) {
-                    return new Reply(arguments.toString(), arguments, model, input, output);
-                }
-                if ("text".equals(type)) {
-                    text.append(block.getString("text", ""));
-                }
+            if ("tool_use".equals(block.type()) && block.input() != null) {
+                return new Reply(
+                        block.input().toString(),
+                        block.input(),
+                        answeredBy,
+                        counted.inputTokens(),
+                        counted.outputTokens());
             }
-            if (text.isEmpty()) {
-                throw new InvalidNarrativeException("the model answered with neither the tool nor text");
+            if ("text".equals(block.type()) && block.text() != null) {
+                text.append(block.text());
             }
-            return Reply.text(text.toString(), model, input, output);
-        } catch (ClassCastException e) {
-            throw new ProviderUnavailableException("anthropic answered in an unexpected shape");
         }
+        if (text.isEmpty()) {
+            throw new InvalidNarrativeException("the model answered with neither the tool nor text");
+        }
+        return Reply.text(text.toString(), answeredBy, counted.inputTokens(), counted.outputTokens());
     }
 }

@@ -1,11 +1,9 @@
 package com.liminaltransit.narrative.anthropic;
 
-import static com.liminaltransit.narrative.Jsonp.JSON;
-
 import com.liminaltransit.narrative.Conversation;
-import jakarta.json.JsonArrayBuilder;
+import com.liminaltransit.narrative.vendor.WireJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 
 /**
  * The Messages API request on the wire ({@code POST {base-url}/v1/messages}), with one tool whose input schema is
@@ -14,75 +12,77 @@ import jakarta.json.JsonObjectBuilder;
  * @param model       model name
  * @param maxTokens   answer budget
  * @param temperature sampling temperature
- * @param useTool     structured output through the tool; otherwise JSON in text
+ * @param system      the narrator's role and rules
+ * @param messages    the turns
+ * @param tools       the one tool, or {@code null} for JSON in text
+ * @param toolChoice  the tool forced, or {@code null}
  */
-record MessagesRequest(String model, int maxTokens, double temperature, boolean useTool) {
+public record MessagesRequest(
+        String model,
+        int maxTokens,
+        double temperature,
+        String system,
+        List<Message> messages,
+        List<Tool> tools,
+        ToolChoice toolChoice) {
 
     /** The tool the model is made to call. */
     static final String TOOL = "write_stop";
 
-    JsonObject body(Conversation conversation) {
-        JsonArrayBuilder messages = JSON.createArrayBuilder();
-        conversation
-                .turns()
-                .forEach(turn -> messages.add(
-                        JSON.createObjectBuilder().add("role", turn.role()).add("content", turn.text())));
-        JsonObjectBuilder body = JSON.createObjectBuilder()
-                .add("model", model)
-                .add("max_tokens", maxTokens)
-                .add("temperature", temperature)
-                .add("system", conversation.system())
-                .add("messages", messages);
-        if (useTool) {
-            body.add(
-                            "tools",
-                            JSON.createArrayBuilder()
-                                    .add(JSON.createObjectBuilder()
-                                            .add("name", TOOL)
-                                            .add(
-                                                    "description",
-                                                    "Write the next stop of the ride, following every rule.")
-                                            .add("input_schema", schema())))
-                    .add(
-                            "tool_choice",
-                            JSON.createObjectBuilder().add("type", "tool").add("name", TOOL));
-        }
-        return body.build();
+    /** The AI contract as the tool's input schema. */
+    private static final JsonObject CONTRACT = WireJson.read(AnthropicProvider.NAME, """
+            {"type": "object",
+             "properties": {
+               "passage": {"type": "string"},
+               "choices": {"type": "array", "maxItems": 4, "items": {
+                 "type": "object",
+                 "properties": {"id": {"type": "string"}, "label": {"type": "string"}},
+                 "required": ["id", "label"]}},
+               "ending": {"type": "boolean"},
+               "summary": {"type": "string"}},
+             "required": ["passage", "choices", "ending", "summary"]}""", JsonObject.class);
+
+    private static final Tool WRITE_STOP =
+            new Tool(TOOL, "Write the next stop of the ride, following every rule.", CONTRACT);
+
+    /** The request for {@code conversation}, with the forced tool when {@code useTool}. */
+    static MessagesRequest of(
+            String model, Conversation conversation, int maxTokens, double temperature, boolean useTool) {
+        List<Message> messages = conversation.turns().stream()
+                .map(turn -> new Message(turn.role(), turn.text()))
+                .toList();
+        return new MessagesRequest(
+                model,
+                maxTokens,
+                temperature,
+                conversation.system(),
+                messages,
+                useTool ? List.of(WRITE_STOP) : null,
+                useTool ? new ToolChoice("tool", TOOL) : null);
     }
 
-    private static JsonObject schema() {
-        JsonObject text = JSON.createObjectBuilder().add("type", "string").build();
-        JsonObject choice = JSON.createObjectBuilder()
-                .add("type", "object")
-                .add("properties", JSON.createObjectBuilder().add("id", text).add("label", text))
-                .add("required", JSON.createArrayBuilder().add("id").add("label"))
-                .build();
-        return JSON.createObjectBuilder()
-                .add("type", "object")
-                .add(
-                        "properties",
-                        JSON.createObjectBuilder()
-                                .add("passage", text)
-                                .add(
-                                        "choices",
-                                        JSON.createObjectBuilder()
-                                                .add("type", "array")
-                                                .add("items", choice)
-                                                .add("maxItems", 4))
-                                .add("ending", JSON.createObjectBuilder().add("type", "boolean"))
-                                .add("summary", text))
-                .add(
-                        "required",
-                        JSON.createArrayBuilder()
-                                .add("passage")
-                                .add("choices")
-                                .add("ending")
-                                .add("summary"))
-                .build();
-    }
+    /**
+     * One turn.
+     *
+     * @param role    {@code user} or {@code assistant}
+     * @param content its text
+     */
+    public record Message(String role, String content) {}
 
-    /** The same request for another model. */
-    MessagesRequest withModel(String other) {
-        return other.equals(model) ? this : new MessagesRequest(other, maxTokens, temperature, useTool);
-    }
+    /**
+     * A tool the model may call.
+     *
+     * @param name        its name
+     * @param description what it is for
+     * @param inputSchema the JSON schema of its input
+     */
+    public record Tool(String name, String description, JsonObject inputSchema) {}
+
+    /**
+     * Which tool the model must call.
+     *
+     * @param type {@code tool}
+     * @param name the tool
+     */
+    public record ToolChoice(String type, String name) {}
 }

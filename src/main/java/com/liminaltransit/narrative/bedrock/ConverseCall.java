@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 
 /**
  * One Converse request and the reading of its answer: the same code path for Claude, Titan, Llama, Mistral and
@@ -61,17 +62,11 @@ record ConverseCall(String modelId, int maxTokens, float temperature) {
                 .map(ContentBlock::text)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining());
-        int input = response.usage() == null || response.usage().inputTokens() == null
-                ? 0
-                : response.usage().inputTokens();
-        int output = response.usage() == null || response.usage().outputTokens() == null
-                ? 0
-                : response.usage().outputTokens();
-        return Reply.text(text, modelId, input, output);
+        TokenUsage usage = response.usage() == null ? TokenUsage.builder().build() : response.usage();
+        return Reply.text(text, modelId, count(usage.inputTokens()), count(usage.outputTokens()));
     }
 
-    /** The same call to another model (a model id or an inference profile). */
-    ConverseCall withModelId(String other) {
-        return other.equals(modelId) ? this : new ConverseCall(other, maxTokens, temperature);
+    private static int count(Integer tokens) {
+        return tokens == null ? 0 : tokens;
     }
 }

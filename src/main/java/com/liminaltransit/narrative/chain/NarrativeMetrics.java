@@ -34,13 +34,13 @@ public class NarrativeMetrics {
         this.cloudWatch = emfNamespace.filter(ns -> !ns.isBlank()).map(ns -> new EmbeddedMetrics(ns, System.out));
     }
 
-    /** One provider call ended with {@code outcome} ({@code success}, {@code invalid}, {@code error}, …). */
-    public void recordCall(String provider, String outcome, Duration latency) {
-        registry.counter("narrative.steps", new Tag("provider", provider), new Tag("outcome", outcome))
+    /** One provider call ended with {@code outcome}. */
+    public void recordCall(String provider, CallResult outcome, Duration latency) {
+        registry.counter("narrative.steps", new Tag("provider", provider), new Tag("outcome", outcome.tag()))
                 .inc();
         registry.timer("narrative.latency", new Tag("provider", provider)).update(latency);
         if (!ProviderChain.OFFLINE.equals(provider)) {
-            cloudWatch.ifPresent(emf -> emf.providerCall(provider, !"success".equals(outcome)));
+            cloudWatch.ifPresent(emf -> emf.providerCall(provider, outcome != CallResult.SUCCESS));
         }
     }
 

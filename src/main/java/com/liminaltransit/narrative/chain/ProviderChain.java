@@ -2,22 +2,29 @@ package com.liminaltransit.narrative.chain;
 
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
+import com.liminaltransit.narrative.vendor.PriceTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +40,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * (MicroProfile Fault Tolerance {@code @Timeout}, override with
  * {@code com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/value}) after which {@code offline} answers.
  * Each provider guards its own calls ({@code @Timeout}, {@code @Retry}, {@code @CircuitBreaker}, {@code @Bulkhead});
- * the chain counts the vendor calls a step took and remembers what each provider's breaker last said, for
- * {@code /health/ready}.
+ * the chain passes over a provider whose {@link AiProvider#capabilities() model} cannot serve what the step needs
+ * (its language, streaming, JSON mode) and, past the {@link AiBudget daily budget}, every paid one; it counts the
+ * vendor calls a step took, puts each paid call on the {@link SpendLedger}, and remembers what each provider's
+ * breaker last said, for {@code /health/ready}. {@code offline} is never passed over: it writes English today,
+ * whatever language is asked (the languages issue translates it).
  */
 @ApplicationScoped
 public class ProviderChain {
@@ -44,13 +54,31 @@ public class ProviderChain {
 
     private static final Logger LOG = Logger.getLogger(ProviderChain.class.getName());
 
+    /** Fallback reason ({@code narrative_fallbacks_total{reason}}): the model cannot serve what the step needs. */
+    static final String UNSUPPORTED = "Unsupported";
+
+    /** Fallback reason: the daily AI budget is spent. */
+    static final String DAILY_BUDGET = "DailyBudget";
+
+    /** Fallback reason: the step deadline passed. */
+    static final String STEP_DEADLINE = "StepDeadline";
+
+    /**
+     * Where MicroProfile Fault Tolerance reads the step deadline of {@link #write}; the chain reads it too, so a call
+     * that ends after it is charged as late.
+     */
+    private static final String DEADLINE_KEY = "com.liminaltransit.narrative.chain.ProviderChain/write/Timeout/";
+
     private final List<AiProvider> providers;
     private final Map<String, AiProvider> known;
     private final AiProvider offline;
     private final NarrativeMetrics metrics;
     private final CallLedger ledger;
     private final AiBudget budget;
-    private final Map<String, String> states = new ConcurrentHashMap<>();
+    private final Attempts attempts;
+    private final Clock clock;
+    private final Duration deadline;
+    private final Map<String, BreakerState> states = new ConcurrentHashMap<>();
 
     /**
      * Orders the known providers by the configured chain.
@@ -59,13 +87,29 @@ public class ProviderChain {
      *                               a typo or a missing key stops the server at start-up instead of silently
      *                               falling back on every step
      */
+    private static final int MAX_MIN_STOPS_BEFORE_ENDING = 8;
+
     @Inject
     public ProviderChain(
             @Any Instance<AiProvider> available,
             @ConfigProperty(name = "liminal.ai.chain", defaultValue = OFFLINE) List<String> chain,
             NarrativeMetrics metrics,
             CallLedger ledger,
-            AiBudget budget) {
+            AiBudget budget,
+            SpendLedger spend,
+            PriceTable prices,
+            Clock clock,
+            @ConfigProperty(name = DEADLINE_KEY + "value", defaultValue = "20") long deadlineValue,
+            @ConfigProperty(name = DEADLINE_KEY + "unit", defaultValue = "SECONDS") ChronoUnit deadlineUnit,
+            @ConfigProperty(
+                            name = NarrativeValidator.MIN_STOPS_BEFORE_ENDING_KEY,
+                            defaultValue = "" + NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING)
+                    int minStopsBeforeEnding) {
+        if (minStopsBeforeEnding < 0 || minStopsBeforeEnding > MAX_MIN_STOPS_BEFORE_ENDING) {
+            // offline's own earliest ending is stop 8: a higher minimum would refuse the last link of every chain
+            throw new IllegalStateException(NarrativeValidator.MIN_STOPS_BEFORE_ENDING_KEY + " must be 0 to "
+                    + MAX_MIN_STOPS_BEFORE_ENDING + ", not " + minStopsBeforeEnding);
+        }
         Map<String, AiProvider> byName = new LinkedHashMap<>();
         available.forEach(provider -> byName.put(provider.name(), provider));
         this.providers = order(chain, byName);
@@ -74,7 +118,10 @@ public class ProviderChain {
         this.metrics = metrics;
         this.ledger = ledger;
         this.budget = budget;
-        providers.forEach(provider -> states.put(provider.name(), "closed"));
+        this.attempts = new Attempts(ledger, spend, prices, clock, minStopsBeforeEnding);
+        this.clock = clock;
+        this.deadline = Duration.of(deadlineValue, deadlineUnit);
+        providers.forEach(provider -> states.put(provider.name(), BreakerState.CLOSED));
         LOG.info(() ->
                 "Narrative chain: " + providers.stream().map(AiProvider::name).toList());
     }
@@ -124,14 +171,14 @@ public class ProviderChain {
      * The writers' room shows unconfigured ones disabled.
      */
     public Map<String, List<String>> available() {
-        Map<String, List<String>> all = new java.util.TreeMap<>();
+        Map<String, List<String>> all = new TreeMap<>();
         known.forEach((name, provider) -> all.put(name, provider.missingSettings()));
         return all;
     }
 
     /** One provider by name, for a preview that asks it alone; empty when unknown. */
-    public java.util.Optional<AiProvider> provider(String name) {
-        return java.util.Optional.ofNullable(known.get(name));
+    public Optional<AiProvider> provider(String name) {
+        return Optional.ofNullable(known.get(name));
     }
 
     /**
@@ -165,9 +212,10 @@ public class ProviderChain {
      * through), {@code open} (the breaker refused the call), {@code bulkhead-full}; {@code offline} is always
      * {@code closed}.
      */
-    public Map<String, String> states() {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        providers.forEach(provider -> ordered.put(provider.name(), states.getOrDefault(provider.name(), "closed")));
+    public Map<String, BreakerState> states() {
+        Map<String, BreakerState> ordered = new LinkedHashMap<>();
+        providers.forEach(
+                provider -> ordered.put(provider.name(), states.getOrDefault(provider.name(), BreakerState.CLOSED)));
         return ordered;
     }
 
@@ -175,102 +223,159 @@ public class ProviderChain {
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "writeOffline")
     public StepResult write(StoryContext context) {
-        ledger.open(context);
+        ledger.open(context, clock.instant().plus(deadline));
         try {
-            return writeWithEach(context);
+            return writeWithEach(context, StepNeeds.of(context));
         } finally {
             ledger.close(context);
         }
     }
 
-    private StepResult writeWithEach(StoryContext context) {
+    private StepResult writeWithEach(StoryContext context, StepNeeds needs) {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
-        int attempts = 0;
+        int calls = 0;
         for (AiProvider provider : providersFor(context)) {
             boolean last = provider == offline;
-            if (!last && budget.exhausted()) {
-                metrics.recordFallback(provider.name(), "DailyBudget");
-                passedOver.add(provider.name() + ": daily AI budget reached");
-                continue;
-            }
-            long callStarted = System.nanoTime();
-            try {
-                Generation generation = provider.generate(context);
-                ValidationResult verdict = provider.validate(generation.narrative());
-                if (!verdict.valid()) {
-                    throw new InvalidNarrativeException(verdict.complaint());
+            if (!last) {
+                Optional<String> unmet = provider.capabilities().unmet(needs);
+                if (unmet.isPresent()) {
+                    metrics.recordFallback(provider.name(), UNSUPPORTED);
+                    passedOver.add(provider.name() + ": skipped: " + unmet.get());
+                    continue;
                 }
-                attempts += callsFor(context);
-                states.put(provider.name(), "closed");
-                metrics.recordCall(provider.name(), "success", since(callStarted));
-                StepResult step = result(provider, generation, started, attempts, passedOver);
+                if (budget.exhausted()) {
+                    metrics.recordFallback(provider.name(), DAILY_BUDGET);
+                    passedOver.add(provider.name() + ": daily AI budget reached");
+                    continue;
+                }
+            }
+            Attempt attempt = attempts.ask(provider, context, provider::generate);
+            calls += attempt.calls();
+            if (attempt.valid()) {
+                states.put(provider.name(), BreakerState.CLOSED);
+                metrics.recordCall(provider.name(), CallResult.SUCCESS, attempt.latency());
+                StepResult step = result(provider, attempt, started, calls, passedOver);
                 metrics.recordStep(step);
                 return step;
-            } catch (RuntimeException e) {
-                attempts += callsFor(context);
-                states.put(provider.name(), state(e));
-                metrics.recordCall(provider.name(), outcome(e), since(callStarted));
-                if (last) {
-                    throw e;
-                }
-                metrics.recordFallback(provider.name(), e.getClass().getSimpleName());
-                LOG.log(
-                        Level.WARNING,
-                        () -> "Provider " + provider.name() + " failed (" + describe(e) + "); trying the next one");
-                passedOver.add(provider.name() + ": " + describe(e));
             }
+            RuntimeException e = attempt.failure();
+            states.put(provider.name(), state(e));
+            metrics.recordCall(provider.name(), result(e), attempt.latency());
+            if (last) {
+                throw e;
+            }
+            metrics.recordFallback(provider.name(), e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    () -> "Provider " + provider.name() + " failed (" + describe(e) + "); trying the next one");
+            passedOver.add(provider.name() + ": " + describe(e));
         }
         throw new IllegalStateException("the chain has no providers");
     }
 
-    /** The step deadline passed: the offline storyteller answers at once. */
+    /**
+     * The step deadline passed: the offline storyteller answers at once. Calls still running for the step are kept on
+     * the spend ledger as late. {@code offline} writes every language the chain is asked for; until the languages
+     * issue translates, it writes them in English.
+     */
     StepResult writeOffline(StoryContext context) {
         long started = System.nanoTime();
-        ledger.close(context);
+        ledger.lapse(context);
         providersFor(context).stream()
                 .filter(provider -> provider != offline)
-                .forEach(provider -> metrics.recordFallback(provider.name(), "StepDeadline"));
+                .forEach(provider -> metrics.recordFallback(provider.name(), STEP_DEADLINE));
         Generation generation = offline.generate(context);
         ValidationResult verdict = offline.validate(generation.narrative());
         if (!verdict.valid()) {
             throw new InvalidNarrativeException(verdict.complaint());
         }
-        metrics.recordCall(offline.name(), "success", since(started));
+        metrics.recordCall(offline.name(), CallResult.SUCCESS, since(started));
         StepResult step = new StepResult(generation, 0, since(started).toMillis(), 1, "step deadline passed");
         metrics.recordStep(step);
         return step;
     }
 
-    /** Vendor calls made for this step by the provider just asked; a provider that counts none made one call. */
-    private int callsFor(StoryContext context) {
-        return Math.max(1, ledger.take(context));
+    /**
+     * Asks one provider for the stop as the chain would, without the players' fault tolerance (no retry, breaker,
+     * bulkhead or step deadline; the vendor client's own timeout still applies) and without touching the players'
+     * metrics or breaker states: the writers' preview. The provider is skipped when it cannot serve what the step
+     * needs; every paid call is charged to the spend ledger as {@code preview}. Never throws for the provider's
+     * failures, which become the trial's status.
+     *
+     * @param context the stop, with the model to ask in {@link StoryContext#model()} ({@code null}: the configured one)
+     */
+    public ProviderTrial previewWith(String providerName, StoryContext context) {
+        return previewWith(providerName, context, false);
     }
 
-    private StepResult result(
-            AiProvider provider, Generation generation, long started, int attempts, List<String> passedOver) {
-        double cost = provider.estimateCost(generation.inputTokens(), generation.outputTokens());
+    /**
+     * As {@link #previewWith(String, StoryContext)}; past the daily budget a paid provider is refused unless
+     * {@code pastBudget} (a writer's confirmation, which the caller logs).
+     */
+    public ProviderTrial previewWith(String providerName, StoryContext context, boolean pastBudget) {
+        AiProvider provider = known.get(providerName);
+        if (provider == null) {
+            return ProviderTrial.notAsked(
+                    providerName, TrialStatus.REFUSED, "No provider is called " + providerName + ".");
+        }
+        List<String> missing = provider.missingSettings();
+        if (!missing.isEmpty()) {
+            return ProviderTrial.notAsked(
+                    providerName, TrialStatus.REFUSED, "Not configured: set " + String.join(", ", missing) + ".");
+        }
+        if (context.model() != null && !provider.acceptsModelChoice()) {
+            return ProviderTrial.notAsked(
+                    providerName,
+                    TrialStatus.REFUSED,
+                    providerName + " has no model to choose: leave the model empty.");
+        }
+        if (provider != offline) {
+            Optional<String> unmet = provider.capabilities().unmet(StepNeeds.of(context));
+            if (unmet.isPresent()) {
+                return ProviderTrial.notAsked(providerName, TrialStatus.SKIPPED, unmet.get());
+            }
+            if (!pastBudget && budget.exhausted()) {
+                return ProviderTrial.notAsked(
+                        providerName,
+                        TrialStatus.REFUSED,
+                        "The daily AI budget is spent: paid providers wait until midnight (UTC),"
+                                + " unless you confirm spending past it.");
+            }
+        }
+        StoryContext call =
+                context.with(context.prompts(), List.of(providerName)).withPurpose(CallPurpose.PREVIEW);
+        ledger.open(call);
+        try {
+            return ProviderTrial.of(providerName, attempts.ask(provider, call, provider::generateUnguarded));
+        } finally {
+            ledger.close(call);
+        }
+    }
+
+    private StepResult result(AiProvider provider, Attempt attempt, long started, int calls, List<String> passedOver) {
+        Generation generation = attempt.generation();
         metrics.recordTokens(provider.name(), generation.inputTokens(), generation.outputTokens());
-        metrics.recordCost(provider.name(), cost);
+        metrics.recordCost(provider.name(), attempt.costUsd());
         String reason = passedOver.isEmpty() ? null : truncate(String.join("; ", passedOver), 300);
-        return new StepResult(generation, cost, since(started).toMillis(), attempts, reason);
+        return new StepResult(generation, attempt.costUsd(), since(started).toMillis(), calls, reason);
     }
 
-    private static String state(RuntimeException e) {
+    private static BreakerState state(RuntimeException e) {
         if (e instanceof CircuitBreakerOpenException) {
-            return "open";
+            return BreakerState.OPEN;
         }
-        return e instanceof BulkheadException ? "bulkhead-full" : "closed";
+        return e instanceof BulkheadException ? BreakerState.BULKHEAD_FULL : BreakerState.CLOSED;
     }
 
-    private static String outcome(RuntimeException e) {
+    private static CallResult result(RuntimeException e) {
         if (e instanceof InvalidNarrativeException) {
-            return "invalid";
+            return CallResult.INVALID;
         }
-        return e instanceof CircuitBreakerOpenException ? "breaker-open" : "error";
+        return e instanceof CircuitBreakerOpenException ? CallResult.BREAKER_OPEN : CallResult.ERROR;
     }
 
-    private static String describe(RuntimeException e) {
+    static String describe(RuntimeException e) {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 

@@ -26,7 +26,7 @@ public class ProvidersReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("narrative-providers").up();
-        chain.states().forEach(response::withData);
+        chain.states().forEach((provider, state) -> response.withData(provider, state.label()));
         return response.build();
     }
 }

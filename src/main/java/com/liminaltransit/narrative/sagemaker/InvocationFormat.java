@@ -1,28 +1,15 @@
 package com.liminaltransit.narrative.sagemaker;
 
-import static com.liminaltransit.narrative.Jsonp.JSON;
-
 import com.liminaltransit.narrative.Conversation;
-import com.liminaltransit.narrative.InvalidNarrativeException;
-import com.liminaltransit.narrative.ProviderUnavailableException;
 import com.liminaltransit.narrative.Reply;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
+import com.liminaltransit.narrative.vendor.ChatCompletions;
+import com.liminaltransit.narrative.vendor.WireJson;
+import java.util.Locale;
 
 /**
- * The JSON of the common LLM serving containers behind a SageMaker endpoint.
- * <ul>
- *   <li>{@code tgi} (Hugging Face TGI, DJL/LMI default handlers): {@code {"inputs": prompt, "parameters": {…}}}
- *       answered by {@code [{"generated_text": …}]} (or the same object without the array);</li>
- *   <li>{@code messages} (LMI/vLLM/TGI Messages API): OpenAI-style {@code {"messages": […]}} answered by
- *       {@code {"choices": [{"message": {"content": …}}], "usage": {…}}}.</li>
- * </ul>
- * Containers that report no usage get token counts estimated at four characters a token.
+ * The JSON of the common LLM serving containers behind a SageMaker endpoint: {@code tgi} ({@link TextGeneration})
+ * or {@code messages} (the {@link ChatCompletions} schema of LMI/vLLM/TGI's Messages API). Containers that report
+ * no usage get token counts estimated at four characters a token.
  */
 enum InvocationFormat {
 
@@ -30,69 +17,42 @@ enum InvocationFormat {
     TGI {
         @Override
         String body(Conversation conversation, int maxTokens, double temperature) {
-            return JSON.createObjectBuilder()
-                    .add("inputs", conversation.asPlainPrompt())
-                    .add(
-                            "parameters",
-                            JSON.createObjectBuilder()
-                                    .add("max_new_tokens", maxTokens)
-                                    .add("temperature", temperature)
-                                    .add("do_sample", true)
-                                    .add("return_full_text", false))
-                    .build()
-                    .toString();
+            return WireJson.write(new TextGeneration.Request(
+                    conversation.asPlainPrompt(), new TextGeneration.Parameters(maxTokens, temperature, true, false)));
         }
 
         @Override
         Reply read(String body, String model, Conversation conversation) {
-            JsonValue value = parse(body);
-            JsonValue first = value instanceof JsonArray array && !array.isEmpty() ? array.get(0) : value;
-            if (!(first instanceof JsonObject object)
-                    || !(object.get("generated_text") instanceof jakarta.json.JsonString)) {
-                throw new ProviderUnavailableException("sagemaker answered without generated_text");
-            }
-            String text = object.getString("generated_text");
-            JsonObject details = object.getJsonObject("details");
-            int output = details != null ? details.getInt("generated_tokens", estimate(text)) : estimate(text);
-            return Reply.text(text, model, estimate(conversation.asPlainPrompt()), output);
+            // TGI answers with a list of one; some handlers with the object alone
+            TextGeneration.Generated answer = body.stripLeading().startsWith("[")
+                    ? first(WireJson.read(SageMakerProvider.NAME, body, TextGeneration.Generated[].class))
+                    : WireJson.read(SageMakerProvider.NAME, body, TextGeneration.Generated.class);
+            String text = WireJson.required(SageMakerProvider.NAME, answer.generatedText(), "generated_text");
+            Integer counted = answer.details() == null ? null : answer.details().generatedTokens();
+            return Reply.text(
+                    text, model, estimate(conversation.asPlainPrompt()), counted == null ? estimate(text) : counted);
+        }
+
+        private static TextGeneration.Generated first(TextGeneration.Generated[] answers) {
+            return WireJson.required(SageMakerProvider.NAME, answers.length == 0 ? null : answers[0], "generated_text");
         }
     },
 
-    /** Chat messages in the OpenAI schema. */
+    /** Chat messages in the Chat Completions schema. */
     MESSAGES {
         @Override
         String body(Conversation conversation, int maxTokens, double temperature) {
-            JsonArrayBuilder messages = JSON.createArrayBuilder()
-                    .add(JSON.createObjectBuilder().add("role", "system").add("content", conversation.system()));
-            conversation
-                    .turns()
-                    .forEach(turn -> messages.add(
-                            JSON.createObjectBuilder().add("role", turn.role()).add("content", turn.text())));
-            return JSON.createObjectBuilder()
-                    .add("messages", messages)
-                    .add("max_tokens", maxTokens)
-                    .add("temperature", temperature)
-                    .build()
-                    .toString();
+            return WireJson.write(ChatCompletions.Request.of(null, conversation, maxTokens, temperature, false));
         }
 
         @Override
         Reply read(String body, String model, Conversation conversation) {
-            try {
-                JsonObject object = parse(body).asJsonObject();
-                JsonObject message =
-                        object.getJsonArray("choices").getJsonObject(0).getJsonObject("message");
-                if (!(message.get("content") instanceof jakarta.json.JsonString)) {
-                    throw new InvalidNarrativeException("the model answered without text");
-                }
-                String text = message.getString("content");
-                JsonObject usage = object.getJsonObject("usage");
-                int input = usage == null ? estimate(conversation.asPlainPrompt()) : usage.getInt("prompt_tokens", 0);
-                int output = usage == null ? estimate(text) : usage.getInt("completion_tokens", 0);
-                return Reply.text(text, model, input, output);
-            } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
-                throw new ProviderUnavailableException("sagemaker answered in an unexpected shape");
-            }
+            var answer = WireJson.read(SageMakerProvider.NAME, body, ChatCompletions.Response.class);
+            String text = answer.text(SageMakerProvider.NAME);
+            var usage = answer.usage();
+            return usage == null
+                    ? Reply.text(text, model, estimate(conversation.asPlainPrompt()), estimate(text))
+                    : Reply.text(text, model, usage.promptTokens(), usage.completionTokens());
         }
     };
 
@@ -104,15 +64,7 @@ enum InvocationFormat {
 
     /** {@code tgi} or {@code messages}, as written in config. */
     static InvocationFormat of(String name) {
-        return valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static JsonValue parse(String body) {
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProviderUnavailableException("sagemaker sent a body that is not JSON");
-        }
+        return valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
     private static int estimate(String text) {

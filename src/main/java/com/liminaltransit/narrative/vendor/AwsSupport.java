@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -56,15 +57,24 @@ public final class AwsSupport {
         }
     }
 
+    /** The region a provider needs: its own key, or the SDK's default chain. */
+    public static VendorProvider.Setting regionSetting(String vendor, Optional<String> configured) {
+        return new VendorProvider.Setting(
+                "liminal.ai." + vendor + ".region (or AWS_REGION)",
+                () -> region(configured).isPresent());
+    }
+
     /**
      * Sets up a client builder the same way for every AWS provider.
      *
+     * @param region   the configured region, else the default chain's
      * @param timeout  for the whole call, body included
      * @param endpoint an endpoint override (tests, VPC endpoints), if any
      */
     public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(
-            B builder, String region, Duration timeout, Optional<String> endpoint) {
-        builder.region(Region.of(region))
+            String vendor, B builder, Optional<String> region, Duration timeout, Optional<String> endpoint) {
+        String where = region(region).orElseThrow(() -> new NarrativeException(vendor + " has no region"));
+        builder.region(Region.of(where))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
@@ -74,6 +84,15 @@ public final class AwsSupport {
                         config -> config.apiCallTimeout(timeout).retryStrategy(AwsRetryStrategy.doNotRetry()));
         endpoint.filter(uri -> !uri.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** Runs one SDK call, turning its failures into ours. */
+    public static <T> T call(String vendor, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw failure(vendor, e);
+        }
     }
 
     /** Our exception for an SDK failure; keeps the interrupt flag when the call was interrupted. */

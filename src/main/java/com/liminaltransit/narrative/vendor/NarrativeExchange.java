@@ -2,21 +2,25 @@ package com.liminaltransit.narrative.vendor;
 
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.CallOutcome;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.NarrativeJson;
+import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.QuotaExhaustedException;
 import com.liminaltransit.narrative.RateLimitedException;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
+import com.liminaltransit.narrative.VendorCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,19 +34,46 @@ public class NarrativeExchange {
 
     private final PromptBuilder prompts;
     private final CallLedger ledger;
+    private final VendorCalls calls;
+    private final PriceTable prices;
     private final Duration retryAfterCap;
+    private final int minStopsBeforeEnding;
 
     /**
-     * @param retryAfterCapMillis longest {@code Retry-After} a step waits for ({@code liminal.ai.retry-after-cap-ms})
+     * @param calls         where every vendor call is billed as it ends (the spend ledger), valid or not
+     * @param retryAfterCap longest {@code Retry-After} a step waits for ({@code liminal.ai.retry-after-cap})
      */
     @Inject
     public NarrativeExchange(
             PromptBuilder prompts,
             CallLedger ledger,
-            @ConfigProperty(name = "liminal.ai.retry-after-cap-ms", defaultValue = "2000") long retryAfterCapMillis) {
+            VendorCalls calls,
+            PriceTable prices,
+            @ConfigProperty(name = "liminal.ai.retry-after-cap", defaultValue = "2s") Duration retryAfterCap,
+            @ConfigProperty(
+                            name = NarrativeValidator.MIN_STOPS_BEFORE_ENDING_KEY,
+                            defaultValue = "" + NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING)
+                    int minStopsBeforeEnding) {
         this.prompts = prompts;
         this.ledger = ledger;
-        this.retryAfterCap = Duration.ofMillis(retryAfterCapMillis);
+        this.calls = calls;
+        this.prices = prices;
+        this.retryAfterCap = retryAfterCap;
+        this.minStopsBeforeEnding = minStopsBeforeEnding;
+    }
+
+    /**
+     * An exchange outside the container (live vendor tests, unit tests): calls are billed to {@code calls}, priced
+     * from the configuration on the class path, and the ending minimum is the default.
+     */
+    public NarrativeExchange(PromptBuilder prompts, CallLedger ledger, VendorCalls calls, Duration retryAfterCap) {
+        this(
+                prompts,
+                ledger,
+                calls,
+                new PriceTable(ConfigProvider.getConfig()),
+                retryAfterCap,
+                NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING);
     }
 
     /** One call to a vendor with a conversation; throws our exception types only. */
@@ -53,44 +84,66 @@ public class NarrativeExchange {
     }
 
     /**
-     * Writes the stop {@code context} asks for with {@code vendor}, validated by {@code provider}.
+     * Writes the stop {@code context} asks for with {@code vendor} and {@code model}, validated by {@code provider}.
+     * Every vendor call is billed as it ends (valid, invalid or failed), so the budget sees what the vendor is paid.
      *
      * @throws InvalidNarrativeException when both the answer and the repaired answer break the contract
      * @throws NarrativeException        (a subclass) when the vendor call fails
      */
-    public Generation write(AiProvider provider, StoryContext context, Vendor vendor) {
+    public Generation write(AiProvider provider, StoryContext context, String model, Vendor vendor) {
         Conversation conversation = prompts.build(context);
-        Reply first = call(vendor, conversation, context);
-        String complaint = complaint(provider, first);
+        Reply first = call(provider, model, vendor, conversation, context);
+        String complaint = complaint(provider, context, first);
+        bill(provider, model, context, first, complaint);
         if (complaint == null) {
-            return generation(provider, first, 0, 0);
+            return generation(provider, model, first, 0, 0);
         }
-        Reply second = call(vendor, conversation.followedBy(first.text(), prompts.repair(complaint)), context);
-        String again = complaint(provider, second);
+        Reply second = call(
+                provider, model, vendor, conversation.followedBy(first.text(), prompts.repair(complaint)), context);
+        String again = complaint(provider, context, second);
+        bill(provider, model, context, second, again);
         if (again != null) {
             throw new InvalidNarrativeException(again);
         }
-        return generation(provider, second, first.inputTokens(), first.outputTokens());
+        return generation(provider, model, second, first.inputTokens(), first.outputTokens());
     }
 
-    private static Generation generation(AiProvider provider, Reply reply, int earlierIn, int earlierOut) {
+    private static Generation generation(
+            AiProvider provider, String model, Reply reply, int earlierIn, int earlierOut) {
         Narrative narrative = parse(reply);
         return new Generation(
                 narrative,
                 provider.name(),
-                reply.model(),
-                earlierIn + reply.inputTokens(),
-                earlierOut + reply.outputTokens());
+                // the vendor's own name for the model is stored; one that cannot be stored falls back to the asked one
+                NarrativeValidator.modelNameOr(reply.model(), model),
+                Math.max(0, earlierIn) + Math.max(0, reply.inputTokens()),
+                Math.max(0, earlierOut) + Math.max(0, reply.outputTokens()));
     }
 
-    /** The validator's complaint about a reply, or {@code null} when it is a valid narrative. */
-    private static String complaint(AiProvider provider, Reply reply) {
+    /** The validator's complaint about a reply, or {@code null} when it is a valid narrative for this stop. */
+    private String complaint(AiProvider provider, StoryContext context, Reply reply) {
         try {
-            ValidationResult verdict = provider.validate(parse(reply));
+            Narrative narrative = parse(reply);
+            ValidationResult verdict = provider.validate(narrative)
+                    .and(NarrativeValidator.checkEnding(narrative, context.stop(), minStopsBeforeEnding));
             return verdict.valid() ? null : verdict.complaint();
         } catch (InvalidNarrativeException e) {
             return e.getMessage();
         }
+    }
+
+    /** One call answered: what it cost goes on the spend ledger, whether the answer is used or not. */
+    private void bill(AiProvider provider, String model, StoryContext context, Reply reply, String complaint) {
+        int in = Math.max(0, reply.inputTokens());
+        int out = Math.max(0, reply.outputTokens());
+        calls.paid(
+                context,
+                provider.name(),
+                model,
+                in,
+                out,
+                prices.cost(model, in, out),
+                complaint == null ? CallOutcome.VALID : CallOutcome.INVALID);
     }
 
     private static Narrative parse(Reply reply) {
@@ -99,12 +152,15 @@ public class NarrativeExchange {
                 : NarrativeJson.parse(reply.text());
     }
 
-    private Reply call(Vendor vendor, Conversation conversation, StoryContext context) {
+    private Reply call(
+            AiProvider provider, String model, Vendor vendor, Conversation conversation, StoryContext context) {
         ledger.count(context);
         try {
             return vendor.send(conversation);
-        } catch (RateLimitedException e) {
-            throw honour(e);
+        } catch (NarrativeException e) {
+            // No usable reply: a vendor may still bill a call it answered badly or late; we record it at no cost.
+            calls.paid(context, provider.name(), model, 0, 0, 0, CallOutcome.FAILED);
+            throw e instanceof RateLimitedException limited ? honour(limited) : e;
         }
     }
 

@@ -1,16 +1,9 @@
 package com.liminaltransit.narrative.vendor;
 
-import static com.liminaltransit.narrative.Jsonp.JSON;
-
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,49 +20,69 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * POSTs a JSON body to a vendor's HTTP API with the JDK's {@link HttpClient} and reads the JSON answer with JSON-P,
- * mapping every way it can go wrong onto our exception hierarchy. The timeout covers the whole exchange, body
- * included, so a server that drips its answer byte by byte is cut off like one that never answers.
+ * One vendor's JSON-over-HTTP client (the JDK's {@link HttpClient}): POSTs a wire record and binds the answer
+ * ({@link WireJson}), mapping every way it can go wrong onto our exception hierarchy. The timeout covers the whole
+ * exchange, body included, so a server that drips its answer byte by byte is cut off like one that never answers;
+ * {@code HttpClient}'s own request timeout stops at the headers.
  */
-public final class VendorHttp {
+public final class VendorHttp implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    private VendorHttp() {}
+    private final String vendor;
+    private final Duration timeout;
+    private final HttpClient client;
 
     /**
-     * Sends {@code body} and returns the answer's JSON object.
-     *
      * @param vendor  provider name, for messages
+     * @param timeout for each whole exchange
+     */
+    public VendorHttp(String vendor, Duration timeout) {
+        this.vendor = vendor;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** {@code baseUrl} (with or without a trailing slash) followed by {@code path}. */
+    public static URI endpoint(String baseUrl, String path) {
+        return URI.create(baseUrl.replaceAll("/+$", "") + path);
+    }
+
+    /**
+     * Sends {@code request} and binds the answer.
+     *
      * @param uri     the endpoint
      * @param headers extra headers (keys, versions); never logged
-     * @param body    the request
-     * @param timeout for the whole exchange
+     * @param request the request envelope
+     * @param answer  the answer envelope's type
      * @throws NarrativeException (a subclass) for every failure
      */
-    public static JsonObject post(
-            String vendor, URI uri, Map<String, String> headers, JsonObject body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+    public <T> T post(URI uri, Map<String, String> headers, Object request, Class<T> answer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        HttpResponse<String> response = exchange(vendor, request.build(), timeout);
+                .POST(HttpRequest.BodyPublishers.ofString(WireJson.write(request), StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        HttpResponse<String> response = exchange(builder.build());
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw ProviderFailures.forStatus(vendor, status, retryAfter(response), errorDetail(response.body()));
+            throw ProviderFailures.forStatus(vendor, status, retryAfter(response), ErrorBody.detail(response.body()));
         }
-        return readObject(vendor, response.body());
+        return WireJson.read(vendor, response.body(), answer);
     }
 
-    private static HttpResponse<String> exchange(String vendor, HttpRequest request, Duration timeout) {
+    /** Stops at once: a player's call still running at shutdown is cut off, not waited for. */
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         CompletableFuture<HttpResponse<String>> pending =
-                CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
             return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -80,11 +93,11 @@ public final class VendorHttp {
             Thread.currentThread().interrupt();
             throw new NarrativeException(vendor + " call interrupted", e);
         } catch (ExecutionException e) {
-            throw failure(vendor, e.getCause() == null ? e : e.getCause(), timeout);
+            throw failure(e.getCause() == null ? e : e.getCause());
         }
     }
 
-    private static NarrativeException failure(String vendor, Throwable cause, Duration timeout) {
+    private NarrativeException failure(Throwable cause) {
         if (cause instanceof HttpTimeoutException) {
             return new ProviderTimeoutException(vendor + " did not answer within " + timeout.toMillis() + " ms", cause);
         }
@@ -110,33 +123,5 @@ public final class VendorHttp {
             }
         }
         return response.headers().firstValue("Retry-After").orElse(null);
-    }
-
-    /** The vendor's error type and message, when the error body is JSON ({@code {"error": {…}}}). */
-    private static String errorDetail(String body) {
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            JsonObject object = reader.readObject();
-            JsonValue error = object.get("error");
-            if (error instanceof JsonObject details) {
-                return String.join(
-                                " ",
-                                details.getString("type", ""),
-                                details.getString("code", ""),
-                                details.getString("message", ""))
-                        .strip();
-            }
-            return object.getString("message", object.getString("type", null));
-        } catch (JsonException | IllegalStateException | ClassCastException e) {
-            return null;
-        }
-    }
-
-    /** The answer's JSON object; a garbled body counts as the vendor being unwell. */
-    public static JsonObject readObject(String vendor, String body) {
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new ProviderUnavailableException(vendor + " sent a body that is not a JSON object");
-        }
     }
 }

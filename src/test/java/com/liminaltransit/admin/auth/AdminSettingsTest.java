@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.liminaltransit.testing.Writers;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -15,12 +14,10 @@ import org.junit.jupiter.api.Test;
 class AdminSettingsTest {
 
     @Test
-    void noUsersMeansNoAccountAndDefaultTimeouts() {
+    void noUsersMeansNoAccount() {
         AdminSettings settings = new AdminSettings(config(Map.of()));
 
         assertThat(settings.hasAccounts()).isFalse();
-        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(settings.absoluteTimeout()).isEqualTo(Duration.ofHours(8));
     }
 
     @Test
@@ -31,15 +28,9 @@ class AdminSettingsTest {
                 "liminal.admin.ada.password-hash",
                 Writers.ADA_HASH,
                 "liminal.admin.bo.password-hash",
-                Writers.BO_HASH,
-                "liminal.admin.session.idle",
-                "PT10M",
-                "liminal.admin.session.absolute",
-                "2h")));
+                Writers.BO_HASH)));
 
         assertThat(settings.usernames()).containsExactlyInAnyOrder("ada", "bo");
-        assertThat(settings.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(settings.absoluteTimeout()).isEqualTo(Duration.ofHours(2));
     }
 
     @Test
@@ -54,12 +45,6 @@ class AdminSettingsTest {
                         Map.of("liminal.admin.users", "ada", "liminal.admin.ada.password-hash", "hunter2-plaintext"))))
                 .hasMessageContaining("is not a bcrypt hash")
                 .hasMessageNotContaining("hunter2");
-    }
-
-    @Test
-    void nonsenseDurationIsRefused() {
-        assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.session.idle", "soon"))))
-                .hasMessageContaining("liminal.admin.session.idle");
     }
 
     private static Config config(Map<String, String> values) {

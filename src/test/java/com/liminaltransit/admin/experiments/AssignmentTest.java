@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.liminaltransit.web.Player;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,24 @@ class AssignmentTest {
             }
         }
         assertThat(same / (double) players).isCloseTo(0.5, within(4 * Math.sqrt(0.25 / players)));
+    }
+
+    @Test
+    void theVariantOfAnExperimentFollowsThePickAndAnEmptyExperimentHasNone() {
+        String player = Player.newPlayer().ownerHash();
+        List<Variant> variants = List.of(
+                new Variant(10, 7, 0, "A", 1, List.of(), 1),
+                new Variant(11, 7, 1, "B", 1, List.of(), 3),
+                new Variant(12, 7, 2, "C", 1, List.of(), 6));
+        Experiment experiment =
+                new Experiment(7, "e", ExperimentStatus.RUNNING, "ada", Instant.EPOCH, null, null, variants);
+
+        assertThat(Assignment.variantFor(experiment, player))
+                .hasValue(variants.get(Assignment.pick(player, 7, List.of(1, 3, 6))));
+        assertThat(Assignment.variantFor(
+                        new Experiment(8, "e", ExperimentStatus.RUNNING, "ada", Instant.EPOCH, null, null, List.of()),
+                        player))
+                .isEmpty();
     }
 
     @Test

@@ -30,6 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,11 +148,7 @@ class ExperimentsIT {
         // given an experiment whose variant A has four seeded player rides (three completed, 20 steps, one step
         // written after a fallback with two failed calls, $0.001 a step) and a bot ride that must not count
         long id = experiments.start(
-                "seeded",
-                List.of(
-                        new Experiments.VariantSpec("A", 1, List.of(), 1),
-                        new Experiments.VariantSpec("B", 1, List.of(), 1)),
-                "ada");
+                "seeded", List.of(new VariantSpec("A", 1, List.of(), 1), new VariantSpec("B", 1, List.of(), 1)), "ada");
         long a = variantIds(id).get("A");
         seedRide(a, "player", 5, true, true);
         seedRide(a, "player", 6, true, false);
@@ -297,6 +298,69 @@ class ExperimentsIT {
     }
 
     @Test
+    void twoWritersStartingAtTheSameMomentStartExactlyOneAndTheOtherGetsTheFormBack() throws Exception {
+        PlayerClient ada = signedIn();
+        PlayerClient again = signedIn();
+        int before = experiments.all().size();
+        ExecutorService browsers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                // given two writers with the form open, released together
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Answer>> posts = new ArrayList<>();
+                for (PlayerClient writer : List.of(ada, again)) {
+                    Map<String, String> form = new HashMap<>(twoVariants("at once " + round));
+                    form.put(
+                            "csrf",
+                            Writers.csrf(writer.get("/admin/experiments").html()));
+                    posts.add(browsers.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return writer.post("/admin/experiments", form);
+                    }));
+                }
+                // when both submit
+                List<Answer> answers = new ArrayList<>();
+                for (Future<Answer> post : posts) {
+                    answers.add(post.get(60, TimeUnit.SECONDS));
+                }
+                // then one experiment started and the other writer got the form back saying why
+                assertThat(answers)
+                        .extracting(Answer::status)
+                        .as("round %d", round)
+                        .containsExactlyInAnyOrder(303, 400);
+                Answer refused = answers.stream()
+                        .filter(a -> a.status() == 400)
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(refused.html().select(".problem").text()).contains("Another experiment is running");
+                assertThat(refused.html().select("#name").val()).isEqualTo("at once " + round);
+                assertThat(experiments.all()).hasSize(before + round + 1);
+                experiments.running().ifPresent(e -> experiments.stop(e.id(), null, "test"));
+            }
+        } finally {
+            browsers.shutdownNow();
+        }
+    }
+
+    private static Map<String, String> twoVariants(String name) {
+        return Map.of(
+                "name",
+                name,
+                "variant-0",
+                "A",
+                "version-0",
+                "1",
+                "weight-0",
+                "1",
+                "variant-1",
+                "B",
+                "version-1",
+                "1",
+                "weight-1",
+                "1");
+    }
+
+    @Test
     void experimentFormsWithoutTheCsrfTokenAreRefused() {
         PlayerClient writer = signedIn();
         int before = experiments.all().size();
@@ -323,9 +387,7 @@ class ExperimentsIT {
         assertThat(experiments.all()).hasSize(before);
         long id = experiments.start(
                 "running",
-                List.of(
-                        new Experiments.VariantSpec("A", 1, List.of(), 1),
-                        new Experiments.VariantSpec("B", 1, List.of(), 1)),
+                List.of(new VariantSpec("A", 1, List.of(), 1), new VariantSpec("B", 1, List.of(), 1)),
                 "ada");
         assertThat(writer.post("/admin/experiments/" + id + "/stop", Map.of("csrf", "forged"))
                         .status())
@@ -338,9 +400,7 @@ class ExperimentsIT {
     void randomtestPlaysAVariantAndItsRidesStayOutOfTheResults() throws SQLException {
         long id = experiments.start(
                 "bot",
-                List.of(
-                        new Experiments.VariantSpec("A", 1, List.of("offline"), 1),
-                        new Experiments.VariantSpec("B", 1, List.of(), 1)),
+                List.of(new VariantSpec("A", 1, List.of("offline"), 1), new VariantSpec("B", 1, List.of(), 1)),
                 "ada");
         long a = variantIds(id).get("A");
 

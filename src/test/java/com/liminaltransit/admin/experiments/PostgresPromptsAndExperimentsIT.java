@@ -11,6 +11,8 @@ import com.liminaltransit.web.Player;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,8 +34,8 @@ class PostgresPromptsAndExperimentsIT {
     static void openPostgres() {
         database = new Database(Postgres.newDatabase("prompts"), Optional.of("postgres"), Optional.empty(), 4);
         database.migrateOnStart(null);
-        prompts = new PromptStore(database, 0);
-        experiments = new Experiments(database, prompts, 0);
+        prompts = new PromptStore(database, Clock.systemUTC(), Duration.ZERO);
+        experiments = new Experiments(new ExperimentStore(database), prompts, Clock.systemUTC(), Duration.ZERO);
         results = new ExperimentResults(database);
     }
 
@@ -71,10 +73,10 @@ class PostgresPromptsAndExperimentsIT {
         long id = experiments.start(
                 "pg",
                 List.of(
-                        new Experiments.VariantSpec("A", 1, List.of(), 1),
-                        new Experiments.VariantSpec("B", winnerVersion, List.of("offline"), 1)),
+                        new VariantSpec("A", 1, List.of(), 1),
+                        new VariantSpec("B", winnerVersion, List.of("offline"), 1)),
                 "ada");
-        Experiments.Experiment experiment = experiments.find(id).orElseThrow();
+        Experiment experiment = experiments.find(id).orElseThrow();
         long b = experiment.variants().get(1).id();
 
         RidePlan plan = experiments.forNewRide(Player.newPlayer().ownerHash());

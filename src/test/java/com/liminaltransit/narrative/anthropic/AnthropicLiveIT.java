@@ -9,6 +9,7 @@ import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +26,13 @@ class AnthropicLiveIT {
         String model = System.getenv().getOrDefault("ANTHROPIC_MODEL", "claude-3-5-haiku-latest");
         String baseUrl = System.getenv().getOrDefault("ANTHROPIC_BASE_URL", AnthropicProvider.DEFAULT_BASE_URL);
         AnthropicProvider provider = new AnthropicProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 java.util.Optional.of(key),
                 java.util.Optional.of(model),
                 baseUrl,
-                30_000,
+                Duration.ofSeconds(30),
                 900,
                 0.9,
                 true);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -23,26 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @AddConfig(key = "liminal.ai.chain", value = "anthropic")
 @AddConfig(key = "liminal.ai.anthropic.api-key", value = "sk-ant-test")
 @AddConfig(key = "liminal.ai.anthropic.model", value = "claude-stub")
-@AddConfig(key = "liminal.ai.anthropic.timeout-ms", value = "1000")
 @AddConfig(key = "liminal.ai.price.claude-stub.input", value = "0.0008")
 @AddConfig(key = "liminal.ai.price.claude-stub.output", value = "0.004")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/value", value = "2000")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Timeout/unit", value = "MILLIS")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/delay", value = "50")
-@AddConfig(key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/Retry/jitter", value = "0")
-@AddConfig(
-        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/"
-                + "CircuitBreaker/requestVolumeThreshold",
-        value = "4")
-@AddConfig(
-        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/failureRatio",
-        value = "1.0")
-@AddConfig(
-        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delay",
-        value = "60000")
-@AddConfig(
-        key = "com.liminaltransit.narrative.anthropic.AnthropicProvider/generate/CircuitBreaker/delayUnit",
-        value = "MILLIS")
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:anthropic-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
@@ -51,8 +32,10 @@ class AnthropicProviderIT extends ProviderContractIT {
     private static final VendorStub STUB = VendorStub.start(new AnthropicWire());
 
     @AddConfigSource
-    static ConfigSource stubAddress() {
-        return MpConfigSources.create(
+    static ConfigSource stubAndLimits() {
+        return limits(
+                AnthropicProvider.NAME,
+                AnthropicProvider.class,
                 Map.of("liminal.ai.anthropic.base-url", STUB.uri().toString()));
     }
 

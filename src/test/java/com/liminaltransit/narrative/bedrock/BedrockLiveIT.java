@@ -9,6 +9,7 @@ import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,13 @@ class BedrockLiveIT {
         String modelId = System.getenv("BEDROCK_MODEL_ID");
         assumeTrue(modelId != null && !modelId.isBlank(), "BEDROCK_MODEL_ID is not set");
         BedrockProvider provider = new BedrockProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 Optional.of(modelId),
                 Optional.ofNullable(System.getenv("AWS_REGION")),
                 Optional.empty(),
-                30_000,
+                Duration.ofSeconds(30),
                 900,
                 0.9);
         assumeTrue(provider.missingSettings().isEmpty(), "no AWS region found");

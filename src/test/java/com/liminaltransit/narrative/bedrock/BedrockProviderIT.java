@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -26,21 +25,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @AddConfig(key = "liminal.ai.chain", value = "bedrock")
 @AddConfig(key = "liminal.ai.bedrock.model-id", value = "anthropic.claude-3-haiku-20240307-v1:0")
 @AddConfig(key = "liminal.ai.bedrock.region", value = "us-east-1")
-@AddConfig(key = "liminal.ai.bedrock.timeout-ms", value = "1000")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Timeout/value", value = "2000")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Timeout/unit", value = "MILLIS")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Retry/delay", value = "50")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/Retry/jitter", value = "0")
-@AddConfig(
-        key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/requestVolumeThreshold",
-        value = "4")
-@AddConfig(
-        key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/failureRatio",
-        value = "1.0")
-@AddConfig(key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/delay", value = "60000")
-@AddConfig(
-        key = "com.liminaltransit.narrative.bedrock.BedrockProvider/generate/CircuitBreaker/delayUnit",
-        value = "MILLIS")
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:bedrock-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
@@ -55,8 +39,10 @@ class BedrockProviderIT extends ProviderContractIT {
     }
 
     @AddConfigSource
-    static ConfigSource stubAddress() {
-        return MpConfigSources.create(
+    static ConfigSource stubAndLimits() {
+        return limits(
+                BedrockProvider.NAME,
+                BedrockProvider.class,
                 Map.of("liminal.ai.bedrock.endpoint", STUB.uri().toString()));
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @AddBean(TestProviders.Expensive.class)
 @AddConfig(key = "liminal.ai.chain", value = "expensive")
 @AddConfig(key = "liminal.ai.daily-budget-usd", value = "2.5")
-@AddConfig(key = "liminal.ai.budget-refresh", value = "PT0S")
+@AddConfig(key = "liminal.ai.budget-refresh", value = "0s")
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:budget;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -23,23 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @AddConfig(key = "liminal.ai.chain", value = "openai")
 @AddConfig(key = "liminal.ai.openai.api-key", value = "sk-test-key")
 @AddConfig(key = "liminal.ai.openai.model", value = "gpt-stub")
-@AddConfig(key = "liminal.ai.openai.timeout-ms", value = "1000")
 @AddConfig(key = "liminal.ai.price.gpt-stub.input", value = "0.001")
 @AddConfig(key = "liminal.ai.price.gpt-stub.output", value = "0.002")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Timeout/value", value = "2000")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Timeout/unit", value = "MILLIS")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/delay", value = "50")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/jitter", value = "0")
-@AddConfig(
-        key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/requestVolumeThreshold",
-        value = "4")
-@AddConfig(
-        key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/failureRatio",
-        value = "1.0")
-@AddConfig(key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/delay", value = "60000")
-@AddConfig(
-        key = "com.liminaltransit.narrative.openai.OpenAiProvider/generate/CircuitBreaker/delayUnit",
-        value = "MILLIS")
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:openai-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
@@ -48,8 +32,9 @@ class OpenAiProviderIT extends ProviderContractIT {
     private static final VendorStub STUB = VendorStub.start(new OpenAiWire());
 
     @AddConfigSource
-    static ConfigSource stubAddress() {
-        return MpConfigSources.create(Map.of("liminal.ai.openai.base-url", STUB.uri() + "/v1"));
+    static ConfigSource stubAndLimits() {
+        return limits(
+                OpenAiProvider.NAME, OpenAiProvider.class, Map.of("liminal.ai.openai.base-url", STUB.uri() + "/v1"));
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +25,14 @@ class SageMakerLiveIT {
         String endpointName = System.getenv("SAGEMAKER_ENDPOINT_NAME");
         assumeTrue(endpointName != null && !endpointName.isBlank(), "SAGEMAKER_ENDPOINT_NAME is not set");
         SageMakerProvider provider = new SageMakerProvider(
-                new NarrativeExchange(new PromptBuilder(), new CallLedger(), 2000),
+                new NarrativeExchange(
+                        new PromptBuilder(), new CallLedger(), (c, p, m, i, o, usd, r) -> {}, Duration.ofSeconds(2)),
                 null,
                 Optional.of(endpointName),
                 Optional.ofNullable(System.getenv("AWS_REGION")),
                 Optional.empty(),
                 System.getenv().getOrDefault("SAGEMAKER_FORMAT", "tgi"),
-                60_000,
+                Duration.ofSeconds(60),
                 900,
                 0.9,
                 8192);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.narrative.vendor.ProviderContractIT;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -26,26 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @AddConfig(key = "liminal.ai.chain", value = "sagemaker")
 @AddConfig(key = "liminal.ai.sagemaker.endpoint-name", value = "liminal-tgi")
 @AddConfig(key = "liminal.ai.sagemaker.region", value = "us-east-1")
-@AddConfig(key = "liminal.ai.sagemaker.timeout-ms", value = "1000")
 @AddConfig(key = "liminal.ai.price.liminal-tgi.input", value = "0.0001")
 @AddConfig(key = "liminal.ai.price.liminal-tgi.output", value = "0.0001")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Timeout/value", value = "2000")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Timeout/unit", value = "MILLIS")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Retry/delay", value = "50")
-@AddConfig(key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/Retry/jitter", value = "0")
-@AddConfig(
-        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/"
-                + "CircuitBreaker/requestVolumeThreshold",
-        value = "4")
-@AddConfig(
-        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/failureRatio",
-        value = "1.0")
-@AddConfig(
-        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delay",
-        value = "60000")
-@AddConfig(
-        key = "com.liminaltransit.narrative.sagemaker.SageMakerProvider/generate/CircuitBreaker/delayUnit",
-        value = "MILLIS")
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:sagemaker-contract;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
@@ -60,8 +41,10 @@ class SageMakerProviderIT extends ProviderContractIT {
     }
 
     @AddConfigSource
-    static ConfigSource stubAddress() {
-        return MpConfigSources.create(
+    static ConfigSource stubAndLimits() {
+        return limits(
+                SageMakerProvider.NAME,
+                SageMakerProvider.class,
                 Map.of("liminal.ai.sagemaker.endpoint", STUB.uri().toString()));
     }
 

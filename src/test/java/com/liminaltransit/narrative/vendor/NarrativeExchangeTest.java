@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.CallLedger;
+import com.liminaltransit.narrative.CallOutcome;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
@@ -35,7 +36,12 @@ class NarrativeExchangeTest {
              "choices": [{"id": "a", "label": "Read the letters"}], "ending": false, "summary": "s"}""";
 
     private final CallLedger ledger = new CallLedger();
-    private final NarrativeExchange exchange = new NarrativeExchange(new PromptBuilder(), ledger, 300);
+    private final List<CallOutcome> billed = new ArrayList<>();
+    private final NarrativeExchange exchange = new NarrativeExchange(
+            new PromptBuilder(),
+            ledger,
+            (c, p, m, in, out, usd, outcome) -> billed.add(outcome),
+            Duration.ofMillis(300));
     private final StoryContext context = StoryContext.boarding("ride", 7L, "en");
     private final List<Conversation> sent = new ArrayList<>();
 
@@ -48,7 +54,7 @@ class NarrativeExchangeTest {
         // given
         NarrativeExchange.Vendor vendor = answering(GOOD);
         // when
-        Generation generation = exchange.write(provider(), context, vendor);
+        Generation generation = exchange.write(provider(), context, "stub-model", vendor);
         // then
         assertThat(generation.narrative().choices()).hasSize(2);
         assertThat(generation.inputTokens()).isEqualTo(100);
@@ -60,13 +66,16 @@ class NarrativeExchangeTest {
         // given a model that first breaks the contract, then keeps it
         NarrativeExchange.Vendor vendor = answering(ONE_CHOICE, GOOD);
         // when
-        Generation generation = exchange.write(provider(), context, vendor);
+        Generation generation = exchange.write(provider(), context, "stub-model", vendor);
         // then
         assertThat(generation.narrative().choices()).hasSize(2);
         assertThat(sent).hasSize(2);
         assertThat(sent.get(1).turns()).hasSize(3);
         assertThat(sent.get(1).turns().get(2).text()).contains("offer 2 to 4 choices, not 1");
         assertThat(generation.inputTokens()).isEqualTo(200);
+        assertThat(billed)
+                .as("both calls are paid for, the refused one too")
+                .containsExactly(CallOutcome.INVALID, CallOutcome.VALID);
         assertThat(ledger.take(context)).isEqualTo(2);
     }
 
@@ -75,7 +84,7 @@ class NarrativeExchangeTest {
         // given
         NarrativeExchange.Vendor vendor = answering("no json at all", ONE_CHOICE);
         // when / then
-        assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
+        assertThatThrownBy(() -> exchange.write(provider(), context, "stub-model", vendor))
                 .isInstanceOf(InvalidNarrativeException.class)
                 .hasMessageContaining("choices");
         assertThat(sent).hasSize(2);
@@ -89,7 +98,8 @@ class NarrativeExchangeTest {
         };
         long started = System.nanoTime();
         // when / then
-        assertThatThrownBy(() -> exchange.write(provider(), context, vendor)).isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> exchange.write(provider(), context, "stub-model", vendor))
+                .isInstanceOf(RateLimitedException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
 
@@ -101,7 +111,7 @@ class NarrativeExchangeTest {
         };
         long started = System.nanoTime();
         // when / then
-        assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
+        assertThatThrownBy(() -> exchange.write(provider(), context, "stub-model", vendor))
                 .isInstanceOf(QuotaExhaustedException.class)
                 .isNotInstanceOf(RetryableNarrativeException.class);
         // "at once": far under the 60 s asked for, with room for a loaded CI machine
@@ -117,7 +127,7 @@ class NarrativeExchangeTest {
         Thread.currentThread().interrupt();
         // when / then
         try {
-            assertThatThrownBy(() -> exchange.write(provider(), context, vendor))
+            assertThatThrownBy(() -> exchange.write(provider(), context, "stub-model", vendor))
                     .isInstanceOf(NarrativeException.class)
                     .hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();

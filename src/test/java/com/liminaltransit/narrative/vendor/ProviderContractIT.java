@@ -9,19 +9,28 @@ import static com.liminaltransit.testing.VendorStub.rateLimited;
 import static com.liminaltransit.testing.VendorStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.StepResult;
-import com.liminaltransit.testing.Management;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
+import io.helidon.config.mp.MpConfigSources;
+import io.helidon.microprofile.server.ServerCdiExtension;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.CDI;
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,14 +38,14 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * What every vendor provider must do behind the chain, against a stub of its real wire format: answer well, and
  * turn every bad day (429, 5xx, slow, garbled, contract-breaking, dropped, dripping) into a good passage for the
  * player, with the calls counted and the fallback recorded; a failing vendor opens its breaker so later steps skip
- * it. Subclasses are {@code @HelidonTest}s that configure the chain {@code <provider>,offline} with short limits
- * (vendor request timeout 1 s, FT attempt timeout 2 s, two retries 50 ms apart, a breaker that opens when 4 calls
- * in a row fail and stays open for a minute) and return {@link #contract} from a {@code @TestFactory}.
+ * it. Subclasses are {@code @HelidonTest}s that configure the chain {@code <provider>,offline}, take the contract's
+ * short {@link #limits} in their {@code @AddConfigSource}, and run the {@link #checks}.
  */
 public abstract class ProviderContractIT {
 
@@ -74,12 +83,34 @@ public abstract class ProviderContractIT {
                 "failingVendorOpensItsBreakerAndLaterStepsSkipItFast");
     }
 
+    /**
+     * The contract's short limits for a provider (vendor request timeout 1 s, FT attempt timeout 2 s, two retries
+     * 50 ms apart, a breaker that opens when 4 calls in a row fail and stays open for a minute), with {@code more}
+     * (the stub's address): what a subclass's {@code @AddConfigSource} returns. The FT keys are the provider
+     * class's own, as Helidon reads them.
+     */
+    protected static ConfigSource limits(String name, Class<? extends AiProvider> provider, Map<String, String> more) {
+        String guarded = provider.getName() + "/generate/";
+        Map<String, String> limits = new HashMap<>(more);
+        limits.put("liminal.ai." + name + ".timeout", "1s");
+        limits.put(guarded + "Timeout/value", "2000");
+        limits.put(guarded + "Timeout/unit", "MILLIS");
+        limits.put(guarded + "Retry/delay", "50");
+        limits.put(guarded + "Retry/jitter", "0");
+        limits.put(guarded + "CircuitBreaker/requestVolumeThreshold", "4");
+        limits.put(guarded + "CircuitBreaker/failureRatio", "1.0");
+        limits.put(guarded + "CircuitBreaker/delay", "60000");
+        limits.put(guarded + "CircuitBreaker/delayUnit", "MILLIS");
+        return MpConfigSources.create(limits);
+    }
+
     /** The method source subclasses name. */
     protected static final String CHECKS = "com.liminaltransit.narrative.vendor.ProviderContractIT#checks";
 
     /** Runs the check named {@code name} against {@code vendor}, starting from a healthy vendor. */
     protected static void check(Vendor vendor, String name) {
         Checks checks = new Checks(vendor);
+        checks.warmedUp();
         checks.healthyVendorBetweenTests();
         switch (name) {
             case "healthyVendorWritesTheStepInOneCall" -> checks.healthyVendorWritesTheStepInOneCall();
@@ -109,6 +140,9 @@ public abstract class ProviderContractIT {
         }
     }
 
+    /** The providers whose client this JVM has loaded. */
+    private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
+
     /** The checks, each starting from a healthy vendor and a closed breaker. */
     private static final class Checks {
 
@@ -123,12 +157,44 @@ public abstract class ProviderContractIT {
             return CDI.current().select(ProviderChain.class).get();
         }
 
+        private static PlayerClient player() {
+            int port = CDI.current().select(ServerCdiExtension.class).get().port();
+            return new PlayerClient(URI.create("http://localhost:" + port));
+        }
+
         private VendorStub stub() {
             return vendor.stub();
         }
 
         private String provider() {
             return vendor.provider();
+        }
+
+        /**
+         * A cold JVM's first calls load the vendor client's classes (the AWS SDK's take seconds on a busy machine),
+         * longer than the checks' 1 s vendor timeout, which is not what the contract is about: before the first
+         * check, calls are made outside fault tolerance until one answers (bounded).
+         */
+        void warmedUp() {
+            if (!WARMED.add(provider())) {
+                return;
+            }
+            AiProvider bean = CDI.current().select(AiProvider.class, Any.Literal.INSTANCE).stream()
+                    .filter(candidate -> candidate.name().equals(provider()))
+                    .findFirst()
+                    .orElseThrow();
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (true) {
+                try {
+                    bean.generateUnguarded(context());
+                    break;
+                } catch (NarrativeException stillCold) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the vendor never answered a healthy call", stillCold);
+                    }
+                }
+            }
+            stub().reset();
         }
 
         void healthyVendorBetweenTests() {
@@ -154,7 +220,7 @@ public abstract class ProviderContractIT {
             assertThat(step.generation().outputTokens()).isPositive();
             assertThat(step.costUsd()).isPositive();
             assertThat(stub().requests()).singleElement().satisfies(vendor.requestCheck()::accept);
-            String metrics = Management.client().get("/metrics").body();
+            String metrics = player().get("/metrics").body();
             assertThat(metrics)
                     .containsPattern("narrative_tokens_total\\{[^}]*direction=\"input\"[^}]*provider=\"" + provider())
                     .containsPattern("narrative_tokens_total\\{[^}]*direction=\"output\"[^}]*provider=\"" + provider());
@@ -313,7 +379,7 @@ public abstract class ProviderContractIT {
 
         void readinessNamesTheProviderWithoutFailing() {
             // when
-            PlayerClient.Answer ready = Management.client().get("/health/ready");
+            PlayerClient.Answer ready = player().get("/health/ready");
 
             // then
             assertThat(ready.status()).isEqualTo(200);
@@ -339,9 +405,9 @@ public abstract class ProviderContractIT {
             assertThat(step.attempts()).isEqualTo(2);
             assertThat(stub().requests()).hasSize(callsSoFar);
             assertThat(since(started)).isLessThan(Duration.ofMillis(2500));
-            PlayerClient management = Management.client();
-            assertThat(management.get("/health/ready").body()).contains("\"" + provider() + "\":\"open\"");
-            assertThat(management.get("/metrics").body())
+            PlayerClient player = player();
+            assertThat(player.get("/health/ready").body()).contains("\"" + provider() + "\":\"open\"");
+            assertThat(player.get("/metrics").body())
                     .containsPattern("narrative_fallbacks_total\\{[^}]*provider=\"" + provider()
                             + "\"[^}]*reason=\"CircuitBreakerOpenException\"");
         }
@@ -351,7 +417,19 @@ public abstract class ProviderContractIT {
          * interrupt also ends a blocked socket read, which it cannot do on the test's platform thread.
          */
         private StepResult write() {
-            StoryContext context = new StoryContext(
+            StoryContext context = context();
+            try (ExecutorService requestThread = Executors.newVirtualThreadPerTaskExecutor()) {
+                return requestThread.submit(() -> chain().write(context)).get();
+            } catch (ExecutionException e) {
+                throw new AssertionError("the chain threw instead of answering", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        private static StoryContext context() {
+            return new StoryContext(
                     "ride-" + System.nanoTime(),
                     42L,
                     1,
@@ -361,14 +439,6 @@ public abstract class ProviderContractIT {
                     new ChoiceOption("a", "Step aboard"),
                     List.of("a"),
                     "en");
-            try (ExecutorService requestThread = Executors.newVirtualThreadPerTaskExecutor()) {
-                return requestThread.submit(() -> chain().write(context)).get();
-            } catch (ExecutionException e) {
-                throw new AssertionError("the chain threw instead of answering", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
         }
 
         private void assertWrittenByVendor(StepResult step, int attempts) {
