@@ -1,5 +1,6 @@
 package com.liminaltransit.web;
 
+import io.helidon.common.config.GlobalConfig;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class ServerTuning {
 
     private static final Logger LOG = Logger.getLogger(ServerTuning.class.getName());
+    /** Helidon's name (and config key) for HTTP/1.1. */
+    private static final String HTTP_1_1 = "http_1_1";
 
     private Http1Guard guard;
 
@@ -58,8 +61,8 @@ class ServerTuning {
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(
                     Level.SEVERE,
-                    "Could not reach Helidon's server builder: pre-routing answers lack nosniff and "
-                            + "stalled headers are not timed out",
+                    "Could not reach Helidon's server builder: pre-routing answers lack nosniff, stalled headers "
+                            + "are not timed out, framing is not checked and the idle timeout is Helidon's default",
                     e);
             return;
         }
@@ -73,22 +76,23 @@ class ServerTuning {
         builder.idleConnectionPeriod(Duration.ofMillis(Math.max(1000, idleTimeout.toMillis() / 5)));
 
         guard = new Http1Guard(headersTimeout);
+        // HTTP/1.1 as server.protocols.http_1_1 configures it, plus the guard. Its name is the one Helidon gives the
+        // configured protocol, so Helidon adds no second HTTP/1.1 beside it: with two candidates it would wait for
+        // a new connection's first bytes before any timeout watches it, and a client that connects and says
+        // nothing would hold its connection for ever. Nothing else is discovered: the proxies in front of us speak
+        // HTTP/1.1 to us.
         List<ProtocolConfig> protocols = new ArrayList<>();
-        boolean http1 = false;
         for (ProtocolConfig protocol : builder.protocols()) {
-            if (protocol instanceof Http1Config config) {
-                protocols.add(Http1Config.builder()
-                        .from(config)
-                        .addReceiveListener(guard)
-                        .build());
-                http1 = true;
-            } else {
+            if (!(protocol instanceof Http1Config)) {
                 protocols.add(protocol);
             }
         }
-        if (!http1) {
-            protocols.add(Http1Config.builder().addReceiveListener(guard).build());
-        }
+        protocols.add(Http1Config.builder()
+                .config(GlobalConfig.config().get("server.protocols." + HTTP_1_1))
+                .name(HTTP_1_1)
+                .addReceiveListener(guard)
+                .build());
+        builder.protocolsDiscoverServices(false);
         builder.protocols(protocols);
     }
 

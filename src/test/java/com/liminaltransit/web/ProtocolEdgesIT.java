@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @HelidonTest
 @AddConfig(key = "liminal.web.headers-timeout", value = "1s")
+@AddConfig(key = "liminal.web.idle-timeout", value = "2s")
 @AddConfig(
         key = "liminal.db.url",
         value = "jdbc:h2:mem:protocol-edges;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
@@ -82,6 +83,32 @@ class ProtocolEdgesIT {
             assertThat(http.closedBy(Duration.ofSeconds(10))).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void aConnectionThatSendsNothingOrStallsInItsRequestLineIsClosedAtTheIdleTimeout() {
+        try (RawHttp silent = new RawHttp(port, Duration.ofSeconds(20));
+                RawHttp halfALine = new RawHttp(port, Duration.ofSeconds(20))) {
+            // given one connection that says nothing and one that stops inside its request line
+            halfALine.send("GET /stories/".getBytes(StandardCharsets.ISO_8859_1));
+            long started = System.nanoTime();
+
+            // when we wait, then both are closed soon after the 2 s idle timeout (checked every second)
+            assertThat(silent.closedBy(Duration.ofSeconds(20))).isTrue();
+            assertThat(halfALine.closedBy(Duration.ofSeconds(20))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void theConfiguredHttpLimitsStillHold() {
+        // server.protocols.http_1_1.max-prologue-length is 4096 (Helidon's default is 2048)
+        assertThat(RawHttp.exchange(port, "GET /" + "x".repeat(3_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .status())
+                .isEqualTo(404);
+        assertThat(RawHttp.exchange(port, "GET /" + "x".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .status())
+                .isEqualTo(414);
     }
 
     @Test
