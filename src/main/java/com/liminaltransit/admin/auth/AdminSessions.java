@@ -3,8 +3,6 @@ package com.liminaltransit.admin.auth;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,11 +32,6 @@ public class AdminSessions {
         this.dataSource = database.dataSource();
         this.limits = limits;
         this.clock = clock;
-    }
-
-    /** Built at start-up, so a malformed session timeout stops the server rather than the first sign-in. */
-    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Nothing to do: observing the event makes CDI construct this bean, which reads its limits.
     }
 
     /** A new session for {@code username}, with a fresh random id and CSRF token; returns the cookie value. */

@@ -1,8 +1,6 @@
 package com.liminaltransit.admin.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,11 +59,6 @@ public class AdminSettings {
             }
         }
         this.hashes = Map.copyOf(accounts);
-    }
-
-    /** Built at start-up, so a malformed account stops the server rather than the first sign-in. */
-    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Nothing to do: observing the event makes CDI construct this bean, which reads and checks the accounts.
     }
 
     /** Whether any writer account is configured. */

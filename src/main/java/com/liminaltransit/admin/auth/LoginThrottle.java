@@ -3,8 +3,6 @@ package com.liminaltransit.admin.auth;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,11 +85,6 @@ class LoginThrottle {
         if (limits.knownAddressLife().isNegative()) {
             throw new IllegalStateException("liminal.admin.login.known-address-life must not be negative (0: off)");
         }
-    }
-
-    /** Built at start-up, so a malformed sign-in limit stops the server rather than the first sign-in. */
-    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Nothing to do: observing the event makes CDI construct this bean, which checks its settings.
     }
 
     /**

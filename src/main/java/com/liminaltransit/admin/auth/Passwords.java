@@ -2,8 +2,6 @@ package com.liminaltransit.admin.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -44,11 +42,6 @@ class Passwords {
         RANDOM.nextBytes(random);
         this.dummyHash = BCrypt.withDefaults().hash(cost, random, "not a password".getBytes(StandardCharsets.UTF_8));
         this.checks = registry.counter("admin.password.checks");
-    }
-
-    /** Built at start-up (with the accounts it reads), so a bad account stops the server, not a sign-in. */
-    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Nothing to do: observing the event makes CDI construct this bean.
     }
 
     /** Whether bcrypt can check this password whole (it is at most {@value #MAX_BYTES} bytes in UTF-8). */
