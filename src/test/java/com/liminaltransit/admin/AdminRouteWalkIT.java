@@ -193,6 +193,7 @@ class AdminRouteWalkIT {
                         "GET /admin/randomtest",
                         "POST /admin/randomtest",
                         "GET /admin/randomtest/{id}",
+                        "POST /admin/randomtest/{id}/cancel",
                         "GET /admin/prompts",
                         "POST /admin/prompts",
                         "GET /admin/prompts/{version}",

@@ -14,7 +14,9 @@ import org.eclipse.microprofile.config.Config;
  * in {@code liminal.admin.<user>.password-hash}; there is no default account. Hashes are secrets: they come from
  * the environment or Secrets Manager, and this class never prints them. (The names are part of the keys, so these
  * are read from {@link Config} itself; the session and sign-in limits are {@link SessionLimits} and
- * {@link LoginLimits}.)
+ * {@link LoginLimits}.) Names are {@link Usernames#normalise normalised}: {@code Ada} in the list is the account
+ * {@code ada}. The accounts are read when the application starts, so a bad name or hash stops the server instead of
+ * leaving it ready while every sign-in fails.
  */
 @ApplicationScoped
 public class AdminSettings {
@@ -51,7 +53,10 @@ public class AdminSettings {
             if (!BCRYPT.matcher(hash).matches()) {
                 throw new IllegalStateException(key + " is not a bcrypt hash ($2a$, $2b$ or $2y$, cost 04-31)");
             }
-            accounts.put(user, hash);
+            if (accounts.putIfAbsent(Usernames.normalise(user), hash) != null) {
+                throw new IllegalStateException(
+                        "liminal.admin.users: '" + user + "' is listed twice (names are compared without case)");
+            }
         }
         this.hashes = Map.copyOf(accounts);
     }
@@ -66,8 +71,8 @@ public class AdminSettings {
         return List.copyOf(hashes.keySet());
     }
 
-    /** The bcrypt hash of a user, or {@code null} for a name that is not an account. */
+    /** The bcrypt hash of a user (a {@link Usernames#normalise normalised} name), or {@code null}. */
     String hashOf(String username) {
-        return hashes.get(username);
+        return username == null ? null : hashes.get(username);
     }
 }

@@ -43,6 +43,8 @@ public class LoginResource {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String MISMATCH = "That username and password do not match a writer's account.";
+    private static final String BUSY =
+            "Another sign-in with this name or from this address is being checked. Try again in a moment.";
 
     private final AdminSettings settings;
     private final Passwords passwords;
@@ -87,7 +89,7 @@ public class LoginResource {
             @FormParam("csrf") String csrf,
             @Context ContainerRequestContext request) {
         boolean https = origin.isHttps(request);
-        String name = username == null ? "" : username.strip();
+        String name = Usernames.normalise(username);
         if (!settings.hasAccounts()) {
             return loginPage(Response.Status.OK, null, "", https);
         }
@@ -96,33 +98,48 @@ public class LoginResource {
                     Response.Status.FORBIDDEN, "The sign-in form had expired. Open the sign-in page again and retry.");
         }
         String address = origin.clientAddress(request);
-        Optional<Instant> refused = throttle.refusedUntil(name, address);
-        if (refused.isPresent()) {
+        LoginThrottle.Admission admission = throttle.admit(name, address);
+        if (admission instanceof LoginThrottle.Refused refused) {
+            Instant until = refused.until();
             LOG.warning(() -> "Sign-in refused (too many failures) from " + address);
-            long seconds =
-                    Math.max(1, Duration.between(clock.instant(), refused.get()).toSeconds() + 1);
-            return Response.fromResponse(loginPage(
-                            Response.Status.TOO_MANY_REQUESTS,
-                            "Too many failed sign-ins. Try again after " + CLOCK.format(refused.get()) + " (in about "
-                                    + Math.max(1, (seconds + 59) / 60) + " min).",
-                            name,
-                            https))
-                    .header(HttpHeaders.RETRY_AFTER, seconds)
-                    .build();
+            long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
+            return tooMany(
+                    "Too many failed sign-ins. Try again after " + CLOCK.format(until) + " (in about "
+                            + Math.max(1, (seconds + 59) / 60) + " min).",
+                    seconds,
+                    name,
+                    https);
         }
-        Optional<String> writer = passwords.check(name, password);
+        if (!(admission instanceof LoginThrottle.Admitted attempt)) {
+            LOG.warning(() -> "Sign-in refused (another attempt in flight) from " + address);
+            return tooMany(BUSY, 1, name, https);
+        }
+        Optional<String> writer;
+        try {
+            writer = passwords.check(name, password);
+        } catch (RuntimeException e) {
+            throttle.failed(attempt);
+            throw e;
+        }
         if (writer.isEmpty()) {
-            throttle.failed(name, address);
+            throttle.failed(attempt);
             LOG.warning(() -> "Failed sign-in from " + address);
             return loginPage(Response.Status.UNAUTHORIZED, MISMATCH, name, https);
         }
-        throttle.succeeded(writer.get());
+        throttle.succeeded(attempt);
         sessions.close(AdminCookies.value(request, AdminCookies.SESSION, https));
         String sessionId = sessions.open(writer.get());
-        LOG.info(() -> "Writer " + writer.get() + " signed in from " + address);
+        LOG.info(() -> "Writer " + writer.get() + " signed in from " + address
+                + (attempt.throughLock() ? " (a known address, past the lock on the name)" : ""));
         return Response.seeOther(URI.create("/admin"))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.set(AdminCookies.SESSION, sessionId, https))
                 .header(HttpHeaders.SET_COOKIE, AdminCookies.expire(AdminCookies.LOGIN, https))
+                .build();
+    }
+
+    private Response tooMany(String notice, long retryAfterSeconds, String name, boolean https) {
+        return Response.fromResponse(loginPage(Response.Status.TOO_MANY_REQUESTS, notice, name, https))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .build();
     }
 

@@ -6,6 +6,8 @@ import com.liminaltransit.narrative.PublishedPrompts;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * version again and the log keeps who published what when. The published version is cached for
  * {@code liminal.prompts.cache} (default {@code 5s}) so every step does not read it, and dropped at once on this
  * server when a writer publishes; other servers on the same database follow within the cache's life. Version 1
- * is the classpath templates, inserted on first use.
+ * is the classpath templates, inserted on first use. Versions are never deleted, so their number is bounded:
+ * {@code liminal.prompts.max-versions} (default 500); saving past it is refused.
  */
 @ApplicationScoped
 public class PromptStore implements PublishedPrompts {
@@ -51,23 +54,89 @@ public class PromptStore implements PublishedPrompts {
         }
     }
 
+    /**
+     * One page of the version list, newest first.
+     *
+     * @param versions the versions on this page
+     * @param page     this page, from 1
+     * @param pages    how many pages there are (at least 1)
+     * @param total    how many versions there are
+     */
+    public record VersionPage(List<VersionInfo> versions, int page, int pages, int total) {
+        public VersionPage {
+            versions = List.copyOf(versions);
+        }
+
+        /** Whether a newer page comes before this one. */
+        public boolean hasNewer() {
+            return page > 1;
+        }
+
+        /** Whether an older page comes after this one. */
+        public boolean hasOlder() {
+            return page < pages;
+        }
+    }
+
+    /** Saving is refused: the store keeps no more versions than {@code liminal.prompts.max-versions}. */
+    public static final class TooManyVersions extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int max;
+
+        TooManyVersions(int max) {
+            super("there are already " + max + " prompt versions (liminal.prompts.max-versions)");
+            this.max = max;
+        }
+
+        /** The cap. */
+        public int max() {
+            return max;
+        }
+    }
+
     private record Cached(PromptSet prompts, Instant until) {}
+
+    private static final int DEFAULT_MAX_VERSIONS = 500;
 
     private final DataSource dataSource;
     private final Duration cacheLife;
+    private final int maxVersions;
     private final Clock clock;
     private final Map<Integer, PromptSet> versions = new ConcurrentHashMap<>();
     private volatile Cached published;
 
-    /** Reads and writes versions on {@code database}; the published version is cached for {@code cacheLife}. */
+    /**
+     * Reads and writes versions on {@code database}; the published version is cached for {@code cacheLife}; at most
+     * {@code maxVersions} versions are kept.
+     */
     @Inject
     public PromptStore(
             Database database,
             Clock clock,
-            @ConfigProperty(name = "liminal.prompts.cache", defaultValue = "5s") Duration cacheLife) {
+            @ConfigProperty(name = "liminal.prompts.cache", defaultValue = "5s") Duration cacheLife,
+            @ConfigProperty(name = "liminal.prompts.max-versions", defaultValue = "500") int maxVersions) {
+        if (maxVersions < 1) {
+            throw new IllegalStateException("liminal.prompts.max-versions must be at least 1, was " + maxVersions);
+        }
         this.dataSource = database.dataSource();
         this.clock = clock;
         this.cacheLife = cacheLife;
+        this.maxVersions = maxVersions;
+    }
+
+    /** A store keeping the default 500 versions at most, for code that builds one by hand (tests, tools). */
+    public PromptStore(Database database, Clock clock, Duration cacheLife) {
+        this(database, clock, cacheLife, DEFAULT_MAX_VERSIONS);
+    }
+
+    /** Built at start-up, so a malformed prompt setting stops the server rather than a writer's save. */
+    void checkedAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Nothing to do: observing the event makes CDI construct this bean, which checks its settings.
+    }
+
+    /** The most versions kept ({@code liminal.prompts.max-versions}). */
+    public int maxVersions() {
+        return maxVersions;
     }
 
     @Override
@@ -120,7 +189,59 @@ public class PromptStore implements PublishedPrompts {
         return read;
     }
 
-    /** Every version, newest first, the published one marked. */
+    /**
+     * One page of versions, newest first, the published one marked; a page past the last is empty.
+     *
+     * @param page from 1
+     * @param size versions per page
+     */
+    public VersionPage versions(int page, int size) {
+        int current = publishedVersion();
+        return Jdbc.read(dataSource, connection -> {
+            int total;
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from prompt_version");
+                    ResultSet row = count.executeQuery()) {
+                row.next();
+                total = row.getInt(1);
+            }
+            List<VersionInfo> versions = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select version, note, author, created_at from prompt_version order by version desc"
+                            + " limit ? offset ?")) {
+                query.setInt(1, size);
+                query.setLong(2, (long) (page - 1) * size);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        versions.add(new VersionInfo(
+                                rows.getInt(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                instant(rows, 4),
+                                rows.getInt(1) == current));
+                    }
+                }
+            }
+            return new VersionPage(versions, page, Math.max(1, (total + size - 1) / size), total);
+        });
+    }
+
+    /** The newest version's number. */
+    public int newestVersion() {
+        seedIfEmpty();
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement query =
+                            connection.prepareStatement("select coalesce(max(version), 0) from prompt_version");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    /**
+     * Every version, newest first, the published one marked (at most {@link #maxVersions()}; for pickers that
+     * offer them all).
+     */
     public List<VersionInfo> versions() {
         int current = publishedVersion();
         return Jdbc.read(dataSource, connection -> {
@@ -163,6 +284,7 @@ public class PromptStore implements PublishedPrompts {
      *
      * @return the new version's number
      * @throws IllegalArgumentException when {@link PromptBuilder#problems} finds anything wrong
+     * @throws TooManyVersions          when {@link #maxVersions()} versions exist already
      */
     public int save(String system, String step, String note, String author) {
         List<String> problems = PromptBuilder.problems(system, step);
@@ -180,6 +302,11 @@ public class PromptStore implements PublishedPrompts {
                             ResultSet row = query.executeQuery()) {
                         row.next();
                         next = row.getInt(1);
+                    }
+                    // Versions are numbered 1, 2, ... and never deleted, so the number is the count; two saves
+                    // racing for the last number meet on the primary key and the loser, retrying, is refused here.
+                    if (next > maxVersions) {
+                        throw new TooManyVersions(maxVersions);
                     }
                     insertVersion(connection, next, system, step, cleanNote, author);
                     return next;

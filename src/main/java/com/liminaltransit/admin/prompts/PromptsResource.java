@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The writers' prompts: the list of versions, an editor that saves a new version (variables checked first), one
+ * The writers' prompts: the list of versions (paged), an editor that saves a new version (variables checked first), one
  * version's text, publishing (rollback is publishing an older one) and a line diff of two versions.
  */
 @Path("/admin/prompts")
@@ -38,6 +38,8 @@ public class PromptsResource {
 
     private static final Pattern VERSION = Pattern.compile("[1-9]\\d{0,8}");
     private static final int NOTE_MAX = 200;
+    private static final int PAGE_SIZE = 20;
+    private static final Pattern PAGE = Pattern.compile("[1-9]\\d{0,5}");
 
     private final PromptStore store;
 
@@ -46,10 +48,25 @@ public class PromptsResource {
         this.store = store;
     }
 
-    /** Every version, the published one marked, the publication log, and the diff form. */
+    /**
+     * One page of versions ({@value #PAGE_SIZE} a page, newest first, {@code ?page=N} from 1), the published one
+     * marked, with links to the newer and older pages; the publication log, and the diff form.
+     */
     @GET
-    public Response list(@Context ContainerRequestContext request) {
-        List<PromptStore.VersionInfo> versions = store.versions();
+    public Response list(@QueryParam("page") String page, @Context ContainerRequestContext request) {
+        int number;
+        if (page == null || page.isBlank()) {
+            number = 1;
+        } else if (PAGE.matcher(page.strip()).matches()) {
+            number = Integer.parseInt(page.strip());
+        } else {
+            throw new PageException(Response.Status.BAD_REQUEST, "The page is a whole number from 1.");
+        }
+        PromptStore.VersionPage versions = store.versions(number, PAGE_SIZE);
+        if (number > versions.pages()) {
+            throw new PageException(
+                    Response.Status.NOT_FOUND, "There are only " + versions.pages() + " pages of prompt versions.");
+        }
         return Response.ok(AdminPage.page(
                         "admin/prompts",
                         request,
@@ -61,7 +78,9 @@ public class PromptsResource {
                                 "published",
                                 store.publishedVersion(),
                                 "newest",
-                                versions.isEmpty() ? 1 : versions.getFirst().version())))
+                                store.newestVersion(),
+                                "maxVersions",
+                                store.maxVersions())))
                 .build();
     }
 
@@ -97,8 +116,25 @@ public class PromptsResource {
                     .entity(editorPage(request, systemText, stepText, noteText, baseVersion, problems))
                     .build();
         }
-        int saved = store.save(
-                systemText, stepText, noteText, AdminGate.session(request).username());
+        int saved;
+        try {
+            saved = store.save(
+                    systemText, stepText, noteText, AdminGate.session(request).username());
+        } catch (PromptStore.TooManyVersions full) {
+            int baseVersion = base != null && VERSION.matcher(base).matches() ? Integer.parseInt(base) : 0;
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(editorPage(
+                            request,
+                            systemText,
+                            stepText,
+                            noteText,
+                            baseVersion,
+                            List.of("There are already " + full.max() + " prompt versions, the most this room keeps"
+                                    + " (liminal.prompts.max-versions = " + full.max() + "). Versions are never"
+                                    + " deleted, so nothing was saved: publish an existing version, or ask an"
+                                    + " operator to raise the limit.")))
+                    .build();
+        }
         return Response.seeOther(URI.create("/admin/prompts/" + saved)).build();
     }
 

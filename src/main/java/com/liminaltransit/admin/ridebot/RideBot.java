@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * A bot that plays rides through the real {@link StoryService} and provider chain, taking seeded random choices,
@@ -63,22 +65,44 @@ public class RideBot {
      * @param progress told the number of rides finished after each ride
      */
     public RideBotReport run(int rides, long seed, Long variantId, IntConsumer progress) {
+        return run(rides, seed, variantId, progress, () -> false);
+    }
+
+    /**
+     * Plays up to {@code rides} rides, asking {@code stop} before each ride: once it says yes, the run ends there
+     * and its report says it was cancelled (a ride already begun is played to its end).
+     *
+     * @param progress told the number of rides finished after each ride
+     */
+    public RideBotReport run(int rides, long seed, Long variantId, IntConsumer progress, BooleanSupplier stop) {
         long started = System.nanoTime();
         Random random = new Random(seed);
         Player bot = Player.newPlayer();
         Tally tally = new Tally();
-        for (int i = 0; i < rides; i++) {
+        int played = 0;
+        boolean cancelled = false;
+        while (played < rides) {
+            if (stop.getAsBoolean()) {
+                cancelled = true;
+                break;
+            }
             play(bot, random.nextLong(), random, tally, variantId);
-            progress.accept(i + 1);
+            played++;
+            progress.accept(played);
         }
+        return tally.report(
+                rides, played, cancelled, seed, chainFor(variantId), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The providers a run tries, in order ({@code offline} last): the variant's chain, or the configured one. */
+    List<String> chainFor(Long variantId) {
         List<String> variantChain = plans.forVariant(variantId).chain();
-        List<String> tried = variantChain.isEmpty()
+        return variantChain.isEmpty()
                 ? chain.names()
-                : java.util.stream.Stream.concat(
+                : Stream.concat(
                                 variantChain.stream().filter(n -> !ProviderChain.OFFLINE.equals(n)),
-                                java.util.stream.Stream.of(ProviderChain.OFFLINE))
+                                Stream.of(ProviderChain.OFFLINE))
                         .toList();
-        return tally.report(rides, seed, tried, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void play(Player bot, long rideSeed, Random random, Tally tally, Long variantId) {
@@ -203,9 +227,12 @@ public class RideBot {
             }
         }
 
-        RideBotReport report(int rides, long seed, List<String> chain, Duration elapsed) {
+        RideBotReport report(
+                int requested, int rides, boolean cancelled, long seed, List<String> chain, Duration elapsed) {
             return new RideBotReport(
+                    requested,
                     rides,
+                    cancelled,
                     seed,
                     chain,
                     stops.size(),

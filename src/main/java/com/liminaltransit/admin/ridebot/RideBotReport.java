@@ -10,7 +10,9 @@ import java.util.Locale;
  * What a randomtest run found. A run is clean when no ride dead-ended, no passage broke the AI contract, no step
  * failed, no provider fell back, and no two consecutive passages repeated each other beyond the threshold.
  *
- * @param rides          rides played
+ * @param requested      rides asked for
+ * @param rides          rides played (fewer than asked for when cancelled)
+ * @param cancelled      whether a writer cancelled the run before it played every ride
  * @param seed           the run's seed (the same seed and count replay the same rides on a deterministic chain)
  * @param chain          the providers tried, in order
  * @param completed      rides that reached a terminus
@@ -29,7 +31,9 @@ import java.util.Locale;
  * @param findings       the first few problems, one line each
  */
 public record RideBotReport(
+        int requested,
         int rides,
+        boolean cancelled,
         long seed,
         List<String> chain,
         int completed,
@@ -57,7 +61,13 @@ public record RideBotReport(
 
     /** Whether the run found nothing wrong. */
     public boolean clean() {
-        return deadEnds == 0 && invalid == 0 && errors == 0 && fallbacks == 0 && repeated == 0 && completed == rides;
+        return !cancelled
+                && deadEnds == 0
+                && invalid == 0
+                && errors == 0
+                && fallbacks == 0
+                && repeated == 0
+                && completed == rides;
     }
 
     /** Mean cost of a ride. */
@@ -69,7 +79,14 @@ public record RideBotReport(
     public String toText() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "randomtest: %d rides, seed %d, chain %s%n", rides, seed, chain));
-        text.append(String.format(Locale.ROOT, "  verdict:          %s%n", clean() ? "CLEAN" : "PROBLEMS FOUND"));
+        if (cancelled) {
+            text.append(String.format(
+                    Locale.ROOT, "  CANCELLED after %d of %d rides (the figures cover those)%n", rides, requested));
+        }
+        text.append(String.format(
+                Locale.ROOT,
+                "  verdict:          %s%n",
+                clean() ? "CLEAN" : cancelled ? "CANCELLED" : "PROBLEMS FOUND"));
         text.append(String.format(Locale.ROOT, "  completed:        %d of %d%n", completed, rides));
         text.append(String.format(Locale.ROOT, "  dead ends:        %d%n", deadEnds));
         text.append(String.format(Locale.ROOT, "  invalid answers:  %d%n", invalid));

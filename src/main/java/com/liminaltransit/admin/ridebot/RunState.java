@@ -8,8 +8,12 @@ public enum RunState {
     CLEAN("clean"),
     /** Finished with findings (dead ends, invalid answers, errors, fallbacks, repetition). */
     PROBLEMS("problems found"),
+    /** Cancelled by a writer; it stopped between rides. */
+    CANCELLED("cancelled"),
     /** Stopped by an error before it finished. */
-    FAILED("failed");
+    FAILED("failed"),
+    /** Played on another server, which has its report. */
+    ELSEWHERE("finished on another server");
 
     private final String label;
 

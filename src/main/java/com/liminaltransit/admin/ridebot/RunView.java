@@ -7,14 +7,17 @@ import java.time.format.DateTimeFormatter;
 /**
  * A randomtest run as the page shows it.
  *
- * @param id        the run
- * @param rides     rides to play
- * @param seed      its seed
- * @param startedBy the writer who started it
- * @param startedAt when
- * @param done      rides played so far
- * @param report    the report once finished, else {@code null}
- * @param failure   why it stopped, if it failed, else {@code null}
+ * @param id              the run
+ * @param rides           rides to play
+ * @param seed            its seed
+ * @param startedBy       the writer who started it
+ * @param startedAt       when
+ * @param done            rides played so far
+ * @param report          the report once finished, else {@code null}
+ * @param failure         why it stopped, if it failed, else {@code null}
+ * @param cancelRequested whether a writer asked it to stop (it stops before its next ride)
+ * @param elsewhere       where a run on another server stands, read from the database; {@code null} for a run of
+ *                        this server (whose progress and report are in memory)
  */
 public record RunView(
         String id,
@@ -24,18 +27,26 @@ public record RunView(
         Instant startedAt,
         int done,
         RideBotReport report,
-        String failure) {
+        String failure,
+        boolean cancelRequested,
+        RunState elsewhere) {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     /** Where it stands. */
     public RunState state() {
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         if (failure != null) {
             return RunState.FAILED;
         }
         if (report == null) {
             return RunState.RUNNING;
+        }
+        if (report.cancelled()) {
+            return RunState.CANCELLED;
         }
         return report.clean() ? RunState.CLEAN : RunState.PROBLEMS;
     }
@@ -43,6 +54,11 @@ public record RunView(
     /** Whether it is still going (or waiting its turn). */
     public boolean running() {
         return state() == RunState.RUNNING;
+    }
+
+    /** Whether this server plays it (so its progress and report can be shown). */
+    public boolean here() {
+        return elsewhere == null;
     }
 
     /** Progress in percent. */

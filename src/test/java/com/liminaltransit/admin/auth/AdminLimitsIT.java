@@ -52,6 +52,8 @@ class AdminLimitsIT {
         assertThat(login.failuresPerUser()).isEqualTo(5);
         assertThat(login.failuresPerAddress()).isEqualTo(20);
         assertThat(login.failureWindow()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(login.knownAddressLife()).isEqualTo(Duration.ofDays(30));
+        assertThat(login.attemptLease()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

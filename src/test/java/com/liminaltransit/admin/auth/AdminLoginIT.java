@@ -45,6 +45,8 @@ class AdminLoginIT {
         try (Connection connection = DriverManager.getConnection(DB, "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from admin_login_failure");
+            statement.executeUpdate("delete from admin_login_claim");
+            statement.executeUpdate("delete from admin_known_address");
             statement.executeUpdate("delete from admin_session");
         }
     }

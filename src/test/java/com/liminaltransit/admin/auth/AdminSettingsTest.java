@@ -34,6 +34,35 @@ class AdminSettingsTest {
     }
 
     @Test
+    void listedNamesAreNormalisedOnceSoAnySpellingFindsTheAccount() {
+        AdminSettings settings = new AdminSettings(
+                config(Map.of("liminal.admin.users", " Ada ", "liminal.admin.Ada.password-hash", Writers.ADA_HASH)));
+
+        assertThat(settings.usernames()).containsExactly("ada");
+        assertThat(settings.hashOf(Usernames.normalise("ADA"))).isEqualTo(Writers.ADA_HASH);
+        assertThat(settings.hashOf(Usernames.normalise(" ada "))).isEqualTo(Writers.ADA_HASH);
+        assertThat(Usernames.normalise("\tAdA\n")).isEqualTo("ada");
+    }
+
+    @Test
+    void aNameListedTwiceInAnyCaseStopsStartUp() {
+        assertThatThrownBy(() -> new AdminSettings(config(Map.of(
+                        "liminal.admin.users",
+                        "ada, ADA",
+                        "liminal.admin.ada.password-hash",
+                        Writers.ADA_HASH,
+                        "liminal.admin.ADA.password-hash",
+                        Writers.BO_HASH))))
+                .hasMessageContaining("'ADA' is listed twice");
+    }
+
+    @Test
+    void aNameThatIsNotAUsernameStopsStartUp() {
+        assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.users", "ada lovelace"))))
+                .hasMessageContaining("'ada lovelace' is not a username");
+    }
+
+    @Test
     void listedUserWithoutAHashStopsStartUpWithoutPrintingSecrets() {
         assertThatThrownBy(() -> new AdminSettings(config(Map.of("liminal.admin.users", "ada"))))
                 .hasMessageContaining("liminal.admin.ada.password-hash is not set");

@@ -151,7 +151,24 @@ class RideBotIT {
 
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(tooMany.html().select(".problem")).hasSize(1);
+        assertThat(tooMany.html().select("#run .notice").text())
+                .as("the default cap, named")
+                .contains("1 to 1000 rides");
+        assertThat(notANumber.html().select("#run .notice").text()).contains("number of rides");
+    }
+
+    @Test
+    void aRunAskedToStopEndsBeforeItsNextRideWithACancelledReport() {
+        int[] played = {0};
+
+        RideBotReport report = bot.run(10, 11, null, done -> played[0] = done, () -> played[0] >= 3);
+
+        assertThat(report.cancelled()).isTrue();
+        assertThat(report.rides()).isEqualTo(3);
+        assertThat(report.requested()).isEqualTo(10);
+        assertThat(report.completed()).isEqualTo(3);
+        assertThat(report.clean()).as("a cancelled run is not a clean one").isFalse();
+        assertThat(report.toText()).contains("CANCELLED after 3 of 10 rides");
     }
 
     private PlayerClient signedIn() {
