@@ -62,7 +62,7 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
                         Setting.of("liminal.ai.anthropic.model", model)),
                 exchange,
                 prices,
-                () -> new VendorHttp(NAME, timeout));
+                () -> new VendorHttp(NAME, timeout, maxTokens));
         this.headers = Map.of("x-api-key", given(apiKey).orElse(""), "anthropic-version", API_VERSION);
         this.endpoint = VendorHttp.endpoint(baseUrl, "/v1/messages");
         this.maxTokens = maxTokens;

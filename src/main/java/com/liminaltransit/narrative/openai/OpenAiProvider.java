@@ -58,7 +58,7 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
                 Profile.of(NAME, model, CAPABILITIES, settings(model, apiKey, baseUrl)),
                 exchange,
                 prices,
-                () -> new VendorHttp(NAME, timeout));
+                () -> new VendorHttp(NAME, timeout, maxTokens));
         this.apiKey = given(apiKey);
         this.endpoint = VendorHttp.endpoint(baseUrl, PATH);
         this.maxTokens = maxTokens;

@@ -3,6 +3,7 @@ package com.liminaltransit.narrative.vendor;
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -10,12 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -27,17 +32,25 @@ import java.util.concurrent.TimeoutException;
  */
 public final class VendorHttp implements AutoCloseable {
 
+    /** Room per asked token for the envelope, JSON escapes and four-byte characters: generous, but bounded. */
+    static final int BYTES_PER_TOKEN = 64;
+    /** The least a body may be, whatever the token limit (error pages, small limits). */
+    static final int MIN_BODY_BYTES = 64 * 1024;
+
     private final String vendor;
     private final Duration timeout;
+    private final long maxBodyBytes;
     private final HttpClient client;
 
     /**
-     * @param vendor  provider name, for messages
-     * @param timeout for each whole exchange
+     * @param vendor    provider name, for messages
+     * @param timeout   for each whole exchange
+     * @param maxTokens the most tokens a call asks for: a body longer than they could fill is refused as it arrives
      */
-    public VendorHttp(String vendor, Duration timeout) {
+    public VendorHttp(String vendor, Duration timeout, int maxTokens) {
         this.vendor = vendor;
         this.timeout = timeout;
+        this.maxBodyBytes = Math.max(MIN_BODY_BYTES, (long) maxTokens * BYTES_PER_TOKEN);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -82,7 +95,7 @@ public final class VendorHttp implements AutoCloseable {
 
     private HttpResponse<String> exchange(HttpRequest request) {
         CompletableFuture<HttpResponse<String>> pending =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                client.sendAsync(request, info -> new CappedBody(maxBodyBytes));
         try {
             return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -98,6 +111,9 @@ public final class VendorHttp implements AutoCloseable {
     }
 
     private NarrativeException failure(Throwable cause) {
+        if (cause instanceof BodyTooLarge || cause.getCause() instanceof BodyTooLarge) {
+            return new ProviderUnavailableException(vendor + " sent a body over " + maxBodyBytes + " bytes", cause);
+        }
         if (cause instanceof HttpTimeoutException) {
             return new ProviderTimeoutException(vendor + " did not answer within " + timeout.toMillis() + " ms", cause);
         }
@@ -123,5 +139,63 @@ public final class VendorHttp implements AutoCloseable {
             }
         }
         return response.headers().firstValue("Retry-After").orElse(null);
+    }
+
+    /** A body read as it arrives, refused (and the connection dropped) once it passes the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<String> {
+
+        private final CompletableFuture<String> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final long cap;
+        private Flow.Subscription subscription;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (body.isDone()) {
+                    return;
+                }
+                if (bytes.size() + (long) buffer.remaining() > cap) {
+                    subscription.cancel();
+                    body.completeExceptionally(new BodyTooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The vendor's body passed the cap. */
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("body over the cap");
+        }
     }
 }
