@@ -22,10 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads a request's body before anything else does, so that no body, however it is sent, reaches a resource as a
  * failure. A body we cannot read in UTF-8 (no {@code Content-Type} where a form is expected, any other
- * {@code charset}) is a {@code 415}; a chunked body over {@code server.max-payload-size} is a {@code 413} (Helidon
- * refuses an over-long {@code Content-Length} itself, but finds a chunked body too long only while it is read);
- * a body that breaks off or is malformed is a {@code 400}. Those answers close the connection, since the rest of
- * the body is not read. The body read is handed on from memory; forms are small.
+ * {@code charset}) is a {@code 415} page; a chunked body over {@code server.max-payload-size} is Helidon's
+ * {@code 413}, answered by {@link ChunkedBodyCap} like the one Helidon gives an over-long {@code Content-Length}
+ * before routing; a body that breaks off is a {@code 400} page. Those answers close the connection, since the rest
+ * of the body is not read. The body read is handed on from memory; forms are small.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 50)
@@ -73,14 +73,15 @@ public class RequestBodies implements ContainerRequestFilter {
         try (InputStream in = request.getEntityStream()) {
             bytes = in.readNBytes(cap + 1);
         } catch (RequestException refused) {
-            refuse(request, refused.status().code() == 413 ? 413 : 400);
-            return;
+            // Helidon's own refusal (over the cap, malformed chunks): ChunkedBodyCap answers it as Helidon answers
+            // one before routing, so a 413 reads the same however the body was framed.
+            throw refused;
         } catch (IOException | RuntimeException broken) {
             refuse(request, 400);
             return;
         }
         if (bytes.length > cap) {
-            refuse(request, 413);
+            request.abortWith(PreRoutingRefusals.oversized());
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(bytes));
