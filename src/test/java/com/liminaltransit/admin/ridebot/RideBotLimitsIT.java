@@ -136,10 +136,12 @@ class RideBotLimitsIT {
         String id = run.attr("hx-get").substring("/admin/randomtest/".length());
         assertThat(run.select("form.cancel-form").attr("hx-post")).isEqualTo("/admin/randomtest/" + id + "/cancel");
 
+        // as htmx posts the run's cancel form: its fields, the token also in the header
         Answer cancelled = ada.send(HttpRequest.newBuilder(ada.uri("/admin/randomtest/" + id + "/cancel"))
                 .header("HX-Request", "true")
                 .header("X-CSRF-Token", csrf)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(PlayerClient.encode(Map.of("csrf", csrf)))));
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body()).doesNotContain("<html");
