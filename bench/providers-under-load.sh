@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${PORT:-18282}"
+management_port="${MANAGEMENT_PORT:-18284}" # metrics live on the management socket, never the public port
 stub_port="${STUB_PORT:-18283}"
 players="${PLAYERS:-200}"
 duration="${DURATION:-20}"
@@ -19,7 +20,7 @@ base="http://127.0.0.1:$port"
 
 start_server() { # extra -D flags...; JAVA_OPTS: more JVM flags (split on spaces), e.g. -Xmx256m
   # shellcheck disable=SC2086
-  (cd "$work" && exec "$java" ${JAVA_OPTS:-} -Dserver.host=127.0.0.1 -Dserver.port="$port" -Dliminal.limits.enabled=false \
+  (cd "$work" && exec "$java" ${JAVA_OPTS:-} -Dserver.host=127.0.0.1 -Dserver.port="$port" -Dserver.sockets.0.port="$management_port" -Dliminal.limits.enabled=false \
     -Dliminal.ai.daily-budget-usd=0 \
     -Dliminal.db.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
     "$@" -jar "$OLDPWD/target/liminal-transit.jar" >>"$work/log" 2>&1) &
@@ -45,7 +46,7 @@ before=$(curl -fs "http://127.0.0.1:$stub_port/calls")
 wrk -t "$players" -c "$players" -d "${duration}s" --timeout 30s -s bench/step.lua "$base" >"$work/players.txt"
 after=$(curl -fs "http://127.0.0.1:$stub_port/calls")
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-fallbacks=$(curl -fs -H 'Accept: text/plain' "$base/metrics" | awk '/^narrative_fallbacks_total/ {s += $2} END {print s + 0}')
+fallbacks=$(curl -fs -H 'Accept: text/plain' "http://127.0.0.1:$management_port/metrics" | awk '/^narrative_fallbacks_total/ {s += $2} END {print s + 0}')
 stop_server
 kill "$stub"; stub=""
 awk -v c="$((after - before))" -v d="$duration" -v p="$players" -v top="$ceiling" \

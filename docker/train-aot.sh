@@ -28,8 +28,9 @@ until probe /health/live 2>/dev/null; do
     sleep 0.5
 done
 
-# the requests a player's first minute makes (answers other than 2xx are fine for training)
-for path in / /health/ready /metrics /static/ /webjars/htmx.org/2.0.8/dist/htmx.min.js / ; do
+# the requests a player's first minute makes (answers other than 2xx are fine for training; /metrics is on the
+# management socket, not the public port)
+for path in / /health/ready /static/ /webjars/htmx.org/2.0.8/dist/htmx.min.js / ; do
     probe "$path" >/dev/null 2>&1 || true
 done
 
