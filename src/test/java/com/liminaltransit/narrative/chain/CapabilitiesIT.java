@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.testing.PlayerClient;
+import com.liminaltransit.testing.Management;
 import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,9 +44,7 @@ class CapabilitiesIT {
         assertThat(step.fallbackReason()).isEqualTo("english-only: skipped: does not write ja");
         assertThat(step.attempts()).isEqualTo(1);
         assertThat(NarrativeValidator.validate(step.narrative()).valid()).isTrue();
-        String metrics = new PlayerClient(URI.create(target.getUri().toString()))
-                .get("/metrics")
-                .body();
+        String metrics = Management.client().get("/metrics").body();
         assertThat(metrics)
                 .containsPattern(
                         "narrative_fallbacks_total\\{[^}]*provider=\"english-only\"[^}]*reason=\"Unsupported\"");

@@ -17,14 +17,13 @@ import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.StepResult;
+import com.liminaltransit.testing.Management;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.VendorStub;
 import com.liminaltransit.testing.VendorStub.Recorded;
 import io.helidon.config.mp.MpConfigSources;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.CDI;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -157,11 +156,6 @@ public abstract class ProviderContractIT {
             return CDI.current().select(ProviderChain.class).get();
         }
 
-        private static PlayerClient player() {
-            int port = CDI.current().select(ServerCdiExtension.class).get().port();
-            return new PlayerClient(URI.create("http://localhost:" + port));
-        }
-
         private VendorStub stub() {
             return vendor.stub();
         }
@@ -220,7 +214,7 @@ public abstract class ProviderContractIT {
             assertThat(step.generation().outputTokens()).isPositive();
             assertThat(step.costUsd()).isPositive();
             assertThat(stub().requests()).singleElement().satisfies(vendor.requestCheck()::accept);
-            String metrics = player().get("/metrics").body();
+            String metrics = Management.client().get("/metrics").body();
             assertThat(metrics)
                     .containsPattern("narrative_tokens_total\\{[^}]*direction=\"input\"[^}]*provider=\"" + provider())
                     .containsPattern("narrative_tokens_total\\{[^}]*direction=\"output\"[^}]*provider=\"" + provider());
@@ -379,7 +373,7 @@ public abstract class ProviderContractIT {
 
         void readinessNamesTheProviderWithoutFailing() {
             // when
-            PlayerClient.Answer ready = player().get("/health/ready");
+            PlayerClient.Answer ready = Management.client().get("/health/ready");
 
             // then
             assertThat(ready.status()).isEqualTo(200);
@@ -405,7 +399,7 @@ public abstract class ProviderContractIT {
             assertThat(step.attempts()).isEqualTo(2);
             assertThat(stub().requests()).hasSize(callsSoFar);
             assertThat(since(started)).isLessThan(Duration.ofMillis(2500));
-            PlayerClient player = player();
+            PlayerClient player = Management.client();
             assertThat(player.get("/health/ready").body()).contains("\"" + provider() + "\":\"open\"");
             assertThat(player.get("/metrics").body())
                     .containsPattern("narrative_fallbacks_total\\{[^}]*provider=\"" + provider()
