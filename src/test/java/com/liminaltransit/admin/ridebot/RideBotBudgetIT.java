@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.narrative.TestProviders;
 import com.liminaltransit.narrative.chain.AiBudget;
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -19,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -120,17 +120,11 @@ class RideBotBudgetIT {
 
     private static void awaitOver(PlayerClient writer, String location) {
         String path = URI.create(location).getPath();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String state = writer.get(path).html().selectFirst("#run").attr("data-state");
-        while ("running".equals(state) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            state = writer.get(path).html().selectFirst("#run").attr("data-state");
-        }
+        String state = Await.until(
+                Duration.ofSeconds(60),
+                "the run is over",
+                () -> writer.get(path).html().selectFirst("#run").attr("data-state"),
+                seen -> !"running".equals(seen));
         assertThat(state).isEqualTo("done");
     }
 

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.ridebot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -16,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -111,12 +111,14 @@ class RideBotIT {
             assertThat(poll).startsWith("/admin/randomtest/");
         }
         // poll as the page does, until the run is done or a generous bound passes on a loaded machine
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while ("running".equals(run.attr("data-state")) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            run = writer.send(HttpRequest.newBuilder(writer.uri(poll)).header("HX-Request", "true"))
-                    .html()
-                    .selectFirst("#run");
+        if ("running".equals(run.attr("data-state"))) {
+            run = Await.until(
+                    Duration.ofSeconds(90),
+                    "the run is done",
+                    () -> writer.send(HttpRequest.newBuilder(writer.uri(poll)).header("HX-Request", "true"))
+                            .html()
+                            .selectFirst("#run"),
+                    page -> !"running".equals(page.attr("data-state")));
         }
         assertThat(run.attr("data-state")).isEqualTo("done");
         assertThat(run.hasAttr("hx-trigger"))

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.ridebot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Writers;
@@ -206,23 +207,13 @@ class RideBotLimitsIT {
 
     /** Polls the run's page (as a writer would reload it) until it is over, within a bound. */
     private static Element awaitDone(PlayerClient writer, String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Element run = writer.get("/admin/randomtest/" + id).html().selectFirst("#run");
-        while ("running".equals(run.attr("data-state")) && Instant.now().isBefore(deadline)) {
-            pause();
-            run = writer.get("/admin/randomtest/" + id).html().selectFirst("#run");
-        }
+        Element run = Await.until(
+                Duration.ofSeconds(60),
+                "run " + id + " is over",
+                () -> writer.get("/admin/randomtest/" + id).html().selectFirst("#run"),
+                page -> !"running".equals(page.attr("data-state")));
         assertThat(run.attr("data-state")).as("run %s is over", id).isEqualTo("done");
         return run;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private PlayerClient signedIn(String name, String password) {
