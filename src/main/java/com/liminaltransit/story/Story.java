@@ -42,7 +42,8 @@ public record Story(Ride ride, List<Passage> passages) {
                         answered.ending(),
                         answered.choices(),
                         choiceId,
-                        answered.provider()));
+                        answered.provider(),
+                        answered.language()));
         moved.add(next);
         Ride after = new Ride(
                 ride.id(),
@@ -55,6 +56,14 @@ public record Story(Ride ride, List<Passage> passages) {
                 now,
                 ride.variantId());
         return new Story(after, moved);
+    }
+
+    /**
+     * Whether some passage is not in the ride's language: the offline storyteller's English left untranslated (no
+     * Amazon Translate configured, or it failed). The ride page tells the player once.
+     */
+    public boolean untranslated() {
+        return passages.stream().anyMatch(passage -> !passage.isIn(ride.language()));
     }
 
     /** Whether {@code stop} is a passage of this ride. */

@@ -50,6 +50,14 @@ class StoryRepository {
      * the ride's experiment variant (or none).
      */
     void create(Ride ride, StepResult first, RideSource source, Integer promptVersion) {
+        create(ride, first, ride.language(), source, promptVersion);
+    }
+
+    /**
+     * As {@link #create(Ride, StepResult, RideSource, Integer)}, with the language the boarding passage's text is in
+     * ({@code textLanguage}: the ride's, or the offline storyteller's English when it could not be translated).
+     */
+    void create(Ride ride, StepResult first, String textLanguage, RideSource source, Integer promptVersion) {
         Long variantId = ride.variantId();
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -71,7 +79,7 @@ class StoryRepository {
                 }
                 insert.executeUpdate();
             }
-            insertPassage(connection, ride.id(), 0, first, ride.createdAt(), promptVersion);
+            insertPassage(connection, ride.id(), 0, first, textLanguage, ride.createdAt(), promptVersion);
             return null;
         });
     }
@@ -89,6 +97,21 @@ class StoryRepository {
     /** As {@link #appendStep(String, int, String, StepResult, Instant)}, recording the prompt version used. */
     boolean appendStep(
             String rideId, int answered, String choiceId, StepResult next, Instant now, Integer promptVersion) {
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion);
+    }
+
+    /**
+     * As {@link #appendStep(String, int, String, StepResult, Instant, Integer)}, with the language the new passage's
+     * text is in ({@code null}: the ride's).
+     */
+    boolean appendStep(
+            String rideId,
+            int answered,
+            String choiceId,
+            StepResult next,
+            String textLanguage,
+            Instant now,
+            Integer promptVersion) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement answer = connection.prepareStatement(
@@ -101,7 +124,7 @@ class StoryRepository {
                         return false;
                     }
                 }
-                insertPassage(connection, rideId, answered + 1, next, now, promptVersion);
+                insertPassage(connection, rideId, answered + 1, next, textLanguage, now, promptVersion);
                 try (PreparedStatement ride = connection.prepareStatement(
                         "update ride set stops = ?, ended = ?, updated_at = ? where id = ?")) {
                     ride.setInt(1, answered + 2);
@@ -118,14 +141,20 @@ class StoryRepository {
     }
 
     private static void insertPassage(
-            Connection connection, String rideId, int stop, StepResult step, Instant now, Integer promptVersion)
+            Connection connection,
+            String rideId,
+            int stop,
+            StepResult step,
+            String textLanguage,
+            Instant now,
+            Integer promptVersion)
             throws SQLException {
         Narrative narrative = step.narrative();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into passage (ride_id, stop, body, summary, ending, provider, model, input_tokens,
                                      output_tokens, cost_usd, latency_ms, attempts, fallback_reason, created_at,
-                                     prompt_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                     prompt_version, language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, rideId);
             insert.setInt(2, stop);
             insert.setString(3, narrative.passage());
@@ -145,6 +174,7 @@ class StoryRepository {
             } else {
                 insert.setInt(15, promptVersion);
             }
+            insert.setString(16, textLanguage);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -169,7 +199,8 @@ class StoryRepository {
             if (ride.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Story(ride.get(), passages(connection, rideId)));
+            return Optional.of(new Story(
+                    ride.get(), passages(connection, rideId, ride.get().language())));
         });
     }
 
@@ -223,7 +254,9 @@ class StoryRepository {
         }
     }
 
-    private static List<Passage> passages(Connection connection, String rideId) throws SQLException {
+    /** The ride's passages; one whose language was not recorded is in the ride's ({@code rideLanguage}). */
+    private static List<Passage> passages(Connection connection, String rideId, String rideLanguage)
+            throws SQLException {
         Map<Integer, List<ChoiceOption>> choices = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select stop, id, label from choice where ride_id = ? order by stop, position")) {
@@ -237,7 +270,7 @@ class StoryRepository {
         }
         List<Passage> passages = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select stop, body, summary, ending, chosen_id, provider
+                select stop, body, summary, ending, chosen_id, provider, language
                 from passage where ride_id = ? order by stop""")) {
             query.setString(1, rideId);
             try (ResultSet rows = query.executeQuery()) {
@@ -250,7 +283,8 @@ class StoryRepository {
                             rows.getBoolean(4),
                             choices.getOrDefault(stop, List.of()),
                             rows.getString(5),
-                            rows.getString(6)));
+                            rows.getString(6),
+                            rows.getString(7) == null ? rideLanguage : rows.getString(7)));
                 }
             }
         }

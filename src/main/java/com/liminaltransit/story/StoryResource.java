@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.i18n.Languages;
 import com.liminaltransit.throttle.Throttled;
 import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.Player;
@@ -37,12 +38,15 @@ public class StoryResource {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern STEP = Pattern.compile("\\d{1,4}");
     private static final Pattern CHOICE = Pattern.compile("[a-z0-9]{1,8}");
+    private static final String CONFLICT_KEY = "ride.conflict";
 
     private final StoryService stories;
+    private final Languages languages;
 
     @Inject
-    StoryResource(StoryService stories) {
+    StoryResource(StoryService stories, Languages languages) {
         this.stories = stories;
+        this.languages = languages;
     }
 
     /** The landing page: board a ride, or go back to one of yours. */
@@ -51,13 +55,15 @@ public class StoryResource {
         return View.page("story/landing", Map.of("rides", stories.ridesOf(PlayerCookieFilter.player(request))));
     }
 
-    /** Boards a new ride and sends the player to it. */
+    /** Boards a new ride, in the player's language, and sends the player to it. */
     @POST
     @Path("stories")
     @Throttled
     public Response board(@Context ContainerRequestContext request) {
         Player player = PlayerCookieFilter.player(request);
-        String id = SmokeRequests.isSmoke(request) ? stories.boardSmoke(player) : stories.board(player);
+        String language = languages.of(request);
+        String id =
+                SmokeRequests.isSmoke(request) ? stories.boardSmoke(player, language) : stories.board(player, language);
         return seeRide(id);
     }
 
@@ -85,7 +91,8 @@ public class StoryResource {
                 || !STEP.matcher(step).matches()
                 || choice == null
                 || !CHOICE.matcher(choice).matches()) {
-            throw new StoryException.BadRequest("Choose one of the offered choices at the open stop.");
+            throw new StoryException.BadRequest(
+                    "Choose one of the offered choices at the open stop.", "ride.bad-choice-form");
         }
         Player player = PlayerCookieFilter.player(request);
         ChoiceOutcome outcome = SmokeRequests.isSmoke(request)
@@ -125,11 +132,12 @@ public class StoryResource {
         return response.build();
     }
 
+    /** The ride page's model; a notice is given in English and by its key in the players' message bundles. */
     private static Map<String, Object> rideModel(Story story, ContainerRequestContext request, String notice) {
         boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
         return notice == null
                 ? Map.of("story", story, "owner", owner)
-                : Map.of("story", story, "owner", owner, "notice", notice);
+                : Map.of("story", story, "owner", owner, "notice", notice, "noticeKey", CONFLICT_KEY);
     }
 
     /** Ids are random UUIDs: anything else cannot be a ride, so it is simply not found. */
