@@ -3,11 +3,14 @@ package com.liminaltransit.i18n;
 import com.liminaltransit.narrative.vendor.AwsSupport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,6 +35,7 @@ public class AmazonTranslate {
     static final int MAX_BYTES = 10_000;
 
     private static final String NAME = "translate";
+    private static final Logger LOG = Logger.getLogger(AmazonTranslate.class.getName());
 
     private final Optional<String> region;
     private final Optional<String> endpoint;
@@ -50,6 +54,14 @@ public class AmazonTranslate {
         this.endpoint = endpoint.filter(value -> !value.isBlank()).map(String::strip);
         this.terminology = terminology.filter(value -> !value.isBlank()).map(String::strip);
         this.timeout = timeout;
+    }
+
+    /** Reads the settings when the application starts, so a malformed one stops start-up, naming its key. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> configured()
+                ? "Amazon Translate in " + region.orElseThrow()
+                        + terminology.map(t -> ", terminology " + t).orElse("")
+                : "Amazon Translate is off (" + REGION + " unset): the offline storyteller's English stays English");
     }
 
     /** Whether Translate is configured (a region is set). */
