@@ -42,6 +42,10 @@ final class Gzip implements ContentEncodingContext {
             headers.set(HeaderNames.CONTENT_ENCODING, GZIP);
             headers.remove(HeaderNames.CONTENT_LENGTH);
             headers.add(HeaderNames.VARY, "Accept-Encoding");
+            // the gzipped bytes are another representation: a strong validator of the plain ones would lie
+            headers.first(HeaderNames.ETAG)
+                    .filter(etag -> etag.startsWith("\""))
+                    .ifPresent(etag -> headers.set(HeaderNames.ETAG, "W/" + etag));
         }
 
         @Override

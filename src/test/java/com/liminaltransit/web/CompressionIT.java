@@ -73,6 +73,19 @@ class CompressionIT {
     }
 
     @Test
+    void aGzippedFileHasAWeakValidatorThatStillRevalidates() {
+        HttpResponse<byte[]> gzipped = get("/static/css/transit.css", Map.of("Accept-Encoding", "gzip"));
+        String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> again =
+                get("/static/css/transit.css", Map.of("Accept-Encoding", "gzip", "If-None-Match", etag));
+
+        assertThat(etag).startsWith("W/\"");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
     void anHtmxFragmentIsGzippedToo() {
         var page = Jsoup.parse(player.get(ride).body());
         String choice = page.select("form.choices button[name=choice]").first().val();
