@@ -1,6 +1,7 @@
 package com.liminaltransit.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -26,8 +27,12 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
 
     private final TemplateEngine engine;
 
-    /** Templates come from {@code templates/} on the classpath and are cached once parsed. */
-    public ThymeleafWriter() {
+    /**
+     * Templates come from {@code templates/} on the classpath and are cached once parsed; {@code @{/static/…}} links
+     * name our files by their content hash.
+     */
+    @Inject
+    public ThymeleafWriter(StaticAssets assets) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ThymeleafWriter.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -36,6 +41,7 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
         resolver.setCacheable(true);
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.setLinkBuilder(new AssetLinks(assets));
     }
 
     @Override

@@ -78,15 +78,15 @@ class RateLimitIT {
         }
 
         Answer sixthOnAddress = board(newPlayer(), "203.0.113.9");
-        Answer spoofedWithoutSecret = newPlayer()
+        Answer spoofedWithoutSecret = new PlayerClient(URI.create(base()))
                 .send(HttpRequest.newBuilder(URI.create(base() + "/stories"))
                         .header("X-Forwarded-For", "203.0.113.10")
                         .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(sixthOnAddress.status()).isEqualTo(429);
         assertThat(spoofedWithoutSecret.status())
-                .as("counted on the peer address, not the claimed one")
-                .isEqualTo(303);
+                .as("a request that did not come through the proxy names no address: it is refused")
+                .isEqualTo(403);
     }
 
     private Answer board(PlayerClient player, String address) {
@@ -103,8 +103,9 @@ class RateLimitIT {
                 : player.post("/stories/" + id + "/choices", form);
     }
 
+    /** A player behind the trusted proxy, which adds its secret to every request. */
     private PlayerClient newPlayer() {
-        return new PlayerClient(URI.create(base()));
+        return new PlayerClient(URI.create(base()), Map.of("X-Liminal-Proxy-Secret", "edge-secret"));
     }
 
     private String base() {
