@@ -339,31 +339,15 @@ class BranchIT {
     }
 
     static int count(Connection db, String sql, String parameter) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                query.setString(1, parameter);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+        return Tables.count(db, sql, parameter);
     }
 
     static List<String> row(Connection db, String sql, String parameter) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new AssertionError("no row for " + parameter);
-                }
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
-                    values.add(row.getString(i));
-                }
-                return values;
-            }
+        List<List<String>> rows = Tables.rows(db, sql, parameter);
+        if (rows.isEmpty()) {
+            throw new AssertionError("no row for " + parameter);
         }
+        return rows.getFirst();
     }
 
     /** Input tokens per stop of a ride (0 for a stop copied from another ride). */
