@@ -44,18 +44,24 @@ class Retries {
             RidePlans plans,
             StopClaims claims,
             Clock clock,
-            @ConfigProperty(name = "liminal.story.retries-per-stop", defaultValue = "2") int perStop) {
-        if (perStop < 0 || perStop > MOST_ALLOWED) {
-            throw new IllegalArgumentException(
-                    "liminal.story.retries-per-stop must be 0 to " + MOST_ALLOWED + ", not " + perStop);
-        }
+            @ConfigProperty(name = "liminal.story.retries-per-stop", defaultValue = "2") String perStop) {
         this.stories = stories;
         this.journey = journey;
         this.chain = chain;
         this.plans = plans;
         this.claims = claims;
         this.clock = clock;
-        this.perStop = perStop;
+        this.perStop = parse(perStop);
+    }
+
+    /** Read as text so a bad value stops the start-up with a sentence naming the setting, not a converter's trace. */
+    private static int parse(String perStop) {
+        String value = perStop.strip();
+        if (!value.matches("\\d")) {
+            throw new IllegalArgumentException("liminal.story.retries-per-stop must be a whole number from 0 to "
+                    + MOST_ALLOWED + ", not \"" + perStop + "\"");
+        }
+        return Integer.parseInt(value);
     }
 
     /** Built at start-up, so a bad {@code liminal.story.retries-per-stop} stops the server instead of a ride. */
