@@ -117,7 +117,8 @@ class Retries {
             if (seen > 0 && stop.versions() > seen) {
                 return new Outcome(story, step, seen + 1, Outcome.Kind.REPLAYED);
             }
-            if (!stop.unanswered()) {
+            if (!stop.unanswered() || !story.ride().ownsStop(step)) {
+                // A branch's fork stop is shared with the ride it came from: it is told as that ride told it.
                 return new Outcome(story, step, stop.version(), Outcome.Kind.ANSWERED);
             }
             if (stop.versions() > perStop) {

@@ -135,7 +135,7 @@ class StoryRepository {
         }
     }
 
-    static void insertPassage(
+    private static void insertPassage(
             Connection connection, String rideId, int stop, StepResult step, Instant now, Integer promptVersion)
             throws SQLException {
         Narrative narrative = step.narrative();
@@ -305,7 +305,7 @@ class StoryRepository {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet row, int column) throws SQLException {
+    private static Instant instant(ResultSet row, int column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

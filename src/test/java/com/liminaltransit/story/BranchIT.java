@@ -55,6 +55,9 @@ class BranchIT {
     @Inject
     private WebTarget target;
 
+    @Inject
+    private JourneyRepository journey;
+
     private PlayerClient player;
 
     @AddConfigSource
@@ -268,6 +271,32 @@ class BranchIT {
             assertThat(doors.select(".door-list form.branch input[name=choice]").eachAttr("value"))
                     .containsExactly("c");
         }
+    }
+
+    @Test
+    void aBranchLeftHalfMadeIsFinishedByTheSameRequestAndItsSharedStopNeverChanges() throws SQLException {
+        // given a branch whose copy was made but whose door was never written (its request died mid-call)
+        String ride = Journeys.rideOf(player, 2);
+        String branch = UUID.randomUUID().toString();
+        assertThat(journey.createBranch(branch, new Fork(ride, 0, "b", ride), java.time.Instant.now()))
+                .isTrue();
+        STUB.reset();
+
+        // when the owner tries another door there, or asks for another version of the shared stop
+        Answer otherDoor = player.post("/stories/" + branch + "/choices", Map.of("step", "0", "choice", "c"));
+        Answer retried = player.post("/stories/" + branch + "/retries", Map.of("step", "0", "versions", "1"));
+        // and then asks for the branch again
+        Answer again = branch(player, ride, 0, "b");
+
+        // then the shared stop stays as the original told it, and the same request finishes the branch, one call
+        assertThat(otherDoor.status()).isEqualTo(409);
+        assertThat(retried.status()).isEqualTo(409);
+        assertThat(again.header("Location")).hasValue("/stories/" + branch + "#stop-1");
+        assertThat(STUB.requests()).hasSize(1);
+        Document finished = player.get("/stories/" + branch).html();
+        assertThat(finished.select("#chosen-0").text()).isEqualTo("You chose: Follow the conductor");
+        assertThat(finished.select("#stop-0 .version-of")).isEmpty();
+        assertThat(Rides.stopCount(finished)).isEqualTo(2);
     }
 
     @Test
