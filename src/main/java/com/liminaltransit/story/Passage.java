@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param choices  the choices offered, in order
  * @param chosenId the id of the choice made here; {@code null} while the stop is open
  * @param provider the provider that wrote it
+ * @param version  which version of the stop this is, from 1 (the player may ask the train again)
+ * @param versions how many versions of the stop were written
  */
 public record Passage(
         int stop,
@@ -22,10 +24,34 @@ public record Passage(
         boolean ending,
         List<ChoiceOption> choices,
         String chosenId,
-        String provider) {
+        String provider,
+        int version,
+        int versions) {
 
     public Passage {
         choices = List.copyOf(choices);
+    }
+
+    /** A stop written once. */
+    public Passage(
+            int stop,
+            String body,
+            String summary,
+            boolean ending,
+            List<ChoiceOption> choices,
+            String chosenId,
+            String provider) {
+        this(stop, body, summary, ending, choices, chosenId, provider, 1, 1);
+    }
+
+    /** This passage answered with {@code choiceId}. */
+    Passage answered(String choiceId) {
+        return new Passage(stop, body, summary, ending, choices, choiceId, provider, version, versions);
+    }
+
+    /** Whether no choice was made here yet (an ending is never answered; it may still be written again). */
+    public boolean unanswered() {
+        return chosenId == null;
     }
 
     /** The choice with this id, if the passage offered one. */

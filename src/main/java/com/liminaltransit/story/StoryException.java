@@ -13,7 +13,12 @@ abstract sealed class StoryException extends PageException {
     /** No ride has this id. */
     static final class NotFound extends StoryException {
         NotFound() {
-            super(Response.Status.NOT_FOUND, "This train is not on any timetable we keep.");
+            this("This train is not on any timetable we keep.");
+        }
+
+        /** Something of a ride that exists is not there (a stop not reached yet, a version never written). */
+        NotFound(String message) {
+            super(Response.Status.NOT_FOUND, message);
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,28 @@ class RateLimitIT {
         assertThat(refused.body()).doesNotContain("<html").contains("Choose again in about");
         assertThat(refused.header("HX-Retarget")).hasValue("#notice");
         assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(4);
+    }
+
+    @Test
+    void branchesAndRetriesSpendTheChoiceBucketToo() {
+        // given a player who answered stop 0 (one token of three)
+        PlayerClient player = newPlayer();
+        String id =
+                Rides.idFrom(board(player, "198.51.100.3").header("Location").orElseThrow());
+        List<String> doors = Rides.choiceIds(player.get("/stories/" + id).html());
+        assertThat(choose(player, id, 0, doors.get(0), false).status()).isEqualTo(303);
+
+        // when they take another door at stop 0 and ask again at stop 1 (two more), then take a third door
+        Answer branched = player.post("/stories/" + id + "/branches", Map.of("from", "0", "choice", doors.get(1)));
+        Answer retried = player.post("/stories/" + id + "/retries", Map.of("step", "1", "versions", "1"));
+        Answer refused = player.post("/stories/" + id + "/branches", Map.of("from", "0", "choice", doors.get(2)));
+
+        // then the third action is refused like a fourth choice, and wrote nothing
+        assertThat(branched.status()).isEqualTo(303);
+        assertThat(retried.status()).isEqualTo(303);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(player.get("/").html().select(".ride-branches > li")).hasSize(1);
     }
 
     @Test
