@@ -25,3 +25,18 @@ document.addEventListener('htmx:sendError', function () {
     notice.appendChild(p);
   }
 });
+
+// htmx loaded a whole page in place (HX-Location after taking another door): focus the stop its address names, so
+// the player goes on reading where the new branch begins.
+document.addEventListener('htmx:afterSettle', function (event) {
+  if (event.target !== document.body) {
+    return;
+  }
+  var anchor = (event.detail && event.detail.pathInfo && event.detail.pathInfo.anchor) || window.location.hash.slice(1);
+  var stop = /^stop-\d+$/.test(anchor || '') ? document.getElementById(anchor) : null;
+  var heading = stop && stop.querySelector('.stop-title');
+  if (heading) {
+    heading.focus({ preventScroll: true });
+    stop.scrollIntoView({ block: 'start' });
+  }
+});

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param choices  the choices offered, in order
  * @param chosenId the id of the choice made here; {@code null} while the stop is open
  * @param provider the provider that wrote it
+ * @param version  which version of the stop this is, from 1 (the player may ask the train again)
+ * @param versions how many versions of the stop were written
  * @param language the language its text (passage and choice labels) is in, a BCP 47 tag: the ride's, unless the
  *                 offline storyteller's English could not be translated (then {@code en}, and the page marks it)
  */
@@ -27,6 +29,8 @@ public record Passage(
         List<ChoiceOption> choices,
         String chosenId,
         String provider,
+        int version,
+        int versions,
         String language) {
 
     public Passage {
@@ -34,7 +38,20 @@ public record Passage(
         language = StepNeeds.normalise(language);
     }
 
-    /** A passage in English. */
+    /** A stop written once, in {@code language}. */
+    public Passage(
+            int stop,
+            String body,
+            String summary,
+            boolean ending,
+            List<ChoiceOption> choices,
+            String chosenId,
+            String provider,
+            String language) {
+        this(stop, body, summary, ending, choices, chosenId, provider, 1, 1, language);
+    }
+
+    /** A stop written once, in English. */
     public Passage(
             int stop,
             String body,
@@ -51,6 +68,16 @@ public record Passage(
         return Locale.forLanguageTag(language)
                 .getLanguage()
                 .equals(Locale.forLanguageTag(StepNeeds.normalise(tag)).getLanguage());
+    }
+
+    /** This passage answered with {@code choiceId}. */
+    Passage answered(String choiceId) {
+        return new Passage(stop, body, summary, ending, choices, choiceId, provider, version, versions, language);
+    }
+
+    /** Whether no choice was made here yet (an ending is never answered; it may still be written again). */
+    public boolean unanswered() {
+        return chosenId == null;
     }
 
     /** The choice with this id, if the passage offered one. */

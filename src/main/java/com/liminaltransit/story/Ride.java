@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param createdAt when it was boarded
  * @param updatedAt when its last passage was written
  * @param variantId the experiment variant it rides as, or {@code null} (published prompts, configured chain)
+ * @param fork      where this ride branched from another, or {@code null} for a ride boarded the ordinary way
  */
 public record Ride(
         String id,
@@ -25,4 +26,30 @@ public record Ride(
         int stops,
         Instant createdAt,
         Instant updatedAt,
-        Long variantId) {}
+        Long variantId,
+        Fork fork) {
+
+    /** A ride boarded the ordinary way (no fork). */
+    public Ride(
+            String id,
+            String ownerHash,
+            long seed,
+            String language,
+            boolean ended,
+            int stops,
+            Instant createdAt,
+            Instant updatedAt,
+            Long variantId) {
+        this(id, ownerHash, seed, language, ended, stops, createdAt, updatedAt, variantId, null);
+    }
+
+    /** The first ride of this ride's family: itself unless it is a branch. */
+    public String rootId() {
+        return fork == null ? id : fork.rootId();
+    }
+
+    /** Whether stop {@code stop} is this ride's own, not a copy shared with the ride it branched from. */
+    public boolean ownsStop(int stop) {
+        return fork == null || stop > fork.stop();
+    }
+}

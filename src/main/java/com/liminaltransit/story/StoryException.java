@@ -13,7 +13,15 @@ abstract sealed class StoryException extends PageException {
     /** No ride has this id. */
     static final class NotFound extends StoryException {
         NotFound() {
-            super(Response.Status.NOT_FOUND, "This train is not on any timetable we keep.", "ride.not-found");
+            this("This train is not on any timetable we keep.", "ride.not-found");
+        }
+
+        /**
+         * Something of a ride that exists is not there (a stop not reached yet, a version never written); a player's
+         * words, said in their language by {@code messageKey}.
+         */
+        NotFound(String message, String messageKey, Object... messageArgs) {
+            super(Response.Status.NOT_FOUND, message, messageKey, messageArgs);
         }
     }
 

@@ -97,12 +97,28 @@ class StoryRepository {
     /** As {@link #appendStep(String, int, String, StepResult, Instant)}, recording the prompt version used. */
     boolean appendStep(
             String rideId, int answered, String choiceId, StepResult next, Instant now, Integer promptVersion) {
-        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion);
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion, 0);
+    }
+
+    /**
+     * As {@link #appendStep(String, int, String, StepResult, Instant, Integer)}, answering from version
+     * {@code fromVersion} of the stop (0: the version in effect), which then becomes the one in effect.
+     */
+    boolean appendStep(
+            String rideId,
+            int answered,
+            String choiceId,
+            StepResult next,
+            Instant now,
+            Integer promptVersion,
+            int fromVersion) {
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion, fromVersion);
     }
 
     /**
      * As {@link #appendStep(String, int, String, StepResult, Instant, Integer)}, with the language the new passage's
-     * text is in ({@code null}: the ride's).
+     * text is in ({@code textLanguage}; {@code null}: the ride's), answering from version {@code fromVersion} of the
+     * stop (0: the version in effect), which then becomes the one in effect.
      */
     boolean appendStep(
             String rideId,
@@ -111,7 +127,8 @@ class StoryRepository {
             StepResult next,
             String textLanguage,
             Instant now,
-            Integer promptVersion) {
+            Integer promptVersion,
+            int fromVersion) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement answer = connection.prepareStatement(
@@ -123,6 +140,9 @@ class StoryRepository {
                         connection.rollback();
                         return false;
                     }
+                }
+                if (fromVersion > 0) {
+                    JourneyRepository.putInEffect(connection, rideId, answered, fromVersion);
                 }
                 insertPassage(connection, rideId, answered + 1, next, textLanguage, now, promptVersion);
                 try (PreparedStatement ride = connection.prepareStatement(
@@ -204,12 +224,17 @@ class StoryRepository {
         });
     }
 
-    /** The rides a player boarded, most recent first. */
+    /**
+     * The rides a player boarded or branched, most recent first, each branch listed under the ride it came from
+     * ({@link RideListing#nest}); {@code limit} bounds the rides read, branches included.
+     */
     List<RideListing> ridesOf(String ownerHash, int limit) {
-        return Jdbc.read(dataSource, connection -> {
+        return RideListing.nest(Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    select r.id, r.stops, r.ended, r.updated_at, p.body
+                    select r.id, r.stops, r.ended, r.updated_at, p.body,
+                           r.parent_id, r.parent_stop, r.parent_choice, r.root_id, c.label
                     from ride r join passage p on p.ride_id = r.id and p.stop = 0
+                    left join choice c on c.ride_id = r.id and c.stop = r.parent_stop and c.id = r.parent_choice
                     where r.owner_hash = ? order by r.updated_at desc, r.id limit ?""")) {
                 query.setString(1, ownerHash);
                 query.setInt(2, limit);
@@ -221,17 +246,29 @@ class StoryRepository {
                                 rows.getInt(2),
                                 rows.getBoolean(3),
                                 opening(rows.getString(5)),
-                                instant(rows, 4)));
+                                instant(rows, 4),
+                                fork(rows, 6),
+                                rows.getString(10),
+                                List.of()));
                     }
                 }
                 return rides;
             }
-        });
+        }));
     }
 
-    private static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
+    /** The fork in columns {@code first..first+3} (parent_id, parent_stop, parent_choice, root_id), or null. */
+    static Fork fork(ResultSet row, int first) throws SQLException {
+        String parent = row.getString(first);
+        return parent == null
+                ? null
+                : new Fork(parent, row.getInt(first + 1), row.getString(first + 2), row.getString(first + 3));
+    }
+
+    static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                select id, owner_hash, seed, language, ended, stops, created_at, updated_at, variant_id
+                select id, owner_hash, seed, language, ended, stops, created_at, updated_at, variant_id,
+                       parent_id, parent_stop, parent_choice, root_id
                 from ride where id = ?""")) {
             query.setString(1, rideId);
             try (ResultSet row = query.executeQuery()) {
@@ -249,7 +286,8 @@ class StoryRepository {
                         row.getInt(6),
                         instant(row, 7),
                         instant(row, 8),
-                        variantId));
+                        variantId,
+                        fork(row, 10)));
             }
         }
     }
@@ -268,9 +306,10 @@ class StoryRepository {
                 }
             }
         }
+        Map<Integer, Integer> versions = JourneyRepository.versionCounts(connection, rideId);
         List<Passage> passages = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select stop, body, summary, ending, chosen_id, provider, language
+                select stop, body, summary, ending, chosen_id, provider, version, language
                 from passage where ride_id = ? order by stop""")) {
             query.setString(1, rideId);
             try (ResultSet rows = query.executeQuery()) {
@@ -284,7 +323,9 @@ class StoryRepository {
                             choices.getOrDefault(stop, List.of()),
                             rows.getString(5),
                             rows.getString(6),
-                            rows.getString(7) == null ? rideLanguage : rows.getString(7)));
+                            rows.getInt(7),
+                            versions.getOrDefault(stop, 1),
+                            rows.getString(8) == null ? rideLanguage : rows.getString(8)));
                 }
             }
         }
@@ -296,7 +337,7 @@ class StoryRepository {
         return flat.length() <= 120 ? flat : flat.substring(0, 119).strip() + "…";
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -38,14 +38,17 @@ public class StoryResource {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern STEP = Pattern.compile("\\d{1,4}");
     private static final Pattern CHOICE = Pattern.compile("[a-z0-9]{1,8}");
+    private static final Pattern VERSION = Pattern.compile("[1-9]\\d{0,2}");
     private static final String CONFLICT_KEY = "ride.conflict";
 
     private final StoryService stories;
+    private final Retries retries;
     private final Languages languages;
 
     @Inject
-    StoryResource(StoryService stories, Languages languages) {
+    StoryResource(StoryService stories, Retries retries, Languages languages) {
         this.stories = stories;
+        this.retries = retries;
         this.languages = languages;
     }
 
@@ -72,7 +75,7 @@ public class StoryResource {
     @Path("stories/{id}")
     public View ride(@PathParam("id") String id, @Context ContainerRequestContext request) {
         Story story = stories.story(checkedId(id));
-        return View.page("story/ride", rideModel(story, request, null));
+        return View.page("story/ride", rideModel(story, request, null, retries.perStop()));
     }
 
     /** Answers the open stop of a ride. */
@@ -84,20 +87,23 @@ public class StoryResource {
             @PathParam("id") String id,
             @FormParam("step") String step,
             @FormParam("choice") String choice,
+            @FormParam("version") String version,
             @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
         String rideId = checkedId(id);
         if (step == null
                 || !STEP.matcher(step).matches()
                 || choice == null
-                || !CHOICE.matcher(choice).matches()) {
+                || !CHOICE.matcher(choice).matches()
+                || (version != null && !VERSION.matcher(version).matches())) {
             throw new StoryException.BadRequest(
                     "Choose one of the offered choices at the open stop.", "ride.bad-choice-form");
         }
         Player player = PlayerCookieFilter.player(request);
+        int fromVersion = version == null ? 0 : Integer.parseInt(version);
         ChoiceOutcome outcome = SmokeRequests.isSmoke(request)
-                ? stories.chooseSmoke(rideId, player, Integer.parseInt(step), choice)
-                : stories.choose(rideId, player, Integer.parseInt(step), choice);
+                ? stories.chooseSmoke(rideId, player, Integer.parseInt(step), choice, fromVersion)
+                : stories.choose(rideId, player, Integer.parseInt(step), choice, fromVersion);
         boolean htmx = Htmx.isHtmx(headers);
         if (outcome.kind() == ChoiceOutcome.Kind.CONFLICT) {
             return conflict(outcome.story(), request, htmx);
@@ -113,16 +119,19 @@ public class StoryResource {
                 "answered",
                 outcome.story().passage(outcome.answered()),
                 "next",
-                outcome.next());
+                outcome.next(),
+                "retryLimit",
+                retries.perStop());
         return Response.ok(View.fragment("story/ride", "step", model)).build();
     }
 
     /** Another choice already answered this stop: show the ride as it stands. */
-    private static Response conflict(Story story, ContainerRequestContext request, boolean htmx) {
+    private Response conflict(Story story, ContainerRequestContext request, boolean htmx) {
         Map<String, Object> model = rideModel(
                 story,
                 request,
-                "That stop was already answered, so your choice was not taken. Here is the ride as it stands.");
+                "That stop was already answered, so your choice was not taken. Here is the ride as it stands.",
+                retries.perStop());
         View view = htmx ? View.fragment("story/ride", "ride", model) : View.page("story/ride", model);
         Response.ResponseBuilder response =
                 Response.status(Response.Status.CONFLICT).entity(view);
@@ -133,15 +142,28 @@ public class StoryResource {
     }
 
     /** The ride page's model; a notice is given in English and by its key in the players' message bundles. */
-    private static Map<String, Object> rideModel(Story story, ContainerRequestContext request, String notice) {
+    private static Map<String, Object> rideModel(
+            Story story, ContainerRequestContext request, String notice, int retryLimit) {
         boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
         return notice == null
-                ? Map.of("story", story, "owner", owner)
-                : Map.of("story", story, "owner", owner, "notice", notice, "noticeKey", CONFLICT_KEY);
+                ? Map.of("story", story, "owner", owner, "retryLimit", retryLimit)
+                : Map.of(
+                        "story",
+                        story,
+                        "owner",
+                        owner,
+                        "notice",
+                        notice,
+                        "noticeKey",
+                        CONFLICT_KEY,
+                        "noticeArgs",
+                        new Object[0],
+                        "retryLimit",
+                        retryLimit);
     }
 
     /** Ids are random UUIDs: anything else cannot be a ride, so it is simply not found. */
-    private static String checkedId(String id) {
+    static String checkedId(String id) {
         if (id == null || !RIDE_ID.matcher(id).matches()) {
             throw new StoryException.NotFound();
         }

@@ -36,6 +36,7 @@ public class StoryService {
     private final StoryMetrics metrics;
     private final RidePlans plans;
     private final StopClaims claims;
+    private final JourneyRepository journey;
     private final Translations translations;
     private final Clock clock;
 
@@ -46,9 +47,11 @@ public class StoryService {
             StoryMetrics metrics,
             RidePlans plans,
             StopClaims claims,
+            JourneyRepository journey,
             Translations translations,
             Clock clock) {
         this.repository = repository;
+        this.journey = journey;
         this.chain = chain;
         this.metrics = metrics;
         this.plans = plans;
@@ -129,7 +132,7 @@ public class StoryService {
      * @return the ride afterwards
      */
     public Story answer(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, false, false).story();
+        return choose(rideId, player, step, choiceId, 0, false, false).story();
     }
 
     /** The ride, or {@link StoryException.NotFound}. */
@@ -149,17 +152,31 @@ public class StoryService {
      * @throws StoryException when the ride is unknown, not the player's, or the request does not fit the ride
      */
     ChoiceOutcome choose(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, true, false);
+        return choose(rideId, player, step, choiceId, 0);
+    }
+
+    /**
+     * As {@link #choose(String, Player, int, String)}, choosing from version {@code version} of the stop (0: the
+     * version in effect); that version becomes the one the ride went on from.
+     */
+    ChoiceOutcome choose(String rideId, Player player, int step, String choiceId, int version) {
+        return choose(rideId, player, step, choiceId, version, true, false);
     }
 
     /** As {@link #choose(String, Player, int, String)} for the smoke test: {@code offline} writes the stop. */
-    ChoiceOutcome chooseSmoke(String rideId, Player player, int step, String choiceId) {
-        return choose(rideId, player, step, choiceId, false, true);
+    ChoiceOutcome chooseSmoke(String rideId, Player player, int step, String choiceId, int version) {
+        return choose(rideId, player, step, choiceId, version, false, true);
     }
 
     /** As {@link #choose(String, Player, int, String)}; {@code countInMetrics} is false for the test bot's rides. */
     private ChoiceOutcome choose(
-            String rideId, Player player, int step, String choiceId, boolean countInMetrics, boolean offlineOnly) {
+            String rideId,
+            Player player,
+            int step,
+            String choiceId,
+            int version,
+            boolean countInMetrics,
+            boolean offlineOnly) {
         Instant giveUp = null;
         for (int round = 0; ; round++) {
             Story story = story(rideId);
@@ -171,15 +188,27 @@ public class StoryService {
                         "This ride has no stop " + step + " to answer.", "ride.no-stop-to-answer", step);
             }
             Passage answered = story.passage(step);
-            if (!answered.open()) {
-                return settled(story, step, choiceId);
+            if (!answered.unanswered()) {
+                return settled(story, step, choiceId, version);
             }
-            ChoiceOption choice = answered.choice(choiceId)
+            Passage offered = version == 0
+                    ? answered
+                    : journey.version(answered, rideId, version)
+                            .orElseThrow(() -> new StoryException.BadRequest(
+                                    "This stop has no such version.", "ride.no-such-version"));
+            Fork fork = story.ride().fork();
+            if (offered.ending()
+                    || (fork != null && fork.stop() == step && !fork.choiceId().equals(choiceId))) {
+                // An ending offers no door; a branch's first stop is the door it was made for, and no other.
+                return new ChoiceOutcome(story, step, ChoiceOutcome.Kind.CONFLICT);
+            }
+            ChoiceOption choice = offered.choice(choiceId)
                     .orElseThrow(() -> new StoryException.BadRequest(
                             "That choice is not on offer at this stop.", "ride.choice-not-offered"));
             if (claims.claim(rideId, step, choiceId)) {
                 try {
-                    return write(story, step, choice, countInMetrics, offlineOnly);
+                    int swapIn = offered.version() == answered.version() ? 0 : offered.version();
+                    return write(story.with(offered), step, choice, countInMetrics, offlineOnly, swapIn);
                 } finally {
                     claims.release(rideId, step);
                 }
@@ -194,7 +223,7 @@ public class StoryService {
     }
 
     /** Backs off while another request writes the stop: 20 ms at first, then up to 250 ms between looks. */
-    private static void pause(int round) {
+    static void pause(int round) {
         try {
             Thread.sleep(Math.min(250, 20L << Math.min(round, 4)));
         } catch (InterruptedException e) {
@@ -203,9 +232,13 @@ public class StoryService {
         }
     }
 
-    /** Asks the narrator for the stop after {@code step} and stores it; the caller holds the stop's claim. */
+    /**
+     * Asks the narrator for the stop after {@code step} and stores it; the caller holds the stop's claim. The
+     * story shows the version of {@code step} chosen from; {@code fromVersion} names it when it is not the one in
+     * effect (0 when it is), and it becomes the one in effect.
+     */
     private ChoiceOutcome write(
-            Story story, int step, ChoiceOption choice, boolean countInMetrics, boolean offlineOnly) {
+            Story story, int step, ChoiceOption choice, boolean countInMetrics, boolean offlineOnly, int fromVersion) {
         String rideId = story.ride().id();
         RidePlan variant = plans.forVariant(story.ride().variantId());
         RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
@@ -223,9 +256,10 @@ public class StoryService {
                 next,
                 shown.language(),
                 now,
-                plan.prompts().version())) {
+                plan.prompts().version(),
+                fromVersion)) {
             // A claim older than its timeout was taken over while this request still wrote: the other one decides.
-            return settled(story(rideId), step, choice.id());
+            return settled(story(rideId), step, choice.id(), fromVersion);
         }
         if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
@@ -243,10 +277,13 @@ public class StoryService {
         return new ChoiceOutcome(story.advanced(step, choice.id(), passage, now), step, ChoiceOutcome.Kind.ADVANCED);
     }
 
-    /** An answered stop: the same choice again is a replay, another one a conflict. */
-    private static ChoiceOutcome settled(Story story, int step, String choiceId) {
+    /**
+     * An answered stop: the same choice (from the same version, when one is named) again is a replay, another one a
+     * conflict.
+     */
+    private static ChoiceOutcome settled(Story story, int step, String choiceId, int version) {
         Passage answered = story.passage(step);
-        boolean replay = choiceId.equals(answered.chosenId());
+        boolean replay = choiceId.equals(answered.chosenId()) && (version == 0 || version == answered.version());
         return new ChoiceOutcome(story, step, replay ? ChoiceOutcome.Kind.REPLAYED : ChoiceOutcome.Kind.CONFLICT);
     }
 

@@ -193,6 +193,7 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     /** The sentence shown for a status when the failure itself has none fit to show. */
     static String sentenceFor(int status) {
         return switch (status) {
+            case 403 -> "This door stays closed.";
             case 404 -> "There is nothing at this address. The train may have left without it.";
             case 405 -> "This address does not take that kind of request.";
             case 406 -> "This address cannot answer in the format your browser asked for.";

@@ -59,18 +59,21 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
     private Request request;
 
     /** English pages only: for tests that render a template alone. */
-    public ThymeleafWriter() {
-        this((PageLanguages) null);
+    public ThymeleafWriter(StaticAssets assets) {
+        this(assets, (PageLanguages) null);
     }
 
     /** Pages in the language {@code languages} chooses (English when there is no implementation). */
     @Inject
-    public ThymeleafWriter(Instance<PageLanguages> languages) {
-        this(languages.isResolvable() ? languages.get() : null);
+    public ThymeleafWriter(StaticAssets assets, Instance<PageLanguages> languages) {
+        this(assets, languages.isResolvable() ? languages.get() : null);
     }
 
-    /** Templates come from {@code templates/} on the classpath and are cached once parsed. */
-    private ThymeleafWriter(PageLanguages languages) {
+    /**
+     * Templates come from {@code templates/} on the classpath and are cached once parsed; {@code @{/static/…}} links
+     * name our files by their content hash.
+     */
+    private ThymeleafWriter(StaticAssets assets, PageLanguages languages) {
         this.languages = languages;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ThymeleafWriter.class.getClassLoader());
         resolver.setPrefix("templates/");
@@ -81,6 +84,7 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(messages);
+        engine.setLinkBuilder(new AssetLinks(assets));
     }
 
     @Override
