@@ -102,7 +102,7 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
             MultivaluedMap<String, Object> headers,
             OutputStream out)
             throws IOException {
-        Locale locale = view.template().startsWith(WRITERS_ROOM)
+        Locale locale = view.template().startsWith(WRITERS_ROOM) || this.headers == null
                 ? Locale.ENGLISH
                 : locale(cookie(), this.headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String html = render(view, locale, ownPath());
@@ -164,9 +164,12 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
         return cookie == null ? null : cookie.getValue();
     }
 
-    /** The request's path and query when it is a {@code GET} (a page the player can be sent back to). */
+    /**
+     * The request's path and query when it is a {@code GET} (a page the player can be sent back to); {@code null}
+     * otherwise, and outside a request (a writer called directly, as a unit test does).
+     */
     private String ownPath() {
-        if (!"GET".equals(request.getMethod())) {
+        if (request == null || uriInfo == null || !"GET".equals(request.getMethod())) {
             return null;
         }
         URI uri = uriInfo.getRequestUri();
