@@ -81,8 +81,11 @@ class MessageBundlesTest {
             assertThat(format.getFormatsByArgumentIndex())
                     .as(tag + " " + key)
                     .hasSameSizeAs(new MessageFormat(english.get(key)).getFormatsByArgumentIndex());
-            for (Object value : List.of(1, 2, 45, 1234)) {
-                String text = format.format(new Object[] {value});
+            int values = format.getFormatsByArgumentIndex().length;
+            for (Object value : List.of(0, 1, 2, 45, 1234)) {
+                Object[] arguments = new Object[values];
+                Arrays.fill(arguments, value);
+                String text = format.format(arguments);
                 // an unescaped apostrophe quotes the rest of a pattern, leaving its braces unformatted
                 assertThat(text).as(tag + " " + key).doesNotContain("{", "}", "''");
             }
