@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Bedrock's {@code ApplyGuardrail} REST wire format ({@code POST /guardrail/{id}/version/{version}/apply}), answers
  * and errors ({@code x-amzn-ErrorType}) as the service writes them. {@link #judging()} answers like a small
  * guardrail: {@code vermin} trips the hate filter, {@code poison the reservoir} the denied topic
- * {@code Real-world harm}, anything else passes.
+ * {@code Weapons instructions}, anything else passes.
  */
 public final class GuardrailWire implements VendorStub.Wire {
 
@@ -62,7 +62,7 @@ public final class GuardrailWire implements VendorStub.Wire {
                                     "topics",
                                     JSON.createArrayBuilder()
                                             .add(JSON.createObjectBuilder()
-                                                    .add("name", "Real-world harm")
+                                                    .add("name", "Weapons instructions")
                                                     .add("type", "DENY")
                                                     .add("action", "BLOCKED")
                                                     .add("detected", true))));

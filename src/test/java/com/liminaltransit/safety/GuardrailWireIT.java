@@ -83,7 +83,7 @@ class GuardrailWireIT {
                 .extracting(Finding::category, Finding::score)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("hate", 1.0),
-                        org.assertj.core.groups.Tuple.tuple("topic:real-world-harm", 1.0));
+                        org.assertj.core.groups.Tuple.tuple("topic:weapons-instructions", 1.0));
     }
 
     @Test

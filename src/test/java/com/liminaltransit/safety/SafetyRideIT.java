@@ -117,6 +117,10 @@ class SafetyRideIT {
         assertThat(stop(ride))
                 .startsWith("openai | anthropic: refused: " + text.layer() + ": ")
                 .contains(text.category());
+        if (text.category().equals("hate-speech")) {
+            // both classifiers read it, at once, and both findings are kept
+            assertThat(stop(ride)).contains("comprehend: hate-speech 0.94 (passage)", "guardrail: hate 1.00 (text)");
+        }
         // and the block is kept for the writers, refused, with the text
         assertThat(lastBlock()).isEqualTo(String.join(" | ", "anthropic", text.layer(), "refused", ride, "0"));
         // the rules refuse before any classifier is paid: the classifiers only read the next provider's text
@@ -204,7 +208,7 @@ class SafetyRideIT {
                 .containsPattern(
                         "safety_blocks_total\\{[^}]*category=\"email\"[^}]*language=\"en\"[^}]*layer=\"rules\"")
                 .containsPattern(
-                        "safety_blocks_total\\{[^}]*category=\"topic:real-world-harm\"[^}]*layer=\"guardrail\"")
+                        "safety_blocks_total\\{[^}]*category=\"topic:weapons-instructions\"[^}]*layer=\"guardrail\"")
                 .containsPattern(
                         "safety_checks_total\\{[^}]*language=\"en\"[^}]*layer=\"comprehend\"[^}]*result=\"pass\"")
                 .contains("safety_latency_seconds")
