@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -40,8 +41,16 @@ public class ChainScreen implements AnswerCheck {
     public AnswerVerdict check(StoryContext context, String provider, Narrative narrative) {
         List<TextPart> parts = parts(narrative);
         boolean authored = ProviderChain.OFFLINE.equals(provider);
-        SafetyVerdict verdict =
-                authored ? safety.checkAuthored(context.language(), parts) : safety.check(context.language(), parts);
+        SafetyVerdict verdict;
+        try {
+            verdict = authored
+                    ? safety.checkAuthored(context.language(), parts)
+                    : safety.check(context.language(), parts);
+        } catch (RuntimeException e) {
+            // a check that breaks must not become the player's error, nor let unchecked text through
+            LOG.log(Level.SEVERE, e, () -> "The safety check failed on " + provider + "'s answer");
+            return authored ? AnswerVerdict.PASS : AnswerVerdict.refuseToLastLink("fail closed: the check failed");
+        }
         if (verdict.allowed()) {
             return AnswerVerdict.PASS;
         }
