@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative;
 
+import java.util.Optional;
+
 /**
  * A check over what a provider wrote, made where the chain is about to accept a valid answer and before anyone reads
  * it. The safety feature implements it (local rules, Amazon Comprehend, Bedrock Guardrails); the narrator only
@@ -17,4 +19,13 @@ public interface AnswerCheck {
      * @param narrative an answer that already keeps the AI contract
      */
     AnswerVerdict check(StoryContext context, String provider, Narrative narrative);
+
+    /**
+     * Why no model's answer for this stop could pass, known before any model is asked (no configured check covers
+     * the ride's language): the chain then goes straight to its last link instead of paying for an answer it would
+     * throw away. Empty when a model's answer may pass.
+     */
+    default Optional<String> refusedUnread(StoryContext context) {
+        return Optional.empty();
+    }
 }

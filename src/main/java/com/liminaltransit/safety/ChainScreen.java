@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -78,6 +79,11 @@ public class ChainScreen implements AnswerCheck {
         return verdict.decision() == SafetyVerdict.Decision.FAIL_CLOSED
                 ? AnswerVerdict.refuseToLastLink("fail closed: " + verdict.reason())
                 : AnswerVerdict.refuse(verdict.reason());
+    }
+
+    @Override
+    public Optional<String> refusedUnread(StoryContext context) {
+        return safety.uncovered(context.language()).map(reason -> "fail closed: " + reason);
     }
 
     /** The passage, each choice label and the summary, as the parts the layers judge. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -149,6 +150,27 @@ public class SafetyCheck {
         return found.isEmpty()
                 ? SafetyVerdict.allow(List.of(Layer.RULES), List.of())
                 : SafetyVerdict.block(found, List.of(Layer.RULES), List.of());
+    }
+
+    /**
+     * Why no model's text in {@code language} could pass, before any is written: with classifiers configured, none of
+     * them covers it; with rules alone, there are no word rules for it. Counted as a fail-closed step.
+     */
+    public Optional<String> uncovered(String language) {
+        String lang = Languages.primary(language);
+        Optional<String> reason = uncoveredReason(lang);
+        reason.ifPresent(r -> metrics.failedClosed(lang, "uncovered"));
+        return reason;
+    }
+
+    private Optional<String> uncoveredReason(String lang) {
+        if (!classifiers.isEmpty() && classifiers.stream().noneMatch(c -> c.covers(lang))) {
+            return Optional.of("no configured classifier covers " + lang);
+        }
+        if (classifiers.isEmpty() && !rules.covers(lang)) {
+            return Optional.of("no word rules for " + lang);
+        }
+        return Optional.empty();
     }
 
     private SafetyVerdict judge(String lang, List<TextPart> parts) {

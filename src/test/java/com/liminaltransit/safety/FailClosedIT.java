@@ -106,14 +106,13 @@ class FailClosedIT {
         // then no error: the stop is the offline storyteller's, and says why the model's answer was refused
         assertThat(chosen.status()).isEqualTo(303);
         assertThat(SafetyRides.stop(database, ride, 1))
-                .isEqualTo("offline | openai: refused: fail closed: no configured classifier covers fr");
+                .isEqualTo("offline | openai: skipped: fail closed: no configured classifier covers fr");
         Document after = player.get("/stories/" + ride).html();
         assertThat(Rides.stopCount(after)).isEqualTo(2);
         assertThat(after.select("#journey .passage").eachText().get(1)).doesNotStartWith("The stub train");
-        // and Comprehend was never asked to read French; the writers see the refusal
+        // and neither the model nor Comprehend was asked (or paid) for a French answer no check could pass
+        assertThat(MODEL.requests()).hasSize(1);
         assertThat(COMPREHEND.requests()).hasSize(1);
-        assertThat(SafetyRides.newestBlock(database))
-                .isEqualTo("openai | coverage | uncovered-language | fail-closed | " + ride + " | 1");
     }
 
     static Stream<Arguments> outages() {

@@ -244,8 +244,11 @@ public class ProviderChain {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
         int calls = 0;
-        String toLastLink = null;
-        for (AiProvider provider : providersFor(context)) {
+        List<AiProvider> providers = providersFor(context);
+        // a language no check covers: every model's answer would be refused unread, so none is asked (or paid)
+        String toLastLink =
+                providers.size() > 1 ? answers.refusedUnread(context).orElse(null) : null;
+        for (AiProvider provider : providers) {
             boolean last = provider == offline;
             if (!last) {
                 if (toLastLink != null) {
