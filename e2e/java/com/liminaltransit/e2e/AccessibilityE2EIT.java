@@ -353,9 +353,11 @@ class AccessibilityE2EIT {
     void nothingScrollsSidewaysOnAPhoneOrAt320PixelsWithTextAt200Percent(String screen) {
         boolean narrow = screen.startsWith("320");
         boolean javaScript = screen.endsWith("on");
+        // reduced motion: the screen is still when it is photographed
         Page page = chromium.newPlayer(new Browser.NewContextOptions()
                 .setJavaScriptEnabled(javaScript)
-                .setViewportSize(narrow ? 320 : 390, narrow ? 640 : 844));
+                .setViewportSize(narrow ? 320 : 390, narrow ? 640 : 844)
+                .setReducedMotion(ReducedMotion.REDUCE));
         String name = fileName(screen);
         Chromium.screenshotOnFailure(page, "accessibility-" + name, () -> {
             if (narrow) {
