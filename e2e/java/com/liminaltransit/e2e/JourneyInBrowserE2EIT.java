@@ -52,7 +52,7 @@ class JourneyInBrowserE2EIT {
             page.locator("article[data-stop=1] a.permalink").click();
             page.waitForURL("**/stops/1");
             assertThat(page.locator("#journey article.stop")).hasCount(2);
-            assertThat(page.locator("article[data-stop=1]")).isFocused();
+            assertThat(page.locator("#stop-1")).isFocused();
 
             // another door at stop 1: a new ride, sent there with the new stop in view
             String door = takeFirstOtherDoor(page, ride);
@@ -70,7 +70,7 @@ class JourneyInBrowserE2EIT {
             page.locator("form.ask-again button").click();
             page.waitForURL("**/stories/" + branch + "/stops/2?version=2");
             assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 2 of 2");
-            assertThat(page.locator("article[data-stop=2]")).isFocused();
+            assertThat(page.locator("#stop-2")).isFocused();
 
             // read version 1 and go on from it
             continueFromVersionOne(page, branch);
@@ -89,14 +89,14 @@ class JourneyInBrowserE2EIT {
 
             page.locator("article[data-stop=1] a.permalink").click();
             page.waitForURL("**/stops/1");
-            assertThat(page.locator("article[data-stop=1]")).isFocused();
+            assertThat(page.locator("#stop-1")).isFocused();
             page.evaluate("() => { window.sameDocument = true; }");
 
             // htmx takes the door and loads the branch in place (HX-Location), focus on its new stop
             String door = takeFirstOtherDoor(page, ride);
             assertThat(page.locator("#journey article.stop")).hasCount(3);
             assertThat(page.locator("#chosen-1")).hasText("You chose: " + door);
-            assertThat(page.locator("article[data-stop=2]")).isFocused();
+            assertThat(page.locator("#stop-2")).isFocused();
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
             String branch = rideOf(page.url());
 
@@ -107,13 +107,13 @@ class JourneyInBrowserE2EIT {
             page.evaluate("() => { window.sameDocument = true; }");
             page.locator("form.ask-again button").click();
             assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 2 of 2");
-            assertThat(page.locator("article[data-stop=2]")).isFocused();
+            assertThat(page.locator("#stop-2")).isFocused();
             assertThat(page.locator("form.ask-again")).hasCount(1);
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
 
             continueFromVersionOne(page, branch);
             assertThat(page.locator("#journey article.stop")).hasCount(4);
-            assertThat(page.locator("article[data-stop=3]")).isFocused();
+            assertThat(page.locator("#stop-3")).isFocused();
             page.reload();
             assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
         });
