@@ -49,16 +49,16 @@ class JourneyInBrowserE2EIT {
             String ride = boardAndChooseTwice(page, false);
 
             // stop 1's permalink: the ride up to it, its heading focused without any script
-            page.locator("#stop-1 a.permalink").click();
+            page.locator("article[data-stop=1] a.permalink").click();
             page.waitForURL("**/stops/1");
             assertThat(page.locator("#journey article.stop")).hasCount(2);
-            assertThat(page.locator("#stop-1 .stop-title")).isFocused();
+            assertThat(page.locator("#stop-1")).isFocused();
 
             // another door at stop 1: a new ride, sent there with the new stop in view
             String door = takeFirstOtherDoor(page, ride);
             assertThat(page.locator("#journey article.stop")).hasCount(3);
             assertThat(page.locator("#chosen-1")).hasText("You chose: " + door);
-            assertThat(page.locator("#stop-2")).isInViewport();
+            assertThat(page.locator("article[data-stop=2]")).isInViewport();
             String branch = rideOf(page.url());
 
             // the map: both rides, the branch marked as the one we came from
@@ -69,14 +69,14 @@ class JourneyInBrowserE2EIT {
             page.waitForURL("**/stories/" + branch);
             page.locator("form.ask-again button").click();
             page.waitForURL("**/stories/" + branch + "/stops/2?version=2");
-            assertThat(page.locator("#stop-2 .version-of")).hasText("Version 2 of 2");
-            assertThat(page.locator("#stop-2 .stop-title")).isFocused();
+            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 2 of 2");
+            assertThat(page.locator("#stop-2")).isFocused();
 
             // read version 1 and go on from it
             continueFromVersionOne(page, branch);
             page.waitForURL("**/stories/" + branch);
             assertThat(page.locator("#journey article.stop")).hasCount(4);
-            assertThat(page.locator("#stop-2 .version-of")).hasText("Version 1 of 2");
+            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
         });
     }
 
@@ -87,16 +87,16 @@ class JourneyInBrowserE2EIT {
         Chromium.screenshotOnFailure(page, "journey-with-javascript", () -> {
             String ride = boardAndChooseTwice(page, true);
 
-            page.locator("#stop-1 a.permalink").click();
+            page.locator("article[data-stop=1] a.permalink").click();
             page.waitForURL("**/stops/1");
-            assertThat(page.locator("#stop-1 .stop-title")).isFocused();
+            assertThat(page.locator("#stop-1")).isFocused();
             page.evaluate("() => { window.sameDocument = true; }");
 
             // htmx takes the door and loads the branch in place (HX-Location), focus on its new stop
             String door = takeFirstOtherDoor(page, ride);
             assertThat(page.locator("#journey article.stop")).hasCount(3);
             assertThat(page.locator("#chosen-1")).hasText("You chose: " + door);
-            assertThat(page.locator("#stop-2 .stop-title")).isFocused();
+            assertThat(page.locator("#stop-2")).isFocused();
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
             String branch = rideOf(page.url());
 
@@ -106,16 +106,16 @@ class JourneyInBrowserE2EIT {
             page.waitForURL("**/stories/" + branch);
             page.evaluate("() => { window.sameDocument = true; }");
             page.locator("form.ask-again button").click();
-            assertThat(page.locator("#stop-2 .version-of")).hasText("Version 2 of 2");
-            assertThat(page.locator("#stop-2 .stop-title")).isFocused();
+            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 2 of 2");
+            assertThat(page.locator("#stop-2")).isFocused();
             assertThat(page.locator("form.ask-again")).hasCount(1);
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
 
             continueFromVersionOne(page, branch);
             assertThat(page.locator("#journey article.stop")).hasCount(4);
-            assertThat(page.locator("#stop-3 .stop-title")).isFocused();
+            assertThat(page.locator("#stop-3")).isFocused();
             page.reload();
-            assertThat(page.locator("#stop-2 .version-of")).hasText("Version 1 of 2");
+            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
         });
         assertThat(browserErrors).as("console errors and CSP violations").isEmpty();
     }
@@ -158,10 +158,10 @@ class JourneyInBrowserE2EIT {
 
     /** Reads version 1 of the branch's stop 2 and answers it with its first choice. */
     private static void continueFromVersionOne(Page page, String branch) {
-        page.locator("#stop-2 .stop-links a", new Page.LocatorOptions().setHasText("Read version 1"))
+        page.locator("article[data-stop=2] .stop-links a", new Page.LocatorOptions().setHasText("Read version 1"))
                 .click();
         page.waitForURL("**/stories/" + branch + "/stops/2?version=1");
-        assertThat(page.locator("#stop-2 .version-of")).hasText("Version 1 of 2");
+        assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
         assertThat(page.locator("form.choices input[name=version]")).hasValue("1");
         page.locator("form.choices button.choice").first().click();
     }

@@ -1,4 +1,47 @@
 // Liminal Transit: the little the page needs beyond htmx. Loaded from our origin (the CSP forbids inline script).
+// Screen readers hear each new stop once: focus moves to its heading (the journey is not a live region). The only
+// live region is the choices form's status, which is in the page, empty, from the start: words put into it later
+// are announced, where a region shown only when the request starts would be missed.
+
+var reducedMotion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+
+/** Smooth scrolling, unless the player asked their system for less motion. */
+function scrollBehaviour() {
+  return reducedMotion && reducedMotion.matches ? 'auto' : 'smooth';
+}
+
+/** The status region of the choices form that sent a request, if that is what sent it. */
+function statusOf(elt) {
+  var form = elt && elt.closest ? elt.closest('form.choices') : null;
+  return form ? form.querySelector('.working') : null;
+}
+
+// While the next stop is written (seconds, with a real model), say so: a polite status, and the lamp. An earlier
+// notice is about an earlier try: it goes.
+document.addEventListener('htmx:beforeRequest', function (event) {
+  var status = statusOf(event.detail.elt);
+  if (status) {
+    var notice = document.getElementById('notice');
+    if (notice) {
+      notice.textContent = '';
+    }
+    status.textContent = '';
+    var lamp = document.createElement('span');
+    lamp.className = 'lamp';
+    lamp.setAttribute('aria-hidden', 'true');
+    status.appendChild(lamp);
+    status.appendChild(document.createTextNode('The train is writing the next stop…'));
+  }
+});
+
+// Whatever the answer (a stop, a notice, nothing at all), the wait is over. Emptying a region is not announced.
+document.addEventListener('htmx:afterRequest', function (event) {
+  var status = statusOf(event.detail.elt);
+  if (status) {
+    status.textContent = '';
+  }
+});
+
 // After htmx adds a stop, move focus to its heading so keyboard and screen-reader players continue from there.
 document.addEventListener('htmx:afterSettle', function (event) {
   if (!event.target || event.target.id !== 'journey') {
@@ -9,20 +52,33 @@ document.addEventListener('htmx:afterSettle', function (event) {
   var heading = newest && newest.querySelector('.stop-title');
   if (heading) {
     heading.focus({ preventScroll: true });
-    newest.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    newest.scrollIntoView({ behavior: scrollBehaviour(), block: 'start' });
   }
 });
 
-// A network failure (not an HTTP answer) leaves the page as it was: say so, and let the player try again.
+// A notice htmx swapped in (a 409's ride, an error under the newest stop) took focus through its autofocus; bring it
+// to the middle of the screen, so the choices just below it show too.
+document.addEventListener('htmx:afterSettle', function (event) {
+  var focused = document.activeElement;
+  var target = event.target && event.target.id;
+  if ((target === 'notice' || target === 'ride') && focused && focused.matches('.notice, .problem')) {
+    focused.scrollIntoView({ behavior: scrollBehaviour(), block: 'center' });
+  }
+});
+
+// A network failure (not an HTTP answer) leaves the page as it was: say so under the newest stop, where the player
+// is, and move focus there (the disabled choices had let it fall to the page), so they can choose again.
 document.addEventListener('htmx:sendError', function () {
   var notice = document.getElementById('notice');
   if (notice) {
     notice.textContent = '';
     var p = document.createElement('p');
     p.className = 'notice';
-    p.setAttribute('role', 'alert');
+    p.setAttribute('tabindex', '-1');
     p.textContent = 'The line went quiet: your choice did not reach the train. Please choose again.';
     notice.appendChild(p);
+    p.focus({ preventScroll: true });
+    p.scrollIntoView({ behavior: scrollBehaviour(), block: 'center' });
   }
 });
 

@@ -109,7 +109,7 @@ public class StoryResource {
             return conflict(outcome.story(), request, htmx);
         }
         if (!htmx) {
-            return seeRide(rideId);
+            return seeStop(rideId, outcome.answered() + 1);
         }
         Map<String, Object> model = Map.of(
                 "story",
@@ -173,5 +173,14 @@ public class StoryResource {
     /** See the ride page (the location goes out as this path: {@code web.RelativeLocations}). */
     private static Response seeRide(String id) {
         return Response.seeOther(URI.create("/stories/" + id)).build();
+    }
+
+    /**
+     * See the ride page at the stop a choice led to. The fragment scrolls the browser to that stop (the page also
+     * focuses it: {@code story/ride}), and the path stays the ride's own, so the page's address is one per ride
+     * whichever stop it shows.
+     */
+    private static Response seeStop(String id, int stop) {
+        return Response.seeOther(URI.create("/stories/" + id + "#stop-" + stop)).build();
     }
 }
