@@ -30,7 +30,8 @@ document.addEventListener('htmx:beforeRequest', function (event) {
     lamp.className = 'lamp';
     lamp.setAttribute('aria-hidden', 'true');
     status.appendChild(lamp);
-    status.appendChild(document.createTextNode('The train is writing the next stop…'));
+    // the words come from the page, in its language (data-writing, from the players' message bundles)
+    status.appendChild(document.createTextNode(status.dataset.writing || 'The train is writing the next stop…'));
   }
 });
 
@@ -75,7 +76,8 @@ document.addEventListener('htmx:sendError', function () {
     var p = document.createElement('p');
     p.className = 'notice';
     p.setAttribute('tabindex', '-1');
-    p.textContent = 'The line went quiet: your choice did not reach the train. Please choose again.';
+    p.textContent = notice.dataset.sendError
+        || 'The line went quiet: your choice did not reach the train. Please choose again.';
     notice.appendChild(p);
     p.focus({ preventScroll: true });
     p.scrollIntoView({ behavior: scrollBehaviour(), block: 'center' });

@@ -74,7 +74,6 @@ public class JourneyResource {
         Passage shown =
                 version == null ? inEffect : version(inEffect, story.ride().id(), version);
         Map<String, Object> model = model(story.upTo(stop).with(shown), request, stop);
-        model.put("title", FamilyMap.name(stop, shown.ending()));
         model.put("permalink", true);
         if (shown.version() != inEffect.version() && !inEffect.unanswered()) {
             model.put("notTaken", inEffect.version());

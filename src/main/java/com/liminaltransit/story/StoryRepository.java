@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.TextMeasure;
 import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
@@ -232,7 +233,8 @@ class StoryRepository {
         return RideListing.nest(Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select r.id, r.stops, r.ended, r.updated_at, p.body,
-                           r.parent_id, r.parent_stop, r.parent_choice, r.root_id, c.label
+                           r.parent_id, r.parent_stop, r.parent_choice, r.root_id, c.label,
+                           coalesce(p.language, r.language)
                     from ride r join passage p on p.ride_id = r.id and p.stop = 0
                     left join choice c on c.ride_id = r.id and c.stop = r.parent_stop and c.id = r.parent_choice
                     where r.owner_hash = ? order by r.updated_at desc, r.id limit ?""")) {
@@ -249,7 +251,8 @@ class StoryRepository {
                                 instant(rows, 4),
                                 fork(rows, 6),
                                 rows.getString(10),
-                                List.of()));
+                                List.of(),
+                                rows.getString(11)));
                     }
                 }
                 return rides;
@@ -332,9 +335,10 @@ class StoryRepository {
         return passages;
     }
 
+    /** The first words of a passage, on one line; cut without assuming spaces between words (Japanese has none). */
     private static String opening(String body) {
         String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 120 ? flat : flat.substring(0, 119).strip() + "…";
+        return TextMeasure.cut(flat, 120);
     }
 
     static OffsetDateTime utc(Instant instant) {

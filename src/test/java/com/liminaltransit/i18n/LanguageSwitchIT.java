@@ -7,6 +7,7 @@ import com.liminaltransit.persistence.Jdbc;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Rides;
+import com.liminaltransit.web.BundleMessages;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
         key = "liminal.db.url",
         value = "jdbc:h2:mem:language-switch;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class LanguageSwitchIT {
+
+    private static final BundleMessages MESSAGES = new BundleMessages();
 
     @Inject
     private WebTarget target;
@@ -223,10 +227,66 @@ class LanguageSwitchIT {
                         Rides.choiceIds(page).getFirst()));
 
         // then the pages are French, the ride is still Japanese, and each passage is stored as the English it is
-        assertThat(player.get("/stories/" + id).html().selectFirst("html").attr("lang"))
-                .isEqualTo("fr");
+        Document ride = player.get("/stories/" + id).html();
+        assertThat(ride.selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(rideLanguage(id)).isEqualTo("ja");
         assertThat(passageLanguages(id)).containsExactly("en", "en");
+        // and the page marks each passage and label as English, and says why once, in French
+        assertThat(ride.select("#journey .passage"))
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.attr("lang")).isEqualTo("en"));
+        assertThat(ride.select("form.choices button.choice span"))
+                .allSatisfy(label -> assertThat(label.attr("lang")).isEqualTo("en"));
+        assertThat(ride.select(".untranslated").eachText())
+                .containsExactly(MESSAGES.message(Locale.FRENCH, "ride.untranslated"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "es", "fr", "de", "ja"})
+    void everyPlayerPageSpeaksTheLanguageWithNoWordMissing(String tag) {
+        // given a player reading the pages in one language, with a ride of their own
+        player.setCookie("lt_lang", tag);
+        Locale language = Locale.forLanguageTag(tag);
+        String id = Rides.board(player);
+        Document ride = player.get("/stories/" + id).html();
+        Answer step = player.postHx(
+                "/stories/" + id + "/choices",
+                Map.of(
+                        "step",
+                        Integer.toString(Rides.openStep(ride)),
+                        "choice",
+                        Rides.choiceIds(ride).getFirst()));
+
+        // when they read every kind of player page (and a choice's htmx fragment)
+        Map<String, Integer> pages = new java.util.LinkedHashMap<>();
+        pages.put("/", 200);
+        pages.put("/stories/" + id, 200);
+        pages.put("/stories/" + id + "/stops/0", 200);
+        pages.put("/stories/" + id + "/map", 200);
+        pages.put("/accessibility", 200);
+        pages.put("/stories/00000000-0000-4000-8000-000000000000", 404);
+        pages.put("/no/such/page", 404);
+
+        // then each is in that language, with every word found in its bundle
+        assertThat(step.status()).isEqualTo(200);
+        assertThat(step.body()).doesNotContain("??");
+        for (Map.Entry<String, Integer> page : pages.entrySet()) {
+            Answer answer = player.get(page.getKey());
+            assertThat(answer.status()).as(page.getKey()).isEqualTo(page.getValue());
+            assertThat(answer.body()).as(page.getKey()).doesNotContain("??");
+            Document html = answer.html();
+            assertThat(html.selectFirst("html").attr("lang")).as(page.getKey()).isEqualTo(tag);
+            assertThat(html.selectFirst("footer label[for=language-switch]").text())
+                    .isEqualTo(MESSAGES.message(language, "language.label"));
+        }
+        Document landing = player.get("/").html();
+        assertThat(landing.selectFirst("h1").text()).isEqualTo(MESSAGES.message(language, "landing.heading"));
+        assertThat(landing.title()).isEqualTo(MESSAGES.message(language, "landing.title") + " · Liminal Transit");
+        Document missing =
+                player.get("/stories/00000000-0000-4000-8000-000000000000").html();
+        assertThat(missing.select(".problem-title span").last().text())
+                .isEqualTo(MESSAGES.message(language, "error.title.404"));
+        assertThat(missing.select(".problem p").first().text()).isEqualTo(MESSAGES.message(language, "ride.not-found"));
     }
 
     private HttpRequest.Builder form(Map<String, String> fields) {

@@ -111,6 +111,8 @@ class TranslatedOfflineRideIT {
         assertThat(page.select("#journey .passage").eachText())
                 .hasSize(2)
                 .allSatisfy(text -> assertThat(text).startsWith("[ja] "));
+        assertThat(page.select("#journey .passage").eachAttr("lang")).containsExactly("ja", "ja");
+        assertThat(page.select(".untranslated")).isEmpty();
         assertThat(page.select("form.choices button[name=choice]").eachText())
                 .isNotEmpty()
                 .allSatisfy(text -> assertThat(text).startsWith("[ja] "));
@@ -179,6 +181,7 @@ class TranslatedOfflineRideIT {
         // then the ride is there, in English, stored as English in a Spanish ride, and nothing was kept
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().selectFirst("#journey .passage").text()).doesNotStartWith("[es]");
+        assertThat(page.html().selectFirst("#journey .passage").attr("lang")).isEqualTo("en");
         assertThat(page.html().select(".problem")).isEmpty();
         assertThat(passages(id)).containsExactly("es en offline");
         assertThat(translationsKept()).isZero();
