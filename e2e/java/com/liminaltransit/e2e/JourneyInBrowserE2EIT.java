@@ -49,34 +49,40 @@ class JourneyInBrowserE2EIT {
             String ride = boardAndChooseTwice(page, false);
 
             // stop 1's permalink: the ride up to it, its heading focused without any script
-            page.locator("article[data-stop=1] a.permalink").click();
+            page.locator("article[data-stop='1'] a.permalink").click();
             page.waitForURL("**/stops/1");
             assertThat(page.locator("#journey article.stop")).hasCount(2);
             assertThat(page.locator("#stop-1")).isFocused();
+            Axe.assertNoViolations(page, "a stop's permalink, JavaScript off");
 
             // another door at stop 1: a new ride, sent there with the new stop in view
             String door = takeFirstOtherDoor(page, ride);
             assertThat(page.locator("#journey article.stop")).hasCount(3);
             assertThat(page.locator("#chosen-1")).hasText("You chose: " + door);
-            assertThat(page.locator("article[data-stop=2]")).isInViewport();
+            assertThat(page.locator("article[data-stop='2']")).isInViewport();
             String branch = rideOf(page.url());
+            Axe.assertNoViolations(page, "a branch, JavaScript off");
 
             // the map: both rides, the branch marked as the one we came from
             readTheMap(page, ride, branch);
+            Axe.assertNoViolations(page, "the map, JavaScript off");
 
             // the branch's open stop, asked again: version 2 of 2, focused
             page.locator(".family-tree a[aria-current]").click();
             page.waitForURL("**/stories/" + branch);
             page.locator("form.ask-again button").click();
             page.waitForURL("**/stories/" + branch + "/stops/2?version=2");
-            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 2 of 2");
+            assertThat(page.locator("article[data-stop='2'] .version-of")).hasText("Version 2 of 2");
             assertThat(page.locator("#stop-2")).isFocused();
+            Axe.assertNoViolations(page, "a stop asked again, JavaScript off");
 
             // read version 1 and go on from it
             continueFromVersionOne(page, branch);
             page.waitForURL("**/stories/" + branch);
             assertThat(page.locator("#journey article.stop")).hasCount(4);
-            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
+            assertThat(page.locator("article[data-stop='2'] .version-of")).hasText("Version 1 of 2");
+
+            readTheTranscript(page, branch);
         });
     }
 
@@ -87,9 +93,10 @@ class JourneyInBrowserE2EIT {
         Chromium.screenshotOnFailure(page, "journey-with-javascript", () -> {
             String ride = boardAndChooseTwice(page, true);
 
-            page.locator("article[data-stop=1] a.permalink").click();
+            page.locator("article[data-stop='1'] a.permalink").click();
             page.waitForURL("**/stops/1");
             assertThat(page.locator("#stop-1")).isFocused();
+            Axe.assertNoViolations(page, "a stop's permalink, JavaScript on");
             page.evaluate("() => { window.sameDocument = true; }");
 
             // htmx takes the door and loads the branch in place (HX-Location), focus on its new stop
@@ -99,23 +106,28 @@ class JourneyInBrowserE2EIT {
             assertThat(page.locator("#stop-2")).isFocused();
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
             String branch = rideOf(page.url());
+            Axe.assertNoViolations(page, "a branch, JavaScript on");
 
             readTheMap(page, ride, branch);
+            Axe.assertNoViolations(page, "the map, JavaScript on");
 
             page.locator(".family-tree a[aria-current]").click();
             page.waitForURL("**/stories/" + branch);
             page.evaluate("() => { window.sameDocument = true; }");
             page.locator("form.ask-again button").click();
-            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 2 of 2");
+            assertThat(page.locator("article[data-stop='2'] .version-of")).hasText("Version 2 of 2");
             assertThat(page.locator("#stop-2")).isFocused();
             assertThat(page.locator("form.ask-again")).hasCount(1);
             assertThat(page.evaluate("() => window.sameDocument === true")).isEqualTo(true);
+            Axe.assertNoViolations(page, "a stop asked again, JavaScript on");
 
             continueFromVersionOne(page, branch);
             assertThat(page.locator("#journey article.stop")).hasCount(4);
             assertThat(page.locator("#stop-3")).isFocused();
             page.reload();
-            assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
+            assertThat(page.locator("article[data-stop='2'] .version-of")).hasText("Version 1 of 2");
+
+            readTheTranscript(page, branch);
         });
         assertThat(browserErrors).as("console errors and CSP violations").isEmpty();
     }
@@ -156,12 +168,22 @@ class JourneyInBrowserE2EIT {
         assertThat(page.locator(".family-tree a").first()).hasAttribute("href", "/stories/" + ride);
     }
 
+    /** Opens the ride's printable transcript from its "Keep this ride" links: every stop there, no axe violation. */
+    private static void readTheTranscript(Page page, String ride) {
+        page.locator("nav.keep a", new Page.LocatorOptions().setHasText("a page to read or print"))
+                .click();
+        page.waitForURL("**/stories/" + ride + "/transcript.html");
+        assertThat(page.locator("h1")).hasCount(1);
+        assertThat(page.locator("h2")).not().hasCount(0);
+        Axe.assertNoViolations(page, "the transcript, JavaScript " + (Axe.javaScriptOff(page) ? "off" : "on"));
+    }
+
     /** Reads version 1 of the branch's stop 2 and answers it with its first choice. */
     private static void continueFromVersionOne(Page page, String branch) {
-        page.locator("article[data-stop=2] .stop-links a", new Page.LocatorOptions().setHasText("Read version 1"))
+        page.locator("article[data-stop='2'] .stop-links a", new Page.LocatorOptions().setHasText("Read version 1"))
                 .click();
         page.waitForURL("**/stories/" + branch + "/stops/2?version=1");
-        assertThat(page.locator("article[data-stop=2] .version-of")).hasText("Version 1 of 2");
+        assertThat(page.locator("article[data-stop='2'] .version-of")).hasText("Version 1 of 2");
         assertThat(page.locator("form.choices input[name=version]")).hasValue("1");
         page.locator("form.choices button.choice").first().click();
     }

@@ -10,10 +10,19 @@ function scrollBehaviour() {
   return reducedMotion && reducedMotion.matches ? 'auto' : 'smooth';
 }
 
-/** The status region of the choices form that sent a request, if that is what sent it. */
+/**
+ * The status region that speaks for a request: the choices form's, for a choice and for "ask the train again" alike
+ * (one live region on the page, so nothing is announced twice), or null for any other request.
+ */
 function statusOf(elt) {
-  var form = elt && elt.closest ? elt.closest('form.choices') : null;
-  return form ? form.querySelector('.working') : null;
+  var form = elt && elt.closest ? elt.closest('form.choices, form.ask-again') : null;
+  return form ? document.querySelector('form.choices .working') : null;
+}
+
+/** What the status says while the request is out: the form's own words (data-working), or a choice's. */
+function wordsFor(elt) {
+  var form = elt.closest('form');
+  return (form && form.getAttribute('data-working')) || 'The train is writing the next stop…';
 }
 
 // While the next stop is written (seconds, with a real model), say so: a polite status, and the lamp. An earlier
@@ -30,8 +39,7 @@ document.addEventListener('htmx:beforeRequest', function (event) {
     lamp.className = 'lamp';
     lamp.setAttribute('aria-hidden', 'true');
     status.appendChild(lamp);
-    // the words come from the page, in its language (data-writing, from the players' message bundles)
-    status.appendChild(document.createTextNode(status.dataset.writing || 'The train is writing the next stop…'));
+    status.appendChild(document.createTextNode(wordsFor(event.detail.elt)));
   }
 });
 

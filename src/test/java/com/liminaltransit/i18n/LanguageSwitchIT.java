@@ -238,7 +238,7 @@ class LanguageSwitchIT {
         assertThat(ride.select("form.choices button.choice span"))
                 .allSatisfy(label -> assertThat(label.attr("lang")).isEqualTo("en"));
         assertThat(ride.select(".untranslated").eachText())
-                .containsExactly(MESSAGES.message(Locale.FRENCH, "ride.untranslated"));
+                .containsExactly(spaced(MESSAGES.message(Locale.FRENCH, "ride.untranslated")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -277,15 +277,16 @@ class LanguageSwitchIT {
             Document html = answer.html();
             assertThat(html.selectFirst("html").attr("lang")).as(page.getKey()).isEqualTo(tag);
             assertThat(html.selectFirst("footer label[for=language-switch]").text())
-                    .isEqualTo(MESSAGES.message(language, "language.label"));
+                    .isEqualTo(spaced(MESSAGES.message(language, "language.label")));
         }
         Document landing = player.get("/").html();
-        assertThat(landing.selectFirst("h1").text()).isEqualTo(MESSAGES.message(language, "landing.heading"));
-        assertThat(landing.title()).isEqualTo(MESSAGES.message(language, "landing.title") + " · Liminal Transit");
+        assertThat(landing.selectFirst("h1").text()).isEqualTo(spaced(MESSAGES.message(language, "landing.heading")));
+        assertThat(landing.title())
+                .isEqualTo(spaced(MESSAGES.message(language, "landing.title")) + " · Liminal Transit");
         Document missing =
                 player.get("/stories/00000000-0000-4000-8000-000000000000").html();
         assertThat(missing.select(".problem-title span").last().text())
-                .isEqualTo(MESSAGES.message(language, "error.title.404"));
+                .isEqualTo(spaced(MESSAGES.message(language, "error.title.404")));
         assertThat(missing.select(".problem p").first().text()).isEqualTo(MESSAGES.message(language, "ride.not-found"));
     }
 

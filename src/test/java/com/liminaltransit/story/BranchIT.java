@@ -95,8 +95,9 @@ class BranchIT {
         Document branch = player.get("/stories/" + landing.rideId()).html();
         assertThat(Rides.stopCount(branch)).isEqualTo(3);
         for (int stop = 0; stop <= 1; stop++) {
-            assertThat(branch.select("article[data-stop=" + stop + "] .passage").text())
-                    .isEqualTo(before.select("article[data-stop=" + stop + "] .passage")
+            assertThat(branch.select("article[data-stop='" + stop + "'] .passage")
+                            .text())
+                    .isEqualTo(before.select("article[data-stop='" + stop + "'] .passage")
                             .text());
         }
         assertThat(branch.select("#chosen-0").text())
@@ -152,7 +153,7 @@ class BranchIT {
         Answer taken = branch(player, ride, 1, "a");
 
         assertThat(taken.status()).isEqualTo(303);
-        assertThat(taken.header("Location")).hasValue("/stories/" + ride + "article[data-stop=2]");
+        assertThat(taken.header("Location")).hasValue("/stories/" + ride + "#stop-2");
         assertThat(STUB.requests()).isEmpty();
         try (Connection db = db()) {
             assertThat(count(db, "select count(*) from ride where parent_id = ?", ride))
@@ -262,7 +263,7 @@ class BranchIT {
             assertThat(row(db, "select parent_id, parent_stop, parent_choice from ride where id = ?", fromShared))
                     .containsExactly(ride, "0", "c");
         }
-        assertThat(original.header("Location")).hasValue("/stories/" + ride + "article[data-stop=2]");
+        assertThat(original.header("Location")).hasValue("/stories/" + ride + "#stop-2");
         assertThat(STUB.requests()).hasSize(1);
         // and the permalink of stop 1, read on either ride, names the same three doors and where each led
         for (String reader : List.of(ride, branch)) {
@@ -292,11 +293,11 @@ class BranchIT {
         // then the shared stop stays as the original told it, and the same request finishes the branch, one call
         assertThat(otherDoor.status()).isEqualTo(409);
         assertThat(retried.status()).isEqualTo(409);
-        assertThat(again.header("Location")).hasValue("/stories/" + branch + "article[data-stop=1]");
+        assertThat(again.header("Location")).hasValue("/stories/" + branch + "#stop-1");
         assertThat(STUB.requests()).hasSize(1);
         Document finished = player.get("/stories/" + branch).html();
         assertThat(finished.select("#chosen-0").text()).isEqualTo("You chose: Follow the conductor");
-        assertThat(finished.select("article[data-stop=0] .version-of")).isEmpty();
+        assertThat(finished.select("article[data-stop='0'] .version-of")).isEmpty();
         assertThat(Rides.stopCount(finished)).isEqualTo(2);
     }
 

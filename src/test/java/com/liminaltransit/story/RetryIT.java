@@ -92,9 +92,9 @@ class RetryIT {
         assertThat(second.header("Location")).hasValue("/stories/" + ride + "/stops/0?version=2");
         assertThat(third.header("Location")).hasValue("/stories/" + ride + "/stops/0?version=3");
         Document page = player.get("/stories/" + ride).html();
-        assertThat(page.select("article[data-stop=0] .passage").text()).startsWith("The third telling");
-        assertThat(page.select("article[data-stop=0] .version-of").text()).isEqualTo("Version 3 of 3");
-        assertThat(page.select("article[data-stop=0] .stop-links a").eachAttr("href"))
+        assertThat(page.select("article[data-stop='0'] .passage").text()).startsWith("The third telling");
+        assertThat(page.select("article[data-stop='0'] .version-of").text()).isEqualTo("Version 3 of 3");
+        assertThat(page.select("article[data-stop='0'] .stop-links a").eachAttr("href"))
                 .contains("/stories/" + ride + "/stops/0?version=1", "/stories/" + ride + "/stops/0?version=2");
         assertThat(Rides.choiceIds(page)).containsExactly("x", "y");
         assertThat(page.select("form.ask-again")).as("no retries left").isEmpty();
@@ -127,8 +127,8 @@ class RetryIT {
 
         // when the player reads version 1 and chooses from it
         Document first = player.get("/stories/" + ride + "/stops/0?version=1").html();
-        assertThat(first.select("article[data-stop=0] .passage").text()).startsWith("The first telling");
-        assertThat(first.select("article[data-stop=0] .version-of").text()).isEqualTo("Version 1 of 2");
+        assertThat(first.select("article[data-stop='0'] .passage").text()).startsWith("The first telling");
+        assertThat(first.select("article[data-stop='0'] .version-of").text()).isEqualTo("Version 1 of 2");
         assertThat(first.select("#stop-0[autofocus]")).hasSize(1);
         assertThat(first.select("form.choices input[name=version]").val()).isEqualTo("1");
         Answer chosen =
@@ -140,9 +140,9 @@ class RetryIT {
         assertThat(STUB.requests().getFirst().body()).contains("The first telling");
         Document page = player.get("/stories/" + ride).html();
         assertThat(Rides.stopCount(page)).isEqualTo(2);
-        assertThat(page.select("article[data-stop=0] .passage").text()).startsWith("The first telling");
+        assertThat(page.select("article[data-stop='0'] .passage").text()).startsWith("The first telling");
         assertThat(page.select("#chosen-0").text()).isEqualTo("You chose: Choice q");
-        assertThat(page.select("article[data-stop=0] .version-of").text()).isEqualTo("Version 1 of 2");
+        assertThat(page.select("article[data-stop='0'] .version-of").text()).isEqualTo("Version 1 of 2");
         try (Connection db = db()) {
             assertThat(rows(db, "select version, chosen_id from passage where ride_id = ? and stop = 0", ride))
                     .containsExactly(List.of("1", "q"));
@@ -152,8 +152,8 @@ class RetryIT {
         // and the version not taken is still readable, marked so, with nothing to choose
         Document notTaken =
                 player.get("/stories/" + ride + "/stops/0?version=2").html();
-        assertThat(notTaken.select("article[data-stop=0] .passage").text()).startsWith("The second telling");
-        assertThat(notTaken.select("article[data-stop=0] .stop-links").text()).contains("not taken");
+        assertThat(notTaken.select("article[data-stop='0'] .passage").text()).startsWith("The second telling");
+        assertThat(notTaken.select("article[data-stop='0'] .stop-links").text()).contains("not taken");
         assertThat(notTaken.select("main form")).isEmpty(); // (the footer's language switch is for everyone)
         // and the same choice from the same version again is a replay; from the other version, a conflict
         assertThat(player.post("/stories/" + ride + "/choices", Map.of("step", "0", "choice", "q", "version", "1"))
@@ -192,7 +192,7 @@ class RetryIT {
         String ride = Journeys.rideOf(player, 2);
         String before = player.get("/stories/" + ride + "/stops/0")
                 .html()
-                .select("article[data-stop=0]")
+                .select("article[data-stop='0']")
                 .outerHtml();
         STUB.reset();
 
@@ -203,7 +203,7 @@ class RetryIT {
         assertThat(STUB.requests()).isEmpty();
         assertThat(player.get("/stories/" + ride + "/stops/0")
                         .html()
-                        .select("article[data-stop=0]")
+                        .select("article[data-stop='0']")
                         .outerHtml())
                 .isEqualTo(before);
         try (Connection db = db()) {
@@ -225,7 +225,7 @@ class RetryIT {
         assertThat(STUB.requests()).hasSize(1);
         assertThat(player.get("/stories/" + ride)
                         .html()
-                        .select("article[data-stop=0] .version-of")
+                        .select("article[data-stop='0'] .version-of")
                         .text())
                 .isEqualTo("Version 2 of 2");
     }
@@ -265,10 +265,10 @@ class RetryIT {
         assertThat(fragment.body()).doesNotContain("<html");
         assertThat(fragment.header("HX-Retarget")).hasValue("#ride");
         Document html = fragment.html();
-        assertThat(html.select("section#ride article[data-stop=0] .passage").text())
+        assertThat(html.select("section#ride article[data-stop='0'] .passage").text())
                 .startsWith("Told again");
         assertThat(html.select("#stop-0[autofocus]")).hasSize(1);
-        assertThat(html.select("article[data-stop=0] .version-of").text()).isEqualTo("Version 2 of 2");
+        assertThat(html.select("article[data-stop='0'] .version-of").text()).isEqualTo("Version 2 of 2");
         assertThat(Rides.choiceIds(html)).containsExactly("m", "n");
         assertThat(html.select("form.ask-again input[name=versions]").val()).isEqualTo("2");
     }

@@ -70,7 +70,7 @@ class StopPermalinkIT {
         Document ride = player.get("/stories/" + id).html();
 
         for (int stop = 0; stop < 3; stop++) {
-            Element link = ride.selectFirst("article[data-stop=" + stop + "] a.permalink");
+            Element link = ride.selectFirst("article[data-stop='" + stop + "'] a.permalink");
             assertThat(link).as("stop %d's permalink", stop).isNotNull();
             assertThat(link.attr("href")).isEqualTo("/stories/" + id + "/stops/" + stop);
             assertThat(player.get(link.attr("href")).status()).isEqualTo(200);
@@ -91,8 +91,8 @@ class StopPermalinkIT {
         assertThat(Rides.openStep(asOwner)).isEqualTo(1);
         assertThat(asStranger.status()).isEqualTo(200);
         assertThat(asStranger.html().select("main form")).isEmpty(); // (the footer's language switch is for everyone)
-        assertThat(asStranger.html().select("article[data-stop=1] .passage").text())
-                .isEqualTo(asOwner.select("article[data-stop=1] .passage").text());
+        assertThat(asStranger.html().select("article[data-stop='1'] .passage").text())
+                .isEqualTo(asOwner.select("article[data-stop='1'] .passage").text());
     }
 
     @Test
