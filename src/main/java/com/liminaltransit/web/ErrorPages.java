@@ -29,6 +29,9 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
 
+    /** The error page's template. */
+    static final String TEMPLATE = "error";
+
     @Context
     private HttpHeaders headers;
 
@@ -156,7 +159,7 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         if (incident != null) {
             model.put("incident", incident);
         }
-        return fragment ? View.fragment("error", "problem", model) : View.page("error", model);
+        return fragment ? View.fragment(TEMPLATE, "problem", model) : View.page(TEMPLATE, model);
     }
 
     /** The bundle key of a status's title: {@code error.title.404}, or {@code error.title.5xx} / {@code .other}. */

@@ -130,7 +130,8 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
             context.setVariable(LANGUAGES, writers ? List.of() : choices(language));
         }
         if (!view.model().containsKey(PATH)) {
-            context.setVariable(PATH, path);
+            // an error page is no page to come back to (and its address may be anything a visitor typed)
+            context.setVariable(PATH, ErrorPages.TEMPLATE.equals(view.template()) ? null : path);
         }
         Set<String> selectors = view.fragment() == null ? null : Set.of(view.fragment());
         return engine.process(view.template(), selectors, context);

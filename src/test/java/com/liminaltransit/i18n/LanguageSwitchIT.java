@@ -287,7 +287,13 @@ class LanguageSwitchIT {
                 player.get("/stories/00000000-0000-4000-8000-000000000000").html();
         assertThat(missing.select(".problem-title span").last().text())
                 .isEqualTo(spaced(MESSAGES.message(language, "error.title.404")));
-        assertThat(missing.select(".problem p").first().text()).isEqualTo(MESSAGES.message(language, "ride.not-found"));
+        assertThat(missing.select(".problem p").first().text())
+                .isEqualTo(spaced(MESSAGES.message(language, "ride.not-found")));
+    }
+
+    /** A message as jsoup's {@code text()} gives it back: no-break spaces (French punctuation) read as spaces. */
+    private static String spaced(String message) {
+        return message.replace('\u00a0', ' ');
     }
 
     private HttpRequest.Builder form(Map<String, String> fields) {
