@@ -225,8 +225,7 @@ class AccessibilityE2EIT {
             assertThat(page).hasTitle("The end of the line · Liminal Transit");
             assertPlainLinks(page, stop, false);
             assertMeasured(Axe.assertNoViolations(page, "the end of the line, JavaScript off"));
-            page.keyboard().press("Tab");
-            assertThat(page.getByText("Board another train")).isFocused();
+            tabFromTheHeadingTo(page, stop, page.getByText("Board another train"));
         });
     }
 
@@ -478,18 +477,22 @@ class AccessibilityE2EIT {
      * its other versions) on the way: nothing outside the stop stands between a player and the choices.
      */
     private static void tabToTheFirstChoice(Page page, int stop) {
-        Locator firstChoice = page.locator("button.choice").first();
+        tabFromTheHeadingTo(page, stop, page.locator("button.choice").first());
+    }
+
+    /** From stop {@code stop}'s heading, Tab reaches {@code target}, passing only the stop's own links on the way. */
+    private static void tabFromTheHeadingTo(Page page, int stop, Locator target) {
         for (int presses = 1; presses <= 4; presses++) {
             page.keyboard().press("Tab");
-            if ((Boolean) firstChoice.evaluate("b => b === document.activeElement")) {
+            if ((Boolean) target.evaluate("b => b === document.activeElement")) {
                 return;
             }
             assertThat(page.evaluate(
                             "s => document.activeElement.closest('article.stop[data-stop=\\'' + s + '\\']') !== null",
                             stop))
-                    .as("Tab %d from stop %d's heading stays within the stop until the choices", presses, stop)
+                    .as("Tab %d from stop %d's heading stays within the stop until %s", presses, stop, target)
                     .isEqualTo(true);
         }
-        throw new AssertionError("four Tabs from stop " + stop + "'s heading did not reach its first choice");
+        throw new AssertionError("four Tabs from stop " + stop + "'s heading did not reach " + target);
     }
 }

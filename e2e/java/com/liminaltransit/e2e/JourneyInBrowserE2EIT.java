@@ -78,7 +78,7 @@ class JourneyInBrowserE2EIT {
 
             // read version 1 and go on from it
             continueFromVersionOne(page, branch);
-            page.waitForURL("**/stories/" + branch);
+            page.waitForURL("**/stories/" + branch + "#stop-3");
             assertThat(page.locator("#journey article.stop")).hasCount(4);
             assertThat(page.locator("article[data-stop='2'] .version-of")).hasText("Version 1 of 2");
 

@@ -99,10 +99,10 @@ document.addEventListener('htmx:afterSettle', function (event) {
     return;
   }
   var anchor = (event.detail && event.detail.pathInfo && event.detail.pathInfo.anchor) || window.location.hash.slice(1);
-  var stop = /^stop-\d+$/.test(anchor || '') ? document.getElementById(anchor) : null;
-  var heading = stop && stop.querySelector('.stop-title');
+  // the address's fragment names the stop's heading (#stop-N); its article is what scrolls into view
+  var heading = /^stop-\d+$/.test(anchor || '') ? document.getElementById(anchor) : null;
   if (heading) {
     heading.focus({ preventScroll: true });
-    stop.scrollIntoView({ block: 'start' });
+    (heading.closest('article') || heading).scrollIntoView({ block: 'start' });
   }
 });

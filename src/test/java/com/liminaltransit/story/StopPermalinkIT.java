@@ -50,13 +50,12 @@ class StopPermalinkIT {
         // then it shows stops 0..2, and stop 2's heading is the one that takes focus
         assertThat(permalink.status()).isEqualTo(200);
         Document page = permalink.html();
-        // (since the accessibility work the id stop-N is the heading's, and the article says its stop in data-stop)
-        assertThat(page.select("#journey article.stop").eachAttr("data-stop")).containsExactly("0", "1", "2");
+        assertThat(page.select("#journey article.stop .stop-title").eachAttr("id"))
+                .containsExactly("stop-0", "stop-1", "stop-2");
         List<Element> focused = page.select("[autofocus]");
         assertThat(focused).hasSize(1);
         assertThat(focused.getFirst().hasClass("stop-title")).isTrue();
         assertThat(focused.getFirst().id()).isEqualTo("stop-2");
-        assertThat(focused.getFirst().parent().attr("data-stop")).isEqualTo("2");
         assertThat(focused.getFirst().attr("tabindex")).isEqualTo("-1");
         assertThat(page.title()).startsWith("Stop 2");
         assertThat(page.select("form.choices"))
