@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -204,6 +206,61 @@ public class StoryService {
             }
             pause(round);
         }
+    }
+
+    /**
+     * Answers stop {@code step} as {@link #choose(String, Player, int, String, int)} does, but writes the next stop in
+     * the background (see {@link StopWrites}), so the answer can go out at once and a stream can show the stop as it
+     * is written. The stop is still claimed, written and stored once, through the same path.
+     *
+     * @return empty when the next stop is being written (by this request or a twin that holds the claim), else the
+     *     replay or conflict the choice turned out to be
+     */
+    Optional<ChoiceOutcome> chooseStreaming(
+            String rideId, Player player, int step, String choiceId, int version, StopWrites writes) {
+        Story story = story(rideId);
+        if (!player.owns(story.ride().ownerHash())) {
+            throw new StoryException.NotOwner();
+        }
+        if (!story.hasStop(step)) {
+            throw new StoryException.BadRequest("This ride has no stop " + step + " to answer.");
+        }
+        Passage answered = story.passage(step);
+        if (!answered.unanswered()) {
+            return Optional.of(settled(story, step, choiceId, version));
+        }
+        Passage offered = version == 0
+                ? answered
+                : journey.version(answered, rideId, version)
+                        .orElseThrow(() -> new StoryException.BadRequest("This stop has no such version."));
+        Fork fork = story.ride().fork();
+        if (offered.ending()
+                || (fork != null && fork.stop() == step && !fork.choiceId().equals(choiceId))) {
+            return Optional.of(new ChoiceOutcome(story, step, ChoiceOutcome.Kind.CONFLICT));
+        }
+        ChoiceOption choice = offered.choice(choiceId)
+                .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
+        if (!claims.claim(rideId, step, choiceId)) {
+            return Optional.empty(); // a twin holds the claim: the stream waits for the stop it writes
+        }
+        int swapIn = offered.version() == answered.version() ? 0 : offered.version();
+        Story from = story.with(offered);
+        writes.start(rideId, step + 1, Locale.forLanguageTag(story.ride().language()), write -> {
+            try {
+                ChoiceOutcome outcome = write(from, step, choice, true, false, swapIn);
+                if (outcome.kind() == ChoiceOutcome.Kind.ADVANCED
+                        || outcome.story().hasStop(step + 1)) {
+                    write.written(outcome.story(), step + 1);
+                } else {
+                    write.failed("That stop was already answered. Here is the ride as it stands.");
+                }
+            } catch (StoryException e) {
+                write.failed(e.getMessage());
+            } finally {
+                claims.release(rideId, step);
+            }
+        });
+        return Optional.empty();
     }
 
     /** Backs off while another request writes the stop: 20 ms at first, then up to 250 ms between looks. */
