@@ -9,11 +9,13 @@ import io.helidon.common.context.Contexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -78,6 +80,7 @@ public class StopStreamResource {
             @PathParam("id") String id,
             @PathParam("n") String n,
             @Context ContainerRequestContext request,
+            @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
             @Context SseEventSink sink,
             @Context Sse sse) {
         String rideId = StoryResource.checkedId(id);
@@ -90,7 +93,9 @@ public class StopStreamResource {
             throw new StoryException.NotFound();
         }
         boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
-        var events = new Events(sink, sse, rideId, stop, owner);
+        // a reconnecting browser names the last sentence it has: it is not sent twice
+        int seen = lastEventId != null && lastEventId.matches("\\d{1,4}") ? Integer.parseInt(lastEventId) : 0;
+        var events = new Events(sink, sse, rideId, stop, owner, seen);
         // Jersey on Helidon writes the events through the request's context: carry it to the sending thread
         var context = Contexts.context().orElseThrow();
         Thread.ofVirtual()
@@ -105,8 +110,11 @@ public class StopStreamResource {
         private final String rideId;
         private final int stop;
         private final boolean owner;
+        private final int seen;
+        private int sent;
 
-        Events(SseEventSink sink, Sse sse, String rideId, int stop, boolean owner) {
+        Events(SseEventSink sink, Sse sse, String rideId, int stop, boolean owner, int seen) {
+            this.seen = seen;
             this.sink = sink;
             this.sse = sse;
             this.rideId = rideId;
@@ -191,8 +199,21 @@ public class StopStreamResource {
             }
         }
 
+        /** Sentence events are numbered from 1, so a reconnect can say how far it got. */
         private void sentence(Sentence sentence) {
-            send(event("sentence", render("sentence", Map.of("sentence", sentence.text()))));
+            sent++;
+            if (sent <= seen) {
+                return;
+            }
+            send(sse.newEventBuilder()
+                    .name("sentence")
+                    .id(String.valueOf(sent))
+                    .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                    .data(
+                            String.class,
+                            render("sentence", Map.of("sentence", sentence.text()))
+                                    .strip())
+                    .build());
         }
 
         private void status(String text) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The player's pages, per the URL contract of DESIGN.md. One URL answers htmx with a fragment and a plain
@@ -44,11 +45,18 @@ public class StoryResource {
     private final Retries retries;
     private final StopWrites writes;
 
+    private final boolean streaming;
+
     @Inject
-    StoryResource(StoryService stories, Retries retries, StopWrites writes) {
+    StoryResource(
+            StoryService stories,
+            Retries retries,
+            StopWrites writes,
+            @ConfigProperty(name = "liminal.stream.enabled", defaultValue = "false") boolean streaming) {
         this.stories = stories;
         this.retries = retries;
         this.writes = writes;
+        this.streaming = streaming;
     }
 
     /** The landing page: board a ride, or go back to one of yours. */
@@ -99,7 +107,7 @@ public class StoryResource {
         Player player = PlayerCookieFilter.player(request);
         int fromVersion = version == null ? 0 : Integer.parseInt(version);
         boolean htmx = Htmx.isHtmx(headers);
-        if (htmx && "1".equals(stream) && !SmokeRequests.isSmoke(request)) {
+        if (streaming && htmx && "1".equals(stream) && !SmokeRequests.isSmoke(request)) {
             return chooseStreaming(rideId, player, Integer.parseInt(step), choice, fromVersion, request);
         }
         ChoiceOutcome outcome = SmokeRequests.isSmoke(request)

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @HelidonTest
 @AddConfig(key = "liminal.limits.enabled", value = "false")
+@AddConfig(key = "liminal.stream.enabled", value = "true")
 @AddConfig(key = "liminal.db.url", value = StopStreamIT.DB)
 class StopStreamIT {
 
@@ -46,6 +47,9 @@ class StopStreamIT {
         Document page = player.get("/stories/" + ride).html();
         int step = Rides.openStep(page);
         String choice = Rides.choiceIds(page).getFirst();
+        assertThat(page.selectFirst("form.choices").attr("hx-vals")).contains("\"stream\": \"1\"");
+        assertThat(page.select("script[src=/webjars/htmx-ext-sse/2.2.2/sse.js]"))
+                .hasSize(1);
 
         var answer = player.postHx(
                 "/stories/" + ride + "/choices", Map.of("step", String.valueOf(step), "choice", choice, "stream", "1"));
@@ -105,7 +109,16 @@ class StopStreamIT {
         List<Event> second = Event.parse(stream(url).body());
         var replayed = player.postHx("/stories/" + ride + "/choices", form);
 
+        List<Event> resumed = Event.parse(player.send(HttpRequest.newBuilder(player.uri(url))
+                        .header("Accept", "text/event-stream")
+                        .header("Last-Event-ID", "1")
+                        .GET())
+                .body());
+
         assertThat(second).isEqualTo(first);
+        assertThat(resumed)
+                .as("a reconnect is not sent the sentences it has")
+                .isEqualTo(first.subList(1, first.size()));
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.html().selectFirst("[sse-connect]"))
                 .as("a written stop needs no stream")
@@ -145,22 +158,25 @@ class StopStreamIT {
         return String.join(" ", sentences);
     }
 
-    /** One server-sent event: its name and its data lines joined. */
-    record Event(String name, String data) {
+    /** One server-sent event: its name, its id if any, and its data lines joined. */
+    record Event(String name, String id, String data) {
         static List<Event> parse(String body) {
             List<Event> events = new ArrayList<>();
             for (String block : body.split("\n\n")) {
                 String name = null;
+                String id = null;
                 List<String> data = new ArrayList<>();
                 for (String line : block.split("\n")) {
                     if (line.startsWith("event:")) {
                         name = line.substring(6).strip();
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
                     } else if (line.startsWith("data:")) {
                         data.add(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5));
                     }
                 }
                 if (name != null) {
-                    events.add(new Event(name, String.join("\n", data)));
+                    events.add(new Event(name, id, String.join("\n", data)));
                 }
             }
             return events;
