@@ -5,6 +5,7 @@ import com.liminaltransit.narrative.stream.SentenceSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -30,10 +31,24 @@ final class StopWrite {
     private final Locale language;
     private final List<Event> events = new ArrayList<>();
     private final List<BlockingQueue<Event>> listeners = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private long firstShownNanos = -1;
     private boolean ended;
 
     StopWrite(Locale language) {
         this.language = language;
+    }
+
+    /** Milliseconds from the start of the write to its first sentence shown, if one was. */
+    synchronized Optional<Integer> firstSentenceMillis() {
+        return firstShownNanos < 0
+                ? Optional.empty()
+                : Optional.of((int) ((firstShownNanos - startedNanos) / 1_000_000));
+    }
+
+    /** Milliseconds since the write started. */
+    int elapsedMillis() {
+        return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
     }
 
     /** Attaches a stream: the queue holds what was already shown and receives the rest. */
@@ -80,6 +95,9 @@ final class StopWrite {
     }
 
     private void publish(Event event) {
+        if (event instanceof Shown && firstShownNanos < 0) {
+            firstShownNanos = System.nanoTime();
+        }
         events.add(event);
         listeners.forEach(listener -> listener.add(event));
     }

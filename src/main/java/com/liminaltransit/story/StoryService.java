@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Boards rides and moves them on: builds what the narrator may read, asks the chain for the next stop, and
@@ -27,6 +29,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class StoryService {
 
+    private static final Logger LOG = Logger.getLogger(StoryService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String LANGUAGE = "en";
     private static final String OFFLINE = "offline";
@@ -37,6 +40,7 @@ public class StoryService {
     private final RidePlans plans;
     private final StopClaims claims;
     private final JourneyRepository journey;
+    private final StreamRecords streams;
     private final Clock clock;
 
     @Inject
@@ -47,7 +51,9 @@ public class StoryService {
             RidePlans plans,
             StopClaims claims,
             JourneyRepository journey,
+            StreamRecords streams,
             Clock clock) {
+        this.streams = streams;
         this.repository = repository;
         this.journey = journey;
         this.chain = chain;
@@ -248,9 +254,11 @@ public class StoryService {
         writes.start(rideId, step + 1, Locale.forLanguageTag(story.ride().language()), write -> {
             try {
                 ChoiceOutcome outcome = write(from, step, choice, true, false, swapIn);
-                if (outcome.kind() == ChoiceOutcome.Kind.ADVANCED
-                        || outcome.story().hasStop(step + 1)) {
+                if (outcome.kind() == ChoiceOutcome.Kind.ADVANCED) {
                     write.written(outcome.story(), step + 1);
+                    recordStream(rideId, step + 1, write, outcome.next().provider());
+                } else if (outcome.story().hasStop(step + 1)) {
+                    write.written(outcome.story(), step + 1); // a claim taken over: the other writer's stop
                 } else {
                     write.failed("That stop was already answered. Here is the ride as it stands.");
                 }
@@ -261,6 +269,21 @@ public class StoryService {
             }
         });
         return Optional.empty();
+    }
+
+    /** How the streamed stop went; a failure to record it is logged, never the player's problem. */
+    private void recordStream(String rideId, int stop, StopWrite write, String provider) {
+        try {
+            // no provider streams its text yet: each writes the stop at once, then its sentences are sent
+            streams.record(
+                    rideId,
+                    stop,
+                    new StreamRecords.StreamRecord(
+                            false, write.firstSentenceMillis(), write.elapsedMillis(), 0, provider),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Recording a streamed stop failed", e);
+        }
     }
 
     /** Backs off while another request writes the stop: 20 ms at first, then up to 250 ms between looks. */

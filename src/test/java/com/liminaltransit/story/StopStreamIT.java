@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import io.helidon.microprofile.testing.junit5.AddConfig;
@@ -10,9 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +36,9 @@ class StopStreamIT {
 
     @Inject
     private WebTarget target;
+
+    @Inject
+    private StreamRecords records;
 
     private PlayerClient player;
 
@@ -91,6 +97,18 @@ class StopStreamIT {
                 .isNotNull();
         assertThat(commit.select("#controls[hx-swap-oob] form.choices button[name=choice]"))
                 .hasSizeGreaterThanOrEqualTo(1);
+        // recorded just after the commit is sent
+        var record = Await.until(
+                        Duration.ofSeconds(10),
+                        "the stream record",
+                        () -> records.find(ride, step + 1),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(record.writtenBy()).isEqualTo("offline");
+        assertThat(record.streamed()).as("offline writes the stop at once").isFalse();
+        assertThat(record.firstSentenceMs()).isPresent();
+        assertThat(record.shownBeforeFailure()).isZero();
+        assertThat(player.get("/webjars/htmx-ext-sse/2.2.2/sse.js").body()).contains("sse-connect");
         String status = events.get(events.size() - 2).data();
         assertThat(status).matches("Stop " + (step + 1) + ": (one|two|three|four|five) choices?|Terminus.*");
     }
