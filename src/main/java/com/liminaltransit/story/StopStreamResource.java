@@ -23,7 +23,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,7 @@ public class StopStreamResource {
         private final boolean owner;
         private final int seen;
         private int sent;
+        private final List<String> shown = new ArrayList<>();
 
         Events(SseEventSink sink, Sse sse, String rideId, int stop, boolean owner, int seen) {
             this.seen = seen;
@@ -202,6 +205,7 @@ public class StopStreamResource {
         /** Sentence events are numbered from 1, so a reconnect can say how far it got. */
         private void sentence(Sentence sentence) {
             sent++;
+            shown.add(sentence.text());
             if (sent <= seen) {
                 return;
             }
@@ -226,7 +230,10 @@ public class StopStreamResource {
             send(event("commit", render("commit", model(story, next))));
         }
 
-        /** The write failed: the controls as they stand, so the open stop can be answered again. */
+        /**
+         * The write failed, or nobody writes the stop: the sentences this stream showed stay, and the controls as
+         * they stand come back, so the open stop can be answered again.
+         */
         private void commitAsItStands(Story story) {
             if (story.hasStop(stop)) {
                 commit(story);
@@ -236,7 +243,9 @@ public class StopStreamResource {
             model.put("story", story);
             model.put("owner", owner);
             model.put("retryLimit", retries.perStop());
-            send(event("commit", templates.render(View.fragment("story/ride", "controls", model))));
+            model.put("stop", stop);
+            model.put("sentences", List.copyOf(shown));
+            send(event("commit", render("stopped", model)));
         }
 
         private Map<String, Object> model(Story story, Passage next) {

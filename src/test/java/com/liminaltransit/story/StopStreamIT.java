@@ -154,6 +154,13 @@ class StopStreamIT {
 
         assertThat(events.stream().map(Event::name).toList()).containsExactly("status", "commit");
         assertThat(events.getFirst().data()).contains("not being written");
+        Document commit = Jsoup.parseBodyFragment(events.getLast().data());
+        assertThat(commit.select("article.stop"))
+                .as("nothing was shown, so no stop")
+                .isEmpty();
+        assertThat(commit.select("#controls[hx-swap-oob] form.choices button[name=choice]"))
+                .as("the open stop can be answered again")
+                .isNotEmpty();
         assertThat(stream("/stories/" + ride + "/stops/" + (step + 2) + "/stream")
                         .status())
                 .isEqualTo(404);
