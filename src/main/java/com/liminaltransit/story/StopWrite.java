@@ -62,6 +62,9 @@ final class StopWrite {
 
     /** Shows one more checked sentence. */
     synchronized void show(Sentence sentence) {
+        if (ended) {
+            return; // a write that has ended shows nothing more
+        }
         publish(new Shown(sentence));
     }
 
