@@ -33,6 +33,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * {@code GET /stories/{id}/stops/{n}/stream}: the stop being written, as server-sent events. {@code sentence}
@@ -221,7 +222,7 @@ public class StopStreamResource {
         }
 
         private void status(String text) {
-            send(event("status", org.unbescape.html.HtmlEscape.escapeHtml5(text)));
+            send(event("status", HtmlEscape.escapeHtml5(text)));
         }
 
         private void commit(Story story) {
