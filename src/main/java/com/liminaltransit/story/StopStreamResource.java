@@ -49,6 +49,7 @@ public class StopStreamResource {
     private static final Logger LOG = Logger.getLogger(StopStreamResource.class.getName());
     private static final Pattern STOP = Pattern.compile("[1-9]\\d{0,3}");
     private static final String TEMPLATE = "story/stream";
+    private static final String WRITING = "The train is writing the next stop…";
 
     private final StoryService stories;
     private final StopWrites writes;
@@ -142,6 +143,7 @@ public class StopStreamResource {
         }
 
         private void follow(StopWrite write) {
+            status(WRITING);
             var queue = write.attach();
             while (true) {
                 StopWrite.Event event;
@@ -190,6 +192,9 @@ public class StopStreamResource {
                     follow(live.get());
                     return;
                 }
+                if (round == 0 && beingWritten) {
+                    status(WRITING); // claimed on another server
+                }
                 if (!beingWritten || clock.instant().isAfter(giveUp)) {
                     status("The next stop is not being written. Choose again.");
                     commitAsItStands(story);
@@ -228,7 +233,8 @@ public class StopStreamResource {
         private void commit(Story story) {
             Passage next = story.passage(stop);
             status(announcement(next));
-            send(event("commit", render("commit", model(story, next))));
+            // the very fragment a choice without streaming answers with: the stop and today's out-of-band updates
+            send(event("commit", templates.render(View.fragment("story/ride", "step", model(story, next)))));
         }
 
         /**
@@ -254,6 +260,7 @@ public class StopStreamResource {
             model.put("story", story);
             model.put("owner", owner);
             model.put("next", next);
+            model.put("answered", story.passage(stop - 1));
             model.put("focus", next.stop());
             model.put("retryLimit", retries.perStop());
             return model;
