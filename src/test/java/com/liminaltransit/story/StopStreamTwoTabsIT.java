@@ -3,6 +3,7 @@ package com.liminaltransit.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.liminaltransit.narrative.openai.OpenAiWire;
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.VendorStub;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A streamed stop written by a slow model (an OpenAI stub that takes 2 s): two tabs open its stream while it is
  * being written; both are kept alive with SSE comments, both get the same sentences and commit, and the model is
- * asked once.
+ * asked once. A tab that never opens its stream (closed at once) still finds the stop written.
  */
 @HelidonTest
 @AddConfig(key = "liminal.ai.chain", value = "openai")
@@ -91,6 +93,33 @@ class StopStreamTwoTabsIT {
         }
         assertThat(STUB.requests()).as("the stop is asked for once").hasSize(1);
         assertThat(Rides.stopCount(player.get("/stories/" + ride).html())).isEqualTo(step + 2);
+    }
+
+    @Test
+    void aTabClosedBeforeItsStreamOpensStillFindsTheStopOnReturn() {
+        var player = new PlayerClient(URI.create(target.getUri().toString()));
+        String ride = Rides.board(player);
+        Document page = player.get("/stories/" + ride).html();
+        int step = Rides.openStep(page);
+        STUB.reset();
+        STUB.times(5, VendorStub.delayed(1000));
+
+        var answer = player.postHx(
+                "/stories/" + ride + "/choices",
+                Map.of(
+                        "step",
+                        String.valueOf(step),
+                        "choice",
+                        Rides.choiceIds(page).getFirst(),
+                        "stream",
+                        "1"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        Await.until(
+                Duration.ofSeconds(30),
+                "the stop written without anyone watching",
+                () -> Rides.stopCount(player.get("/stories/" + ride).html()) == step + 2);
+        assertThat(STUB.requests()).hasSize(1);
     }
 
     private static String stream(PlayerClient player, String url) {
