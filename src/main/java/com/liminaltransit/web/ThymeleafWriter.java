@@ -64,7 +64,7 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
     }
 
     /** Renders to a string first, so a template error becomes an error page, never half a page. */
-    String render(View view) {
+    public String render(View view) {
         Context context = new Context(Locale.ENGLISH, view.model());
         Set<String> selectors = view.fragment() == null ? null : Set.of(view.fragment());
         return engine.process(view.template(), selectors, context);
