@@ -1,6 +1,7 @@
 package com.liminaltransit.story;
 
 import com.liminaltransit.i18n.Languages;
+import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.throttle.Throttled;
 import com.liminaltransit.web.Htmx;
 import com.liminaltransit.web.Player;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The player's pages, per the URL contract of DESIGN.md. One URL answers htmx with a fragment and a plain
@@ -43,13 +45,23 @@ public class StoryResource {
 
     private final StoryService stories;
     private final Retries retries;
+    private final StopWrites writes;
     private final Languages languages;
 
+    private final boolean streaming;
+
     @Inject
-    StoryResource(StoryService stories, Retries retries, Languages languages) {
+    StoryResource(
+            StoryService stories,
+            Retries retries,
+            StopWrites writes,
+            Languages languages,
+            @ConfigProperty(name = "liminal.stream.enabled", defaultValue = "false") boolean streaming) {
         this.stories = stories;
         this.retries = retries;
+        this.writes = writes;
         this.languages = languages;
+        this.streaming = streaming;
     }
 
     /** The landing page: board a ride, or go back to one of yours. */
@@ -88,6 +100,7 @@ public class StoryResource {
             @FormParam("step") String step,
             @FormParam("choice") String choice,
             @FormParam("version") String version,
+            @FormParam("stream") String stream,
             @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
         String rideId = checkedId(id);
@@ -101,16 +114,54 @@ public class StoryResource {
         }
         Player player = PlayerCookieFilter.player(request);
         int fromVersion = version == null ? 0 : Integer.parseInt(version);
+        boolean htmx = Htmx.isHtmx(headers);
+        if (streaming && htmx && "1".equals(stream) && !SmokeRequests.isSmoke(request)) {
+            return chooseStreaming(rideId, player, Integer.parseInt(step), choice, fromVersion, request);
+        }
         ChoiceOutcome outcome = SmokeRequests.isSmoke(request)
                 ? stories.chooseSmoke(rideId, player, Integer.parseInt(step), choice, fromVersion)
                 : stories.choose(rideId, player, Integer.parseInt(step), choice, fromVersion);
-        boolean htmx = Htmx.isHtmx(headers);
         if (outcome.kind() == ChoiceOutcome.Kind.CONFLICT) {
             return conflict(outcome.story(), request, htmx);
         }
         if (!htmx) {
             return seeStop(rideId, outcome.answered() + 1);
         }
+        return stepFragment(outcome);
+    }
+
+    /**
+     * The htmx answer to a streamed choice (the page's form sends {@code stream=1}; without JavaScript nothing
+     * changes): the next stop is written in the background and the answer opens its event stream at once.
+     */
+    private Response chooseStreaming(
+            String rideId, Player player, int step, String choice, int version, ContainerRequestContext request) {
+        var settled = stories.chooseStreaming(rideId, player, step, choice, version, writes);
+        if (settled.isPresent()) {
+            ChoiceOutcome outcome = settled.get();
+            return outcome.kind() == ChoiceOutcome.Kind.CONFLICT
+                    ? conflict(outcome.story(), request, true)
+                    : stepFragment(outcome);
+        }
+        Story story = stories.story(rideId);
+        Passage answered = story.passage(step);
+        String label = answered.chosen()
+                .or(() -> answered.choice(choice))
+                .map(ChoiceOption::label)
+                .orElse("");
+        Map<String, Object> model = Map.of(
+                "stop",
+                step + 1,
+                "answered",
+                answered,
+                "chosenLabel",
+                label,
+                "streamUrl",
+                "/stories/" + rideId + "/stops/" + (step + 1) + "/stream");
+        return Response.ok(View.fragment("story/stream", "writing", model)).build();
+    }
+
+    private Response stepFragment(ChoiceOutcome outcome) {
         Map<String, Object> model = Map.of(
                 "story",
                 outcome.story(),

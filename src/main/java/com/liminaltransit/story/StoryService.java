@@ -18,7 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Boards rides and moves them on: builds what the narrator may read, asks the chain for the next stop, and
@@ -28,6 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class StoryService {
 
+    private static final Logger LOG = Logger.getLogger(StoryService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String OFFLINE = "offline";
 
@@ -38,6 +43,7 @@ public class StoryService {
     private final StopClaims claims;
     private final JourneyRepository journey;
     private final Translations translations;
+    private final StreamRecords streams;
     private final Clock clock;
 
     @Inject
@@ -49,7 +55,9 @@ public class StoryService {
             StopClaims claims,
             JourneyRepository journey,
             Translations translations,
+            StreamRecords streams,
             Clock clock) {
+        this.streams = streams;
         this.repository = repository;
         this.journey = journey;
         this.chain = chain;
@@ -219,6 +227,78 @@ public class StoryService {
                 throw new StoryException.StillWriting();
             }
             pause(round);
+        }
+    }
+
+    /**
+     * Answers stop {@code step} as {@link #choose(String, Player, int, String, int)} does, but writes the next stop in
+     * the background (see {@link StopWrites}), so the answer can go out at once and a stream can show the stop as it
+     * is written. The stop is still claimed, written and stored once, through the same path.
+     *
+     * @return empty when the next stop is being written (by this request or a twin that holds the claim), else the
+     *     replay or conflict the choice turned out to be
+     */
+    Optional<ChoiceOutcome> chooseStreaming(
+            String rideId, Player player, int step, String choiceId, int version, StopWrites writes) {
+        Story story = story(rideId);
+        if (!player.owns(story.ride().ownerHash())) {
+            throw new StoryException.NotOwner();
+        }
+        if (!story.hasStop(step)) {
+            throw new StoryException.BadRequest("This ride has no stop " + step + " to answer.");
+        }
+        Passage answered = story.passage(step);
+        if (!answered.unanswered()) {
+            return Optional.of(settled(story, step, choiceId, version));
+        }
+        Passage offered = version == 0
+                ? answered
+                : journey.version(answered, rideId, version)
+                        .orElseThrow(() -> new StoryException.BadRequest("This stop has no such version."));
+        Fork fork = story.ride().fork();
+        if (offered.ending()
+                || (fork != null && fork.stop() == step && !fork.choiceId().equals(choiceId))) {
+            return Optional.of(new ChoiceOutcome(story, step, ChoiceOutcome.Kind.CONFLICT));
+        }
+        ChoiceOption choice = offered.choice(choiceId)
+                .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
+        if (!claims.claim(rideId, step, choiceId)) {
+            return Optional.empty(); // a twin holds the claim: the stream waits for the stop it writes
+        }
+        int swapIn = offered.version() == answered.version() ? 0 : offered.version();
+        Story from = story.with(offered);
+        writes.start(rideId, step + 1, Locale.forLanguageTag(story.ride().language()), write -> {
+            try {
+                ChoiceOutcome outcome = write(from, step, choice, true, false, swapIn);
+                if (outcome.kind() == ChoiceOutcome.Kind.ADVANCED) {
+                    write.written(outcome.story(), step + 1);
+                    recordStream(rideId, step + 1, write, outcome.next().provider());
+                } else if (outcome.story().hasStop(step + 1)) {
+                    write.written(outcome.story(), step + 1); // a claim taken over: the other writer's stop
+                } else {
+                    write.failed("That stop was already answered. Here is the ride as it stands.");
+                }
+            } catch (StoryException e) {
+                write.failed(e.getMessage());
+            } finally {
+                claims.release(rideId, step);
+            }
+        });
+        return Optional.empty();
+    }
+
+    /** How the streamed stop went; a failure to record it is logged, never the player's problem. */
+    private void recordStream(String rideId, int stop, StopWrite write, String provider) {
+        try {
+            // no provider streams its text yet: each writes the stop at once, then its sentences are sent
+            streams.record(
+                    rideId,
+                    stop,
+                    new StreamRecords.StreamRecord(
+                            false, write.firstSentenceMillis(), write.elapsedMillis(), 0, provider),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Recording a streamed stop failed", e);
         }
     }
 

@@ -112,7 +112,7 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
     }
 
     /** Renders in English, for pages that have no request to read a language from. */
-    String render(View view) {
+    public String render(View view) {
         return render(view, Locale.ENGLISH, null);
     }
 
@@ -122,7 +122,7 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
      * @param locale the page's language
      * @param path   the page's own path and query, or {@code null}
      */
-    String render(View view, Locale locale, String path) {
+    public String render(View view, Locale locale, String path) {
         boolean writers = view.template().startsWith(WRITERS_ROOM);
         Locale language = writers ? Locale.ENGLISH : locale;
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(language, view.model());
@@ -137,8 +137,17 @@ public class ThymeleafWriter implements MessageBodyWriter<View> {
         return engine.process(view.template(), selectors, context);
     }
 
+    /**
+     * A message of the players' bundles in {@code language} (its values formatted), for words a page receives by
+     * other means than a template: the status events of a streamed stop.
+     */
+    public String message(Locale language, String key, Object... values) {
+        String message = messages.message(language, key, values);
+        return message == null ? key : message;
+    }
+
     /** The page language for a request with this cookie value and {@code Accept-Language} (either may be null). */
-    Locale locale(String cookie, String acceptLanguage) {
+    public Locale locale(String cookie, String acceptLanguage) {
         return languages == null ? Locale.ENGLISH : languages.choose(cookie, acceptLanguage);
     }
 
