@@ -131,6 +131,11 @@ class StopStreamIT {
         String choice = Rides.choiceIds(page).getFirst();
         Map<String, String> form = Map.of("step", String.valueOf(step), "choice", choice, "stream", "1");
         player.postHx("/stories/" + ride + "/choices", form);
+        // the stop written and stored first: a stream opened while it is written would also carry the "writing" status
+        Await.until(
+                Duration.ofSeconds(60),
+                "the streamed stop stored",
+                () -> Rides.stopCount(player.get("/stories/" + ride).html()) == step + 2);
         String url = "/stories/" + ride + "/stops/" + (step + 1) + "/stream";
         List<Event> first = Event.parse(stream(url).body());
 
