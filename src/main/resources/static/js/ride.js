@@ -84,7 +84,8 @@ document.addEventListener('htmx:sendError', function () {
     var p = document.createElement('p');
     p.className = 'notice';
     p.setAttribute('tabindex', '-1');
-    p.textContent = 'The line went quiet: your choice did not reach the train. Please choose again.';
+    p.textContent = notice.dataset.sendError
+        || 'The line went quiet: your choice did not reach the train. Please choose again.';
     notice.appendChild(p);
     p.focus({ preventScroll: true });
     p.scrollIntoView({ behavior: scrollBehaviour(), block: 'center' });

@@ -63,15 +63,17 @@ class Branches {
             throw new StoryException.NotOwner();
         }
         if (!story.hasStop(from)) {
-            throw new StoryException.BadRequest("This ride has no stop " + from + " to branch from.");
+            throw new StoryException.BadRequest(
+                    "This ride has no stop " + from + " to branch from.", "ride.no-stop-to-branch", from);
         }
         Passage stop = story.passage(from);
         if (stop.unanswered()) {
             throw new StoryException.BadRequest(
-                    "No choice was made at this stop yet: choose there instead of branching.");
+                    "No choice was made at this stop yet: choose there instead of branching.",
+                    "ride.branch-from-open-stop");
         }
         if (stop.choice(choiceId).isEmpty()) {
-            throw new StoryException.BadRequest("That choice was not on offer at this stop.");
+            throw new StoryException.BadRequest("That choice was not on offer at this stop.", "ride.door-not-offered");
         }
         if (choiceId.equals(stop.chosenId())) {
             return new Landing(rideId, from + 1, false);

@@ -41,35 +41,54 @@ record FamilyMap(int width, int height, List<Line> lines, List<Node> nodes, Item
     record Line(int x1, int y1, int x2, int y2, String cssClass) {}
 
     /**
-     * A stop in the drawing.
+     * A stop in the drawing; the page words its SVG title from the parts, in the player's language.
      *
-     * @param href     its permalink
-     * @param title    what it is, in words (the SVG title)
-     * @param cssClass {@code stop}, plus {@code ending} and {@code current} where they apply
+     * @param href        its permalink
+     * @param stop        its index
+     * @param ending      whether it is a terminus
+     * @param afterLabel  on a branch's first stop, the door taken to reach it; else {@code null}
+     * @param chosenLabel what was chosen there, or {@code null}
+     * @param cssClass    {@code stop}, plus {@code ending} and {@code current} where they apply
      */
-    record Node(int x, int y, String href, String title, String cssClass) {}
+    record Node(
+            int x,
+            int y,
+            String href,
+            int stop,
+            boolean ending,
+            String afterLabel,
+            String chosenLabel,
+            String cssClass) {}
 
     /**
-     * A ride in the lists.
+     * A ride in the lists; the page names it from the parts (the ride as boarded, or another door at a stop).
      *
-     * @param rideId  the ride
-     * @param href    the ride's page
-     * @param label   how the list names it
-     * @param current whether it is the ride the map was asked for
-     * @param ended   whether it reached a terminus
-     * @param stops   the stops it owns
+     * @param rideId    the ride
+     * @param href      the ride's page
+     * @param forkStop  the stop it branched at, or {@code null} for the ride as boarded
+     * @param forkLabel the label of the door it took there, or {@code null}
+     * @param current   whether it is the ride the map was asked for
+     * @param ended     whether it reached a terminus
+     * @param stops     the stops it owns
      */
-    record Item(String rideId, String href, String label, boolean current, boolean ended, List<StopItem> stops) {}
+    record Item(
+            String rideId,
+            String href,
+            Integer forkStop,
+            String forkLabel,
+            boolean current,
+            boolean ended,
+            List<StopItem> stops) {}
 
     /**
      * A stop in the lists, with the branches that fork there.
      *
      * @param href        its permalink
-     * @param name        its name (Boarding, Stop n, Terminus)
+     * @param ending      whether it is a terminus (the page names it: Boarding, Stop n, Terminus)
      * @param chosenLabel what was chosen there, or {@code null}
      * @param branches    rides that took another door here
      */
-    record StopItem(int stop, String href, String name, String chosenLabel, List<Item> branches) {}
+    record StopItem(int stop, String href, boolean ending, String chosenLabel, List<Item> branches) {}
 
     /** Lays out {@code family} for the map of ride {@code currentId}. */
     static FamilyMap of(RideFamily family, String currentId) {
@@ -98,7 +117,10 @@ record FamilyMap(int width, int height, List<Line> lines, List<Node> nodes, Item
                         x(stop.stop()),
                         y,
                         permalink(member.id(), stop.stop()),
-                        title(member, stop),
+                        stop.stop(),
+                        stop.ending(),
+                        afterLabel(member, stop),
+                        stop.chosenLabel(),
                         "stop" + (stop.ending() ? " ending" : "") + current));
                 lastStop = Math.max(lastStop, stop.stop());
                 previous = stop;
@@ -122,35 +144,21 @@ record FamilyMap(int width, int height, List<Line> lines, List<Node> nodes, Item
                     .map(child -> item(family, child, currentId))
                     .toList();
             stops.add(new StopItem(
-                    stop.stop(), permalink(member.id(), stop.stop()), name(stop), stop.chosenLabel(), branches));
+                    stop.stop(), permalink(member.id(), stop.stop()), stop.ending(), stop.chosenLabel(), branches));
         }
-        String label = member.fork() == null
-                ? "The ride as boarded"
-                : "Another door at "
-                        + (member.fork().stop() == 0
-                                ? "the boarding"
-                                : "stop " + member.fork().stop())
-                        + ": "
-                        + (member.forkLabel() == null ? "a choice" : "“" + member.forkLabel() + "”");
         return new Item(
-                member.id(), "/stories/" + member.id(), label, member.id().equals(currentId), member.ended(), stops);
+                member.id(),
+                "/stories/" + member.id(),
+                member.fork() == null ? null : member.fork().stop(),
+                member.forkLabel(),
+                member.id().equals(currentId),
+                member.ended(),
+                stops);
     }
 
-    private static String title(RideFamily.Member member, RideFamily.Stop stop) {
-        String title = name(stop);
-        if (member.fork() != null && stop.stop() == member.fork().stop() + 1 && member.forkLabel() != null) {
-            title += ", after “" + member.forkLabel() + "”";
-        }
-        return stop.chosenLabel() == null ? title : title + "; chose “" + stop.chosenLabel() + "”";
-    }
-
-    private static String name(RideFamily.Stop stop) {
-        return name(stop.stop(), stop.ending());
-    }
-
-    /** The name a stop's heading has on the ride page. */
-    static String name(int stop, boolean ending) {
-        return ending ? "Terminus" : stop == 0 ? "Boarding" : "Stop " + stop;
+    /** On a branch's first stop, the door taken to reach it. */
+    private static String afterLabel(RideFamily.Member member, RideFamily.Stop stop) {
+        return member.fork() != null && stop.stop() == member.fork().stop() + 1 ? member.forkLabel() : null;
     }
 
     private static String permalink(String rideId, int stop) {

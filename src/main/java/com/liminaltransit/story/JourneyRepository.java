@@ -121,9 +121,9 @@ class JourneyRepository {
                 try (PreparedStatement copy = connection.prepareStatement("""
                         insert into passage (ride_id, stop, body, summary, ending, chosen_id, provider, model,
                                              input_tokens, output_tokens, cost_usd, latency_ms, attempts,
-                                             fallback_reason, created_at, prompt_version, version)
+                                             fallback_reason, created_at, prompt_version, version, language)
                         select ?, stop, body, summary, ending, case when stop < ? then chosen_id end, provider, model,
-                               0, 0, 0, 0, 0, null, created_at, prompt_version, 1
+                               0, 0, 0, 0, 0, null, created_at, prompt_version, 1, language
                         from passage where ride_id = ? and stop <= ?""")) {
                     copy.setString(1, branchId);
                     copy.setInt(2, fork.stop());
@@ -243,8 +243,8 @@ class JourneyRepository {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement(
-                    "select body, summary, ending, provider from passage_version where ride_id = ? and stop = ?"
-                            + " and version = ?")) {
+                    "select body, summary, ending, provider, language from passage_version where ride_id = ?"
+                            + " and stop = ? and version = ?")) {
                 query.setString(1, rideId);
                 query.setInt(2, inEffect.stop());
                 query.setInt(3, version);
@@ -261,7 +261,8 @@ class JourneyRepository {
                             null,
                             row.getString(4),
                             version,
-                            inEffect.versions()));
+                            inEffect.versions(),
+                            row.getString(5) == null ? inEffect.language() : row.getString(5)));
                 }
             }
         });
@@ -276,6 +277,21 @@ class JourneyRepository {
      * @return whether this call wrote the version
      */
     boolean addVersion(String rideId, int stop, int seen, StepResult written, Instant now, Integer promptVersion) {
+        return addVersion(rideId, stop, seen, written, null, now, promptVersion);
+    }
+
+    /**
+     * As {@link #addVersion(String, int, int, StepResult, Instant, Integer)}, with the language the version's text is
+     * in ({@code textLanguage}; {@code null}: the ride's).
+     */
+    boolean addVersion(
+            String rideId,
+            int stop,
+            int seen,
+            StepResult written,
+            String textLanguage,
+            Instant now,
+            Integer promptVersion) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 if (!unanswered(connection, rideId, stop)) {
@@ -288,7 +304,7 @@ class JourneyRepository {
                 if (versions == 1) {
                     keepFirstVersion(connection, rideId, stop);
                 }
-                insertVersion(connection, rideId, stop, versions + 1, written, now, promptVersion);
+                insertVersion(connection, rideId, stop, versions + 1, written, textLanguage, now, promptVersion);
                 putInEffect(connection, rideId, stop, versions + 1);
                 try (PreparedStatement ride =
                         connection.prepareStatement("update ride set ended = ?, updated_at = ? where id = ?")) {
@@ -320,9 +336,9 @@ class JourneyRepository {
         try (PreparedStatement copy = connection.prepareStatement("""
                 insert into passage_version (ride_id, stop, version, body, summary, ending, provider, model,
                                              input_tokens, output_tokens, cost_usd, latency_ms, attempts,
-                                             fallback_reason, created_at, prompt_version)
+                                             fallback_reason, created_at, prompt_version, language)
                 select ride_id, stop, 1, body, summary, ending, provider, model, input_tokens, output_tokens,
-                       cost_usd, latency_ms, attempts, fallback_reason, created_at, prompt_version
+                       cost_usd, latency_ms, attempts, fallback_reason, created_at, prompt_version, language
                 from passage where ride_id = ? and stop = ?""")) {
             copy.setString(1, rideId);
             copy.setInt(2, stop);
@@ -343,6 +359,7 @@ class JourneyRepository {
             int stop,
             int version,
             StepResult step,
+            String textLanguage,
             Instant now,
             Integer promptVersion)
             throws SQLException {
@@ -350,8 +367,8 @@ class JourneyRepository {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into passage_version (ride_id, stop, version, body, summary, ending, provider, model,
                                              input_tokens, output_tokens, cost_usd, latency_ms, attempts,
-                                             fallback_reason, created_at, prompt_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                             fallback_reason, created_at, prompt_version, language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, rideId);
             insert.setInt(2, stop);
             insert.setInt(3, version);
@@ -372,6 +389,7 @@ class JourneyRepository {
             } else {
                 insert.setInt(16, promptVersion);
             }
+            insert.setString(17, textLanguage);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -398,9 +416,10 @@ class JourneyRepository {
     static void putInEffect(Connection connection, String rideId, int stop, int version) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
                 update passage set (body, summary, ending, provider, model, input_tokens, output_tokens, cost_usd,
-                                    latency_ms, attempts, fallback_reason, created_at, prompt_version, version) =
+                                    latency_ms, attempts, fallback_reason, created_at, prompt_version, version,
+                                    language) =
                     (select body, summary, ending, provider, model, input_tokens, output_tokens, cost_usd,
-                            latency_ms, attempts, fallback_reason, created_at, prompt_version, version
+                            latency_ms, attempts, fallback_reason, created_at, prompt_version, version, language
                      from passage_version where ride_id = ? and stop = ? and version = ?)
                 where ride_id = ? and stop = ?
                   and exists (select 1 from passage_version where ride_id = ? and stop = ? and version = ?)""")) {

@@ -67,14 +67,13 @@ public class JourneyResource {
             @Context ContainerRequestContext request) {
         Story story = stories.story(StoryResource.checkedId(id));
         if (n == null || !STOP.matcher(n).matches() || !story.hasStop(Integer.parseInt(n))) {
-            throw new StoryException.NotFound("This ride has not reached that stop.");
+            throw new StoryException.NotFound("This ride has not reached that stop.", "ride.stop-not-reached");
         }
         int stop = Integer.parseInt(n);
         Passage inEffect = story.passage(stop);
         Passage shown =
                 version == null ? inEffect : version(inEffect, story.ride().id(), version);
         Map<String, Object> model = model(story.upTo(stop).with(shown), request, stop);
-        model.put("title", FamilyMap.name(stop, shown.ending()));
         model.put("permalink", true);
         if (shown.version() != inEffect.version() && !inEffect.unanswered()) {
             model.put("notTaken", inEffect.version());
@@ -104,7 +103,8 @@ public class JourneyResource {
                 || !STOP.matcher(from).matches()
                 || choice == null
                 || !CHOICE.matcher(choice).matches()) {
-            throw new StoryException.BadRequest("Take one of the doors offered at an answered stop.");
+            throw new StoryException.BadRequest(
+                    "Take one of the doors offered at an answered stop.", "ride.bad-branch-form");
         }
         Player player = PlayerCookieFilter.player(request);
         Branches.Landing landing = branches.branch(rideId, player, Integer.parseInt(from), choice);
@@ -143,7 +143,7 @@ public class JourneyResource {
         if (step == null
                 || !STOP.matcher(step).matches()
                 || (versions != null && !VERSION.matcher(versions).matches())) {
-            throw new StoryException.BadRequest("Ask again at the open stop of the ride.");
+            throw new StoryException.BadRequest("Ask again at the open stop of the ride.", "ride.bad-retry-form");
         }
         Player player = PlayerCookieFilter.player(request);
         Retries.Outcome outcome = retries.askAgain(
@@ -156,14 +156,17 @@ public class JourneyResource {
                         request,
                         htmx,
                         "That stop was already answered, and an answered stop is never written again. Take another door"
-                                + " from it (its link) to see where another choice leads.");
+                                + " from it (its link) to see where another choice leads.",
+                        "ride.retry-answered");
             case OVER_LIMIT ->
                 conflict(
                         outcome.story(),
                         request,
                         htmx,
                         "You have asked the train again " + retries.perStop() + " times at this stop, the most it"
-                                + " allows. Choose from the versions you have.");
+                                + " allows. Choose from the versions you have.",
+                        "ride.retry-limit",
+                        retries.perStop());
             case WRITTEN, REPLAYED -> asked(outcome, request, htmx);
         };
     }
@@ -184,10 +187,21 @@ public class JourneyResource {
                 .build();
     }
 
-    /** The retry does not fit the stop: the ride as it stands, with a notice ({@code 409}). */
-    private Response conflict(Story story, ContainerRequestContext request, boolean htmx, String notice) {
+    /**
+     * The retry does not fit the stop: the ride as it stands, with a notice ({@code 409}), in English and by its key
+     * (and values) in the players' message bundles.
+     */
+    private Response conflict(
+            Story story,
+            ContainerRequestContext request,
+            boolean htmx,
+            String notice,
+            String noticeKey,
+            Object... noticeArgs) {
         Map<String, Object> model = model(story, request, null);
         model.put("notice", notice);
+        model.put("noticeKey", noticeKey);
+        model.put("noticeArgs", noticeArgs);
         View view = htmx ? View.fragment("story/ride", "ride", model) : View.page("story/ride", model);
         Response.ResponseBuilder response =
                 Response.status(Response.Status.CONFLICT).entity(view);
@@ -199,10 +213,11 @@ public class JourneyResource {
 
     private Passage version(Passage inEffect, String rideId, String version) {
         if (!VERSION.matcher(version).matches()) {
-            throw new StoryException.NotFound("This stop has no such version.");
+            throw new StoryException.NotFound("This stop has no such version.", "ride.no-such-version");
         }
         return journey.version(inEffect, rideId, Integer.parseInt(version))
-                .orElseThrow(() -> new StoryException.NotFound("This stop has no such version."));
+                .orElseThrow(
+                        () -> new StoryException.NotFound("This stop has no such version.", "ride.no-such-version"));
     }
 
     /** What the ride page reads; {@code focus} names the stop whose heading takes focus, or is {@code null}. */

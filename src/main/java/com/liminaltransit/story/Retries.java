@@ -1,10 +1,11 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.i18n.StepInLanguage;
+import com.liminaltransit.i18n.Translations;
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.ProviderChain;
-import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.web.Player;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,6 +34,7 @@ class Retries {
     private final ProviderChain chain;
     private final RidePlans plans;
     private final StopClaims claims;
+    private final Translations translations;
     private final Clock clock;
     private final int perStop;
 
@@ -43,6 +45,7 @@ class Retries {
             ProviderChain chain,
             RidePlans plans,
             StopClaims claims,
+            Translations translations,
             Clock clock,
             @ConfigProperty(name = "liminal.story.retries-per-stop", defaultValue = "2") String perStop) {
         this.stories = stories;
@@ -50,6 +53,7 @@ class Retries {
         this.chain = chain;
         this.plans = plans;
         this.claims = claims;
+        this.translations = translations;
         this.clock = clock;
         this.perStop = parse(perStop);
     }
@@ -111,7 +115,8 @@ class Retries {
                 throw new StoryException.NotOwner();
             }
             if (!story.hasStop(step)) {
-                throw new StoryException.BadRequest("This ride has no stop " + step + " to ask about again.");
+                throw new StoryException.BadRequest(
+                        "This ride has no stop " + step + " to ask about again.", "ride.no-stop-to-retry", step);
             }
             Passage stop = story.passage(step);
             if (seen > 0 && stop.versions() > seen) {
@@ -155,13 +160,14 @@ class Retries {
             ChoiceOption taken = before.chosen().orElseThrow();
             context = StoryService.contextFor(story, step - 1, taken);
         }
-        StepResult written =
-                chain.write(context.with(plan.prompts(), plan.chain()).withPurpose(CallPurpose.RIDE));
+        StepInLanguage written = translations.forRide(
+                chain.write(context.with(plan.prompts(), plan.chain()).withPurpose(CallPurpose.RIDE)), ride.language());
         return journey.addVersion(
                 ride.id(),
                 step,
                 story.passage(step).versions(),
-                written,
+                written.step(),
+                written.language(),
                 clock.instant(),
                 plan.prompts().version());
     }

@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.narrative.StepNeeds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param fork      where it branched from another ride, or {@code null}
  * @param forkLabel the label of the choice it took at its fork, or {@code null}
  * @param branches  rides that branched from this one, in the order listed
+ * @param language  the language its opening is in, a BCP 47 tag
  */
 public record RideListing(
         String id,
@@ -26,15 +28,17 @@ public record RideListing(
         Instant updatedAt,
         Fork fork,
         String forkLabel,
-        List<RideListing> branches) {
+        List<RideListing> branches,
+        String language) {
 
     public RideListing {
         branches = List.copyOf(branches);
+        language = StepNeeds.normalise(language);
     }
 
-    /** A ride without branches. */
+    /** A ride without branches, in English. */
     public RideListing(String id, int stops, boolean ended, String opening, Instant updatedAt) {
-        this(id, stops, ended, opening, updatedAt, null, null, List.of());
+        this(id, stops, ended, opening, updatedAt, null, null, List.of(), StepNeeds.DEFAULT_LANGUAGE);
     }
 
     /**
@@ -71,6 +75,7 @@ public record RideListing(
                 ride.updatedAt(),
                 ride.fork(),
                 ride.forkLabel(),
-                mine);
+                mine,
+                ride.language());
     }
 }

@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.stream.Sentence;
 import com.liminaltransit.narrative.stream.SentenceSplitter;
+import com.liminaltransit.web.PageLanguages;
 import com.liminaltransit.web.PlayerCookieFilter;
 import com.liminaltransit.web.ThymeleafWriter;
 import com.liminaltransit.web.View;
@@ -49,7 +50,7 @@ public class StopStreamResource {
     private static final Logger LOG = Logger.getLogger(StopStreamResource.class.getName());
     private static final Pattern STOP = Pattern.compile("[1-9]\\d{0,3}");
     private static final String TEMPLATE = "story/stream";
-    private static final String WRITING = "The train is writing the next stop…";
+    private static final String WRITING = "ride.working";
 
     private final StoryService stories;
     private final StopWrites writes;
@@ -97,9 +98,14 @@ public class StopStreamResource {
             throw new StoryException.NotFound();
         }
         boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
+        // the events speak the language of the page that opened the stream (its words; the story keeps its own)
+        jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(PageLanguages.COOKIE);
+        Locale page = templates.locale(
+                cookie == null ? null : cookie.getValue(),
+                request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
         // a reconnecting browser names the last sentence it has: it is not sent twice
         int seen = lastEventId != null && lastEventId.matches("\\d{1,4}") ? Integer.parseInt(lastEventId) : 0;
-        var events = new Events(sink, sse, rideId, stop, owner, seen);
+        var events = new Events(sink, sse, rideId, stop, owner, seen, page);
         // Jersey on Helidon writes the events through the request's context: carry it to the sending thread
         var context = Contexts.context().orElseThrow();
         Thread.ofVirtual()
@@ -115,11 +121,13 @@ public class StopStreamResource {
         private final int stop;
         private final boolean owner;
         private final int seen;
+        private final Locale page;
         private int sent;
         private final List<String> shown = new ArrayList<>();
 
-        Events(SseEventSink sink, Sse sse, String rideId, int stop, boolean owner, int seen) {
+        Events(SseEventSink sink, Sse sse, String rideId, int stop, boolean owner, int seen, Locale page) {
             this.seen = seen;
+            this.page = page;
             this.sink = sink;
             this.sse = sse;
             this.rideId = rideId;
@@ -143,7 +151,7 @@ public class StopStreamResource {
         }
 
         private void follow(StopWrite write) {
-            status(WRITING);
+            status(templates.message(page, WRITING));
             var queue = write.attach();
             while (true) {
                 StopWrite.Event event;
@@ -193,10 +201,10 @@ public class StopStreamResource {
                     return;
                 }
                 if (round == 0 && beingWritten) {
-                    status(WRITING); // claimed on another server
+                    status(templates.message(page, WRITING)); // claimed on another server
                 }
                 if (!beingWritten || clock.instant().isAfter(giveUp)) {
-                    status("The next stop is not being written. Choose again.");
+                    status(templates.message(page, "stream.not-written"));
                     commitAsItStands(story);
                     return;
                 }
@@ -232,9 +240,17 @@ public class StopStreamResource {
 
         private void commit(Story story) {
             Passage next = story.passage(stop);
-            status(announcement(next));
+            status(
+                    next.ending()
+                            ? templates.message(page, "stream.announce.terminus")
+                            : templates.message(
+                                    page,
+                                    "stream.announce.stop",
+                                    next.stop(),
+                                    next.choices().size()));
             // the very fragment a choice without streaming answers with: the stop and today's out-of-band updates
-            send(event("commit", templates.render(View.fragment("story/ride", "step", model(story, next)))));
+            send(event(
+                    "commit", templates.render(View.fragment("story/ride", "step", model(story, next)), page, null)));
         }
 
         /**
@@ -267,7 +283,7 @@ public class StopStreamResource {
         }
 
         private String render(String fragment, Map<String, Object> model) {
-            return templates.render(View.fragment(TEMPLATE, fragment, model));
+            return templates.render(View.fragment(TEMPLATE, fragment, model), page, null);
         }
 
         private OutboundSseEvent event(String name, String html) {
@@ -288,16 +304,6 @@ public class StopStreamResource {
                 throw new ClientGone();
             }
         }
-    }
-
-    /** "Stop 7: three choices", or the terminus. */
-    static String announcement(Passage next) {
-        if (next.ending()) {
-            return "Terminus: the ride has ended.";
-        }
-        int count = next.choices().size();
-        String[] words = {"no choices", "one choice", "two choices", "three choices", "four choices", "five choices"};
-        return "Stop " + next.stop() + ": " + (count < words.length ? words[count] : count + " choices");
     }
 
     /** The player's tab went away mid-stream. */

@@ -48,6 +48,14 @@ public record Story(Ride ride, List<Passage> passages) {
         return new Story(after, moved);
     }
 
+    /**
+     * Whether some passage is not in the ride's language: the offline storyteller's English left untranslated (no
+     * Amazon Translate configured, or it failed). The ride page tells the player once.
+     */
+    public boolean untranslated() {
+        return passages.stream().anyMatch(passage -> !passage.isIn(ride.language()));
+    }
+
     /** The ride as it stood at stop {@code stop}: its passages {@code 0..stop} (what a stop's permalink shows). */
     Story upTo(int stop) {
         return new Story(ride, passages.subList(0, stop + 1));

@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.TextMeasure;
 import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
@@ -50,6 +51,14 @@ class StoryRepository {
      * the ride's experiment variant (or none).
      */
     void create(Ride ride, StepResult first, RideSource source, Integer promptVersion) {
+        create(ride, first, ride.language(), source, promptVersion);
+    }
+
+    /**
+     * As {@link #create(Ride, StepResult, RideSource, Integer)}, with the language the boarding passage's text is in
+     * ({@code textLanguage}: the ride's, or the offline storyteller's English when it could not be translated).
+     */
+    void create(Ride ride, StepResult first, String textLanguage, RideSource source, Integer promptVersion) {
         Long variantId = ride.variantId();
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -71,7 +80,7 @@ class StoryRepository {
                 }
                 insert.executeUpdate();
             }
-            insertPassage(connection, ride.id(), 0, first, ride.createdAt(), promptVersion);
+            insertPassage(connection, ride.id(), 0, first, textLanguage, ride.createdAt(), promptVersion);
             return null;
         });
     }
@@ -89,7 +98,7 @@ class StoryRepository {
     /** As {@link #appendStep(String, int, String, StepResult, Instant)}, recording the prompt version used. */
     boolean appendStep(
             String rideId, int answered, String choiceId, StepResult next, Instant now, Integer promptVersion) {
-        return appendStep(rideId, answered, choiceId, next, now, promptVersion, 0);
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion, 0);
     }
 
     /**
@@ -101,6 +110,23 @@ class StoryRepository {
             int answered,
             String choiceId,
             StepResult next,
+            Instant now,
+            Integer promptVersion,
+            int fromVersion) {
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion, fromVersion);
+    }
+
+    /**
+     * As {@link #appendStep(String, int, String, StepResult, Instant, Integer)}, with the language the new passage's
+     * text is in ({@code textLanguage}; {@code null}: the ride's), answering from version {@code fromVersion} of the
+     * stop (0: the version in effect), which then becomes the one in effect.
+     */
+    boolean appendStep(
+            String rideId,
+            int answered,
+            String choiceId,
+            StepResult next,
+            String textLanguage,
             Instant now,
             Integer promptVersion,
             int fromVersion) {
@@ -119,7 +145,7 @@ class StoryRepository {
                 if (fromVersion > 0) {
                     JourneyRepository.putInEffect(connection, rideId, answered, fromVersion);
                 }
-                insertPassage(connection, rideId, answered + 1, next, now, promptVersion);
+                insertPassage(connection, rideId, answered + 1, next, textLanguage, now, promptVersion);
                 try (PreparedStatement ride = connection.prepareStatement(
                         "update ride set stops = ?, ended = ?, updated_at = ? where id = ?")) {
                     ride.setInt(1, answered + 2);
@@ -136,14 +162,20 @@ class StoryRepository {
     }
 
     private static void insertPassage(
-            Connection connection, String rideId, int stop, StepResult step, Instant now, Integer promptVersion)
+            Connection connection,
+            String rideId,
+            int stop,
+            StepResult step,
+            String textLanguage,
+            Instant now,
+            Integer promptVersion)
             throws SQLException {
         Narrative narrative = step.narrative();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into passage (ride_id, stop, body, summary, ending, provider, model, input_tokens,
                                      output_tokens, cost_usd, latency_ms, attempts, fallback_reason, created_at,
-                                     prompt_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                     prompt_version, language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, rideId);
             insert.setInt(2, stop);
             insert.setString(3, narrative.passage());
@@ -163,6 +195,7 @@ class StoryRepository {
             } else {
                 insert.setInt(15, promptVersion);
             }
+            insert.setString(16, textLanguage);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -187,7 +220,8 @@ class StoryRepository {
             if (ride.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Story(ride.get(), passages(connection, rideId)));
+            return Optional.of(new Story(
+                    ride.get(), passages(connection, rideId, ride.get().language())));
         });
     }
 
@@ -199,7 +233,8 @@ class StoryRepository {
         return RideListing.nest(Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select r.id, r.stops, r.ended, r.updated_at, p.body,
-                           r.parent_id, r.parent_stop, r.parent_choice, r.root_id, c.label
+                           r.parent_id, r.parent_stop, r.parent_choice, r.root_id, c.label,
+                           coalesce(p.language, r.language)
                     from ride r join passage p on p.ride_id = r.id and p.stop = 0
                     left join choice c on c.ride_id = r.id and c.stop = r.parent_stop and c.id = r.parent_choice
                     where r.owner_hash = ? order by r.updated_at desc, r.id limit ?""")) {
@@ -216,7 +251,8 @@ class StoryRepository {
                                 instant(rows, 4),
                                 fork(rows, 6),
                                 rows.getString(10),
-                                List.of()));
+                                List.of(),
+                                rows.getString(11)));
                     }
                 }
                 return rides;
@@ -259,7 +295,9 @@ class StoryRepository {
         }
     }
 
-    private static List<Passage> passages(Connection connection, String rideId) throws SQLException {
+    /** The ride's passages; one whose language was not recorded is in the ride's ({@code rideLanguage}). */
+    private static List<Passage> passages(Connection connection, String rideId, String rideLanguage)
+            throws SQLException {
         Map<Integer, List<ChoiceOption>> choices = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select stop, id, label from choice where ride_id = ? order by stop, position")) {
@@ -274,7 +312,7 @@ class StoryRepository {
         Map<Integer, Integer> versions = JourneyRepository.versionCounts(connection, rideId);
         List<Passage> passages = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select stop, body, summary, ending, chosen_id, provider, version
+                select stop, body, summary, ending, chosen_id, provider, version, language
                 from passage where ride_id = ? order by stop""")) {
             query.setString(1, rideId);
             try (ResultSet rows = query.executeQuery()) {
@@ -289,16 +327,18 @@ class StoryRepository {
                             rows.getString(5),
                             rows.getString(6),
                             rows.getInt(7),
-                            versions.getOrDefault(stop, 1)));
+                            versions.getOrDefault(stop, 1),
+                            rows.getString(8) == null ? rideLanguage : rows.getString(8)));
                 }
             }
         }
         return passages;
     }
 
+    /** The first words of a passage, on one line; cut without assuming spaces between words (Japanese has none). */
     private static String opening(String body) {
         String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 120 ? flat : flat.substring(0, 119).strip() + "…";
+        return TextMeasure.cut(flat, 120);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.i18n.Languages;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.throttle.Throttled;
 import com.liminaltransit.web.Htmx;
@@ -40,10 +41,12 @@ public class StoryResource {
     private static final Pattern STEP = Pattern.compile("\\d{1,4}");
     private static final Pattern CHOICE = Pattern.compile("[a-z0-9]{1,8}");
     private static final Pattern VERSION = Pattern.compile("[1-9]\\d{0,2}");
+    private static final String CONFLICT_KEY = "ride.conflict";
 
     private final StoryService stories;
     private final Retries retries;
     private final StopWrites writes;
+    private final Languages languages;
 
     private final boolean streaming;
 
@@ -52,10 +55,12 @@ public class StoryResource {
             StoryService stories,
             Retries retries,
             StopWrites writes,
+            Languages languages,
             @ConfigProperty(name = "liminal.stream.enabled", defaultValue = "false") boolean streaming) {
         this.stories = stories;
         this.retries = retries;
         this.writes = writes;
+        this.languages = languages;
         this.streaming = streaming;
     }
 
@@ -65,13 +70,15 @@ public class StoryResource {
         return View.page("story/landing", Map.of("rides", stories.ridesOf(PlayerCookieFilter.player(request))));
     }
 
-    /** Boards a new ride and sends the player to it. */
+    /** Boards a new ride, in the player's language, and sends the player to it. */
     @POST
     @Path("stories")
     @Throttled
     public Response board(@Context ContainerRequestContext request) {
         Player player = PlayerCookieFilter.player(request);
-        String id = SmokeRequests.isSmoke(request) ? stories.boardSmoke(player) : stories.board(player);
+        String language = languages.of(request);
+        String id =
+                SmokeRequests.isSmoke(request) ? stories.boardSmoke(player, language) : stories.board(player, language);
         return seeRide(id);
     }
 
@@ -102,7 +109,8 @@ public class StoryResource {
                 || choice == null
                 || !CHOICE.matcher(choice).matches()
                 || (version != null && !VERSION.matcher(version).matches())) {
-            throw new StoryException.BadRequest("Choose one of the offered choices at the open stop.");
+            throw new StoryException.BadRequest(
+                    "Choose one of the offered choices at the open stop.", "ride.bad-choice-form");
         }
         Player player = PlayerCookieFilter.player(request);
         int fromVersion = version == null ? 0 : Integer.parseInt(version);
@@ -184,12 +192,25 @@ public class StoryResource {
         return response.build();
     }
 
+    /** The ride page's model; a notice is given in English and by its key in the players' message bundles. */
     private static Map<String, Object> rideModel(
             Story story, ContainerRequestContext request, String notice, int retryLimit) {
         boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
         return notice == null
                 ? Map.of("story", story, "owner", owner, "retryLimit", retryLimit)
-                : Map.of("story", story, "owner", owner, "notice", notice, "retryLimit", retryLimit);
+                : Map.of(
+                        "story",
+                        story,
+                        "owner",
+                        owner,
+                        "notice",
+                        notice,
+                        "noticeKey",
+                        CONFLICT_KEY,
+                        "noticeArgs",
+                        new Object[0],
+                        "retryLimit",
+                        retryLimit);
     }
 
     /** Ids are random UUIDs: anything else cannot be a ride, so it is simply not found. */

@@ -1,9 +1,12 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.i18n.StepInLanguage;
+import com.liminaltransit.i18n.Translations;
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
+import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.StepResult;
@@ -31,7 +34,6 @@ public class StoryService {
 
     private static final Logger LOG = Logger.getLogger(StoryService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String LANGUAGE = "en";
     private static final String OFFLINE = "offline";
 
     private final StoryRepository repository;
@@ -40,6 +42,7 @@ public class StoryService {
     private final RidePlans plans;
     private final StopClaims claims;
     private final JourneyRepository journey;
+    private final Translations translations;
     private final StreamRecords streams;
     private final Clock clock;
 
@@ -51,6 +54,7 @@ public class StoryService {
             RidePlans plans,
             StopClaims claims,
             JourneyRepository journey,
+            Translations translations,
             StreamRecords streams,
             Clock clock) {
         this.streams = streams;
@@ -60,18 +64,23 @@ public class StoryService {
         this.metrics = metrics;
         this.plans = plans;
         this.claims = claims;
+        this.translations = translations;
         this.clock = clock;
     }
 
-    /** Boards a new ride for a player and writes its first passage. */
-    String board(Player player) {
-        return board(player, RideSource.PLAYER, RANDOM.nextLong());
+    /**
+     * Boards a new ride for a player and writes its first passage. The ride is written in {@code language} (the
+     * player's language when they board) to its end, whatever language its pages are later read in.
+     */
+    String board(Player player, String language) {
+        RidePlan plan = plans.forNewRide(player.ownerHash());
+        return board(player, RideSource.PLAYER, RANDOM.nextLong(), plan, language);
     }
 
-    /** Boards a smoke-test ride: written by {@code offline} alone, stored as a smoke ride. */
-    String boardSmoke(Player player) {
+    /** Boards a smoke-test ride in {@code language}: written by {@code offline} alone, stored as a smoke ride. */
+    String boardSmoke(Player player, String language) {
         RidePlan published = plans.forVariant(null);
-        return board(player, RideSource.SMOKE, RANDOM.nextLong(), offlineOnly(published));
+        return board(player, RideSource.SMOKE, RANDOM.nextLong(), offlineOnly(published), language);
     }
 
     private static RidePlan offlineOnly(RidePlan plan) {
@@ -84,7 +93,7 @@ public class StoryService {
      */
     public String board(Player player, RideSource source, long seed) {
         RidePlan plan = source == RideSource.PLAYER ? plans.forNewRide(player.ownerHash()) : plans.forVariant(null);
-        return board(player, source, seed, plan);
+        return board(player, source, seed, plan, StepNeeds.DEFAULT_LANGUAGE);
     }
 
     /**
@@ -92,23 +101,27 @@ public class StoryService {
      * chain): the randomtest bot plays a variant this way.
      */
     public String board(Player player, RideSource source, long seed, Long variantId) {
-        return board(player, source, seed, plans.forVariant(variantId));
+        return board(player, source, seed, plans.forVariant(variantId), StepNeeds.DEFAULT_LANGUAGE);
     }
 
-    private String board(Player player, RideSource source, long seed, RidePlan plan) {
+    private String board(Player player, RideSource source, long seed, RidePlan plan, String rideLanguage) {
         String id = UUID.randomUUID().toString();
-        StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE)
-                .with(plan.prompts(), plan.chain())
-                .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT));
+        String language = StepNeeds.normalise(rideLanguage);
+        StepInLanguage first = translations.forRide(
+                chain.write(StoryContext.boarding(id, seed, language)
+                        .with(plan.prompts(), plan.chain())
+                        .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT)),
+                language);
         Instant now = clock.instant();
         repository.create(
-                new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
-                first,
+                new Ride(id, player.ownerHash(), seed, language, false, 1, now, now, plan.variantId()),
+                first.step(),
+                first.language(),
                 source,
                 plan.prompts().version());
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
-            if (first.narrative().ending()) {
+            if (first.step().narrative().ending()) {
                 metrics.rideCompleted();
             }
         }
@@ -179,7 +192,8 @@ public class StoryService {
                 throw new StoryException.NotOwner();
             }
             if (!story.hasStop(step)) {
-                throw new StoryException.BadRequest("This ride has no stop " + step + " to answer.");
+                throw new StoryException.BadRequest(
+                        "This ride has no stop " + step + " to answer.", "ride.no-stop-to-answer", step);
             }
             Passage answered = story.passage(step);
             if (!answered.unanswered()) {
@@ -188,7 +202,8 @@ public class StoryService {
             Passage offered = version == 0
                     ? answered
                     : journey.version(answered, rideId, version)
-                            .orElseThrow(() -> new StoryException.BadRequest("This stop has no such version."));
+                            .orElseThrow(() -> new StoryException.BadRequest(
+                                    "This stop has no such version.", "ride.no-such-version"));
             Fork fork = story.ride().fork();
             if (offered.ending()
                     || (fork != null && fork.stop() == step && !fork.choiceId().equals(choiceId))) {
@@ -196,7 +211,8 @@ public class StoryService {
                 return new ChoiceOutcome(story, step, ChoiceOutcome.Kind.CONFLICT);
             }
             ChoiceOption choice = offered.choice(choiceId)
-                    .orElseThrow(() -> new StoryException.BadRequest("That choice is not on offer at this stop."));
+                    .orElseThrow(() -> new StoryException.BadRequest(
+                            "That choice is not on offer at this stop.", "ride.choice-not-offered"));
             if (claims.claim(rideId, step, choiceId)) {
                 try {
                     int swapIn = offered.version() == answered.version() ? 0 : offered.version();
@@ -306,12 +322,22 @@ public class StoryService {
         String rideId = story.ride().id();
         RidePlan variant = plans.forVariant(story.ride().variantId());
         RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
-        StepResult next = chain.write(contextFor(story, step, choice)
-                .with(plan.prompts(), plan.chain())
-                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT));
+        StepInLanguage shown = translations.forRide(
+                chain.write(contextFor(story, step, choice)
+                        .with(plan.prompts(), plan.chain())
+                        .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT)),
+                story.ride().language());
+        StepResult next = shown.step();
         Instant now = clock.instant();
         if (!repository.appendStep(
-                rideId, step, choice.id(), next, now, plan.prompts().version(), fromVersion)) {
+                rideId,
+                step,
+                choice.id(),
+                next,
+                shown.language(),
+                now,
+                plan.prompts().version(),
+                fromVersion)) {
             // A claim older than its timeout was taken over while this request still wrote: the other one decides.
             return settled(story(rideId), step, choice.id(), fromVersion);
         }
@@ -326,7 +352,8 @@ public class StoryService {
                 written.ending(),
                 written.choices(),
                 null,
-                next.generation().provider());
+                next.generation().provider(),
+                shown.language());
         return new ChoiceOutcome(story.advanced(step, choice.id(), passage, now), step, ChoiceOutcome.Kind.ADVANCED);
     }
 

@@ -70,15 +70,25 @@ public class TranscriptResource {
         }
         if (!STOP.matcher(stop).matches()) {
             throw new PageException(
-                    Response.Status.BAD_REQUEST, "A stop is a number from 0, like ?stop=3, or no stop at all.");
+                    Response.Status.BAD_REQUEST,
+                    "A stop is a number from 0, like ?stop=3, or no stop at all.",
+                    "transcript.bad-stop",
+                    null);
         }
         int n = stop.length() > LONGEST_STOP_DIGITS ? Integer.MAX_VALUE : Integer.parseInt(stop);
         if (!story.hasStop(n)) {
-            throw new PageException(
-                    Response.Status.NOT_FOUND,
-                    n == Integer.MAX_VALUE
-                            ? "This ride has no stop that far along."
-                            : "This ride has no stop " + n + " yet.");
+            throw n == Integer.MAX_VALUE
+                    ? new PageException(
+                            Response.Status.NOT_FOUND,
+                            "This ride has no stop that far along.",
+                            "transcript.stop-too-far",
+                            null)
+                    : new PageException(
+                            Response.Status.NOT_FOUND,
+                            "This ride has no stop " + n + " yet.",
+                            "transcript.no-stop-yet",
+                            null,
+                            n);
         }
         return n;
     }
@@ -88,12 +98,15 @@ public class TranscriptResource {
     }
 
     private static PageException noSuchRide() {
-        return new PageException(Response.Status.NOT_FOUND, "This train is not on any timetable we keep.");
+        return new PageException(
+                Response.Status.NOT_FOUND, "This train is not on any timetable we keep.", "ride.not-found", null);
     }
 
     private static PageException noSuchPage() {
         return new PageException(
                 Response.Status.NOT_FOUND,
-                "Transcripts come as .html, .epub, .md and .txt. There is nothing at this address.");
+                "Transcripts come as .html, .epub, .md and .txt. There is nothing at this address.",
+                "transcript.no-format",
+                null);
     }
 }
