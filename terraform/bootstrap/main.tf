@@ -159,7 +159,7 @@ data "aws_iam_policy_document" "boundary" {
 
   statement {
     sid       = "CheckModelText"
-    actions   = ["bedrock:ApplyGuardrail", "comprehend:DetectToxicContent"]
+    actions   = ["bedrock:ApplyGuardrail", "comprehend:DetectToxicContent", "translate:TranslateText"]
     resources = ["*"]
   }
 
@@ -422,6 +422,8 @@ data "aws_iam_policy_document" "deploy_infrastructure" {
       "bedrock:CreateGuardrail", "bedrock:UpdateGuardrail", "bedrock:DeleteGuardrail", "bedrock:GetGuardrail",
       "bedrock:ListGuardrails", "bedrock:CreateGuardrailVersion", "bedrock:ListTagsForResource",
       "bedrock:TagResource", "bedrock:UntagResource",
+      # the line's terminology for Amazon Translate (deploy.sh imports it)
+      "translate:ImportTerminology", "translate:GetTerminology",
     ]
     resources = ["*"]
 

@@ -155,6 +155,17 @@ data "aws_iam_policy_document" "task" {
   }
 
   dynamic "statement" {
+    for_each = var.translate_text ? [1] : []
+
+    content {
+      # TranslateText names no resource but the terminology it applies; the account holds only ours
+      sid       = "TranslateOfflinePassages"
+      actions   = ["translate:TranslateText"]
+      resources = ["*"]
+    }
+  }
+
+  dynamic "statement" {
     for_each = var.comprehend_toxicity ? [1] : []
 
     content {

@@ -67,6 +67,12 @@ variable "guardrail_arns" {
   default     = []
 }
 
+variable "translate_text" {
+  description = "Allow translate:TranslateText (the offline storyteller's English for rides in other languages)."
+  type        = bool
+  default     = false
+}
+
 variable "comprehend_toxicity" {
   description = "Allow comprehend:DetectToxicContent (liminal.safety.checks names comprehend)."
   type        = bool

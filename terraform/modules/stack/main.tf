@@ -35,6 +35,10 @@ locals {
       LIMINAL_SAFETY_ON_UNAVAILABLE = var.safety_on_unavailable
     },
     contains(local.safety_checks, "comprehend") ? { LIMINAL_SAFETY_COMPREHEND_REGION = data.aws_region.current.region } : {},
+    var.translate_offline ? {
+      LIMINAL_TRANSLATE_REGION      = data.aws_region.current.region
+      LIMINAL_TRANSLATE_TERMINOLOGY = "liminal-line"
+    } : {},
     local.use_guardrail ? {
       LIMINAL_SAFETY_GUARDRAIL_ID        = module.guardrail[0].guardrail_id
       LIMINAL_SAFETY_GUARDRAIL_VERSION   = module.guardrail[0].version
@@ -82,6 +86,7 @@ locals {
     sagemaker_endpoint_arns = local.sagemaker_endpoint_arns
     guardrail_arns          = local.use_guardrail ? module.guardrail[0].apply_arns : []
     comprehend_toxicity     = contains(local.safety_checks, "comprehend")
+    translate_text          = var.translate_offline
     db_connect_arns         = [module.database.app_connect_arn]
   }
 
@@ -189,6 +194,7 @@ module "app_runner" {
   sagemaker_endpoint_arns  = local.compute_inputs.sagemaker_endpoint_arns
   guardrail_arns           = local.compute_inputs.guardrail_arns
   comprehend_toxicity      = local.compute_inputs.comprehend_toxicity
+  translate_text           = local.compute_inputs.translate_text
   db_connect_arns          = local.compute_inputs.db_connect_arns
   subnet_ids               = module.networking.private_subnet_ids
   security_group_ids       = [module.networking.app_security_group_id]
@@ -217,6 +223,7 @@ module "ecs_fargate" {
   sagemaker_endpoint_arns  = local.compute_inputs.sagemaker_endpoint_arns
   guardrail_arns           = local.compute_inputs.guardrail_arns
   comprehend_toxicity      = local.compute_inputs.comprehend_toxicity
+  translate_text           = local.compute_inputs.translate_text
   db_connect_arns          = local.compute_inputs.db_connect_arns
   vpc_id                   = module.networking.vpc_id
   subnet_ids               = module.networking.private_subnet_ids

@@ -165,6 +165,12 @@ variable "safety_checks" {
   }
 }
 
+variable "translate_offline" {
+  description = "Translate the offline storyteller's English with Amazon Translate for rides in other languages (liminal.translate.*, with the terminology deploy.sh imports). False: those passages stay English, marked lang=en."
+  type        = bool
+  default     = true
+}
+
 variable "safety_on_unavailable" {
   description = "liminal.safety.on-unavailable: what a step does while a classifier is down or throttled (offline: the offline storyteller writes it; allow-rules-only)."
   type        = string
