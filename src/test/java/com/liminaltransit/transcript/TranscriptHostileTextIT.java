@@ -42,17 +42,21 @@ class TranscriptHostileTextIT {
 
     private static final VendorStub STUB = VendorStub.start(new OpenAiWire());
 
-    /** Lines of the boarding passage: plain text to the narrator's validator, markup to a careless renderer. */
+    /**
+     * Lines of the boarding passage: plain text to the narrator's validator, markup to a careless renderer. No web
+     * address: the safety rules refuse a model's text with a link before it reaches a ride (their own tests), so a
+     * link's target here is a bare word, which a careless renderer would still turn into one.
+     */
     private static final List<String> HOSTILE_LINES = List.of(
             "# The conductor's heading",
-            "]]> & <3 [a link](http://evil.example) *stars* `ticks` ~~gone~~",
+            "]]> & <3 [a link](evil-page) *stars* `ticks` ~~gone~~",
             "---",
             "1. first",
             "- second",
             "===",
-            "www.evil.example | a | b | and the train hums at Hollow Quay.");
+            "evil-page | a | b | and the train hums at Hollow Quay.");
 
-    private static final String HOSTILE_LABEL = "# Read [the sign](http://evil.example) & go";
+    private static final String HOSTILE_LABEL = "# Read [the sign](evil-page) & go";
     private static final String CDATA_LABEL = "Open the ]]> door & wait";
 
     private static String rideId;
@@ -141,7 +145,7 @@ class TranscriptHostileTextIT {
                 .contains("Boarding: " + CDATA_LABEL);
         entries.forEach((name, bytes) -> assertThat(new String(bytes, StandardCharsets.UTF_8))
                 .as(name)
-                .doesNotContain("<script", "evil.example\""));
+                .doesNotContain("<script", "evil-page\""));
     }
 
     /**
