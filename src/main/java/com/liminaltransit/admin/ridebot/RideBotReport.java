@@ -29,6 +29,7 @@ import java.util.Locale;
  * @param totalCostUsd   what all passages cost
  * @param elapsed        wall time of the run
  * @param findings       the first few problems, one line each
+ * @param editor         the run read as an editor reads (repetition, coverage, slips, consequences)
  */
 public record RideBotReport(
         int requested,
@@ -49,7 +50,8 @@ public record RideBotReport(
         int maxStops,
         BigDecimal totalCostUsd,
         Duration elapsed,
-        List<String> findings) {
+        List<String> findings,
+        EditorReport editor) {
 
     /** Consecutive passages sharing more than this share of trigrams count as repeated. */
     public static final double REPETITION_THRESHOLD = 0.5;
@@ -108,6 +110,9 @@ public record RideBotReport(
                 costPerRide().toPlainString()));
         text.append(String.format(Locale.ROOT, "  elapsed:          %.1f s%n", elapsed.toMillis() / 1000.0));
         findings.forEach(f -> text.append("  - ").append(f).append(System.lineSeparator()));
+        if (editor != null) {
+            text.append(editor.toText());
+        }
         return text.toString();
     }
 

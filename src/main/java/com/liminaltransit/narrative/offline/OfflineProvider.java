@@ -26,6 +26,7 @@ public class OfflineProvider implements AiProvider {
     private static final int CONTEXT_TOKENS = 8_192;
 
     private final Storyteller storyteller;
+    private final Frames frames;
 
     /** Uses the content bank on the classpath, loaded once per JVM; CDI and plain code both use this. */
     public OfflineProvider() {
@@ -34,6 +35,7 @@ public class OfflineProvider implements AiProvider {
 
     OfflineProvider(Storyteller storyteller) {
         this.storyteller = storyteller;
+        this.frames = storyteller.frames();
     }
 
     @Override
@@ -65,6 +67,24 @@ public class OfflineProvider implements AiProvider {
                 new StringBuilder(narrative.passage()).append(' ').append(narrative.summary());
         narrative.choices().forEach(c -> written.append(' ').append(c.label()));
         return Words.tokens(written.toString());
+    }
+
+    /**
+     * What the storyteller did at each stop of the ride with this seed and path: scenes, encounters, the choices
+     * offered and what they change, the ending. The writers' randomtest reads it beside the prose.
+     */
+    public RideTrace trace(long seed, java.util.List<String> path) {
+        return storyteller.trace(seed, path);
+    }
+
+    /** What the content bank holds, so a randomtest can name what no ride reached. */
+    public RideTrace.Catalogue catalogue() {
+        return storyteller.catalogue();
+    }
+
+    /** Whether a sentence of a passage is one of the bank's frame sentences (arrivals, weather, the terminus). */
+    public boolean isFrame(String sentence) {
+        return frames.matches(sentence);
     }
 
     @Override
