@@ -40,6 +40,7 @@ final class EditorReading {
     private int rides;
     private final Map<String, Integer> sentenceRides = new HashMap<>();
     private final Set<String> frameSentences = new HashSet<>();
+    private final Set<String> classified = new HashSet<>();
     private int ridesWithRepeat;
     private int repeatedSentences;
     private int mostInOneRide;
@@ -122,7 +123,7 @@ final class EditorReading {
         for (Map.Entry<String, Integer> entry : counts.entrySet()) {
             String sentence = entry.getKey();
             sentenceRides.merge(sentence, 1, Integer::sum);
-            if (frame.test(sentence)) {
+            if (classified.add(sentence) && frame.test(sentence)) {
                 frameSentences.add(sentence);
             }
             mostInOneRide = Math.max(mostInOneRide, entry.getValue());
@@ -241,9 +242,11 @@ final class EditorReading {
                     }
                 }
             }
-            if (chosen != null && chosen.consequence() != null && k + 1 < read.size()) {
+            // An ending's consequence is the ending itself, read at once; the others must be named again.
+            if (chosen != null && chosen.target() != null && k + 1 < read.size()) {
                 consequential++;
-                if (namedAgain(read, k, chosen.target())) {
+                if (namedAgain(read, k, chosen.target())
+                        || "thread".equals(chosen.consequence()) && endsWithin(read, k)) {
                     echoed++;
                 } else if (unechoed.size() < EXAMPLES) {
                     unechoed.add(where + ": \"" + chosen.label() + "\" (" + chosen.consequence() + ": "
@@ -264,6 +267,16 @@ final class EditorReading {
                 endingsPrepared++;
             }
         }
+    }
+
+    /** Whether the ride ends within the window: an ending always says what became of the thread. */
+    private static boolean endsWithin(List<RideRead.Stop> read, int chosenAt) {
+        for (int j = chosenAt + 1; j <= chosenAt + ECHO_WINDOW && j < read.size(); j++) {
+            if (read.get(j).ending()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the target is named after the outcome paragraph, within the window of stops. */

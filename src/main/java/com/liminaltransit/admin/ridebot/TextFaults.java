@@ -36,7 +36,7 @@ final class TextFaults {
     /** Words a label may say twice without it being a slip. */
     private static final Set<String> COMMON = Set.of(
             "with", "from", "into", "that", "your", "their", "them", "then", "than", "this", "what", "when", "where",
-            "while", "have", "been", "more", "back", "down", "over");
+            "while", "have", "been", "more", "back", "down", "over", "side");
 
     private TextFaults() {}
 

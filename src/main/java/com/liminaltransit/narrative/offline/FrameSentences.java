@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * from everything else, once filled: a frame is scaffolding every ride needs, so the randomtest judges its share of
  * rides apart from the scenes and set pieces.
  */
-final class Frames {
+final class FrameSentences {
 
     private static final Pattern SLOT = Pattern.compile("\\{[A-Za-z]+}");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
     private final List<Pattern> patterns;
 
-    Frames(List<String> templates) {
+    FrameSentences(List<String> templates) {
         List<Pattern> compiled = new ArrayList<>();
         for (String template : templates) {
             for (String sentence : SENTENCE_END.split(template.strip())) {
