@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.narrative.ContentPlan;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,8 @@ import java.time.Instant;
  * @param createdAt when it was boarded
  * @param updatedAt when its last passage was written
  * @param variantId the experiment variant it rides as, or {@code null} (published prompts, configured chain)
+ * @param content   the content bank version and the player's "seen" memory it was boarded with, fixed for the ride
+ *                  so the offline storyteller replays it the same way at every stop
  */
 public record Ride(
         String id,
@@ -25,4 +28,25 @@ public record Ride(
         int stops,
         Instant createdAt,
         Instant updatedAt,
-        Long variantId) {}
+        Long variantId,
+        ContentPlan content) {
+
+    /** Never {@code null}: a ride boarded before content plans were kept was written from the shipped bank. */
+    public Ride {
+        content = content == null ? ContentPlan.SHIPPED : content;
+    }
+
+    /** A ride written from the shipped bank, for a player with nothing read. */
+    public Ride(
+            String id,
+            String ownerHash,
+            long seed,
+            String language,
+            boolean ended,
+            int stops,
+            Instant createdAt,
+            Instant updatedAt,
+            Long variantId) {
+        this(id, ownerHash, seed, language, ended, stops, createdAt, updatedAt, variantId, ContentPlan.SHIPPED);
+    }
+}

@@ -53,7 +53,8 @@ public record Story(Ride ride, List<Passage> passages) {
                 moved.size(),
                 ride.createdAt(),
                 now,
-                ride.variantId());
+                ride.variantId(),
+                ride.content());
         return new Story(after, moved);
     }
 

@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.StoryContext;
@@ -34,6 +35,7 @@ public class StoryService {
     private final StoryMetrics metrics;
     private final RidePlans plans;
     private final StopClaims claims;
+    private final SeenMemory memory;
     private final Clock clock;
 
     @Inject
@@ -43,12 +45,14 @@ public class StoryService {
             StoryMetrics metrics,
             RidePlans plans,
             StopClaims claims,
+            SeenMemory memory,
             Clock clock) {
         this.repository = repository;
         this.chain = chain;
         this.metrics = metrics;
         this.plans = plans;
         this.claims = claims;
+        this.memory = memory;
         this.clock = clock;
     }
 
@@ -64,7 +68,7 @@ public class StoryService {
     }
 
     private static RidePlan offlineOnly(RidePlan plan) {
-        return new RidePlan(plan.variantId(), plan.prompts(), List.of(OFFLINE));
+        return new RidePlan(plan.variantId(), plan.prompts(), List.of(OFFLINE), plan.bankVersion());
     }
 
     /**
@@ -86,15 +90,23 @@ public class StoryService {
 
     private String board(Player player, RideSource source, long seed, RidePlan plan) {
         String id = UUID.randomUUID().toString();
+        // What this player has read on earlier rides is fixed for the whole ride, so every stop replays alike.
+        boolean remembers = source == RideSource.PLAYER;
+        ContentPlan content =
+                new ContentPlan(plan.bankVersion(), remembers ? memory.recent(player.ownerHash()) : List.of());
         StepResult first = chain.write(StoryContext.boarding(id, seed, LANGUAGE)
                 .with(plan.prompts(), plan.chain())
-                .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT));
+                .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT)
+                .withContent(content));
         Instant now = clock.instant();
         repository.create(
-                new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId()),
+                new Ride(id, player.ownerHash(), seed, LANGUAGE, false, 1, now, now, plan.variantId(), content),
                 first,
                 source,
                 plan.prompts().version());
+        if (remembers) {
+            memory.remember(player.ownerHash(), first.generation().seen(), now);
+        }
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.narrative().ending()) {
@@ -196,7 +208,8 @@ public class StoryService {
         RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
         StepResult next = chain.write(contextFor(story, step, choice)
                 .with(plan.prompts(), plan.chain())
-                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT));
+                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT)
+                .withContent(story.ride().content()));
         Instant now = clock.instant();
         if (!repository.appendStep(
                 rideId, step, choice.id(), next, now, plan.prompts().version())) {
@@ -205,6 +218,9 @@ public class StoryService {
         }
         if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
+        }
+        if (countInMetrics) {
+            memory.remember(story.ride().ownerHash(), next.generation().seen(), now);
         }
         Narrative written = next.narrative();
         Passage passage = new Passage(
@@ -237,7 +253,8 @@ public class StoryService {
         Story story = story(rideId);
         Ride ride = story.ride();
         if (stop == 0) {
-            return StoryContext.boarding(ride.id(), ride.seed(), ride.language());
+            return StoryContext.boarding(ride.id(), ride.seed(), ride.language())
+                    .withContent(ride.content());
         }
         if (stop < 0 || !story.hasStop(stop - 1)) {
             throw new StoryException.BadRequest("This ride has no stop " + stop + " to write.");
@@ -246,7 +263,7 @@ public class StoryService {
         ChoiceOption choice = before.chosen()
                 .or(() -> before.choices().stream().findFirst())
                 .orElseThrow(() -> new StoryException.BadRequest("The ride ended at stop " + (stop - 1) + "."));
-        return contextFor(story, stop - 1, choice);
+        return contextFor(story, stop - 1, choice).withContent(ride.content());
     }
 
     /** What the narrator may read: the running summary, the last few stops and the choice just made. */

@@ -207,7 +207,7 @@ public class RideBot {
                     .map(Passage::chosenId)
                     .takeWhile(java.util.Objects::nonNull)
                     .toList();
-            trace = offline.trace(rideSeed, path);
+            trace = offline.trace(rideSeed, path, story.ride().content());
         }
         return new RideRead(rideSeed, stops, trace);
     }
