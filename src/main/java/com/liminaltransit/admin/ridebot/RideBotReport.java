@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * What a randomtest run found. A run is clean when no ride dead-ended, no passage broke the AI contract, no step
- * failed, no provider fell back, and no two consecutive passages repeated each other beyond the threshold.
+ * failed, no provider fell back, no two consecutive passages repeated each other beyond the threshold, and the
+ * editor's reading found nothing wrong (see {@link EditorReport#problems()}).
  *
  * @param requested      rides asked for
  * @param rides          rides played (fewer than asked for when cancelled)
@@ -61,7 +62,7 @@ public record RideBotReport(
         findings = List.copyOf(findings);
     }
 
-    /** Whether the run found nothing wrong. */
+    /** Whether the run found nothing wrong, the editor's reading included. */
     public boolean clean() {
         return !cancelled
                 && deadEnds == 0
@@ -69,7 +70,8 @@ public record RideBotReport(
                 && errors == 0
                 && fallbacks == 0
                 && repeated == 0
-                && completed == rides;
+                && completed == rides
+                && (editor == null || editor.problems().isEmpty());
     }
 
     /** Mean cost of a ride. */

@@ -405,6 +405,8 @@ final class ContentBankLoader {
         private final List<String> problems;
         private final Set<String> actionIds = new HashSet<>();
         private final Map<String, String> outcomes = new HashMap<>();
+        /** The thread whose texts are being checked (a beat, a thread's own sentences): only its words fill them. */
+        private String onlyThread;
 
         Check(ContentBank bank, List<String> problems) {
             this.bank = bank;
@@ -474,6 +476,7 @@ final class ContentBankLoader {
             unique("thread ids", bank.threads().stream().map(StoryThread::id).toList());
             for (StoryThread thread : bank.threads()) {
                 String where = "thread " + thread.id();
+                onlyThread = thread.id();
                 thread.wants().forEach(t -> slots(where + ": want", t, BASE));
                 thread.reminders()
                         .forEach((key, texts) -> texts.forEach(t -> {
@@ -488,6 +491,7 @@ final class ContentBankLoader {
                     problems.add(where + ": \"sought\" is read inside labels: keep it to 30 characters");
                 }
             }
+            onlyThread = null;
         }
 
         void scenes() {
@@ -511,6 +515,7 @@ final class ContentBankLoader {
                 if (scene.actions().size() < 2) {
                     problems.add(where + ": offers fewer than two actions");
                 }
+                onlyThread = scene.kind() == Scene.Kind.BEAT ? scene.thread() : null;
                 Set<String> sceneSlots = available(scene.needs(), scene);
                 scene.setups().forEach(t -> slots(where + ": setup", t, sceneSlots));
                 boolean consequential = false;
@@ -528,6 +533,7 @@ final class ContentBankLoader {
                                 + " approach needs \"minStop\" of at least " + (RideState.MIN_END - 1));
                     }
                 }
+                onlyThread = null;
                 if (!consequential) {
                     problems.add(where + ": no action changes anything the player will meet again (an item, a"
                             + " companion, the thread, the ticket): give it one");
@@ -590,9 +596,12 @@ final class ContentBankLoader {
         }
 
         /** Fills a label with every name it may meet: too long, or a word said twice ("Pocket the pocket watch"). */
-        private void labelFills(String where, String label, Set<String> allowed) {
+        private void labelFills(String where, String label, Set<String> allowedHere) {
             List<Map<String, String>> fills = new ArrayList<>();
             fills.add(new HashMap<>());
+            // Only the slots the label uses are filled in every way: the others cannot change it.
+            Set<String> allowed = new HashSet<>(Template.slots(label));
+            allowed.retainAll(allowedHere);
             fan(
                     fills,
                     allowed,
@@ -746,6 +755,116 @@ final class ContentBankLoader {
 
         /** Checks a template's slots against those it may use; true when they are all right. */
         private boolean slots(String where, String template, Set<String> allowed) {
+            boolean good = slotsKnown(where, template, allowed);
+            if (good) {
+                doubled(where, template);
+            }
+            return good;
+        }
+
+        /**
+         * Fills each slot of a template with every value it may take (the others with a neutral word) and refuses
+         * a word said twice in a row across the join ("the friend you came with with every carriage").
+         */
+        private void doubled(String where, String template) {
+            // Only the joins can double a word: the word before a slot against a value's first word, a value's last
+            // word against the word after the slot. Comparing words there is enough, and cheap.
+            int open = template.indexOf('{');
+            while (open >= 0) {
+                int close = template.indexOf('}', open);
+                if (close < 0) {
+                    return;
+                }
+                String slot = template.substring(open + 1, close).toLowerCase(Locale.ROOT);
+                String before = wordBefore(template, open);
+                String after = wordAfter(template, close + 1);
+                for (String value : values(slot)) {
+                    String first = firstWord(value);
+                    String last = lastWord(value);
+                    String twice = before != null && before.equalsIgnoreCase(first)
+                            ? before
+                            : after != null && after.equalsIgnoreCase(last) ? after : null;
+                    if (twice != null) {
+                        problems.add(where + ": \"" + twice + " " + twice + "\" once {" + slot + "} is filled with \""
+                                + value + "\": " + template);
+                        return;
+                    }
+                }
+                open = template.indexOf('{', close);
+            }
+        }
+
+        /** The word just before position {@code at} when only spaces part them, else {@code null}. */
+        private static String wordBefore(String text, int at) {
+            int end = at;
+            if (end == 0 || text.charAt(end - 1) != ' ') {
+                return null;
+            }
+            end--;
+            int start = end;
+            while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                start--;
+            }
+            return start < end ? text.substring(start, end) : null;
+        }
+
+        /** The word just after position {@code at} when only a space parts them, else {@code null}. */
+        private static String wordAfter(String text, int at) {
+            if (at >= text.length() || text.charAt(at) != ' ') {
+                return null;
+            }
+            int start = at + 1;
+            int end = start;
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            return start < end ? text.substring(start, end) : null;
+        }
+
+        private static String firstWord(String text) {
+            int end = 0;
+            while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                end++;
+            }
+            return text.substring(0, end);
+        }
+
+        private static String lastWord(String text) {
+            int start = text.length();
+            while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                start--;
+            }
+            return text.substring(start);
+        }
+
+        /** The values a slot may take in this bank. */
+        private List<String> values(String slot) {
+            return switch (slot) {
+                case "sought" ->
+                    bank.threads().stream()
+                            .filter(t -> onlyThread == null || t.id().equals(onlyThread))
+                            .map(StoryThread::sought)
+                            .toList();
+                case "station" -> bank.stations().stream().map(Station::name).toList();
+                case "pshort", "companion", "slighted", "gone" ->
+                    bank.passengers().stream().map(Passenger::shortName).toList();
+                case "passenger" ->
+                    bank.passengers().stream().map(Passenger::name).toList();
+                case "ishort", "carried", "given" ->
+                    bank.items().stream().map(Item::shortName).toList();
+                case "item" -> bank.items().stream().map(Item::name).toList();
+                case "line" -> bank.lines();
+                case "terminus" -> bank.termini();
+                case "weather" -> bank.weathers();
+                case "sound" -> bank.sounds();
+                case "light" -> bank.lights();
+                case "conductor" -> bank.conductors();
+                case "boarding" -> bank.stations().stream().map(Station::name).toList();
+                default -> List.of();
+            };
+        }
+
+        private boolean slotsKnown(String where, String template, Set<String> allowed) {
             boolean good = true;
             for (String slot : Template.slots(template)) {
                 if (!Template.PLACEHOLDERS.contains(slot)) {
@@ -826,9 +945,21 @@ final class ContentBankLoader {
     /** A word of four letters or more said twice in a label, or {@code null}. */
     static String wordTwice(String label) {
         Set<String> seen = new HashSet<>();
-        for (String word : label.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (word.length() >= 4 && !LABEL_WORDS_ANY_NUMBER.contains(word) && !seen.add(word)) {
-                return word;
+        int i = 0;
+        int length = label.length();
+        while (i < length) {
+            while (i < length && !Character.isLetter(label.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && Character.isLetter(label.charAt(i))) {
+                i++;
+            }
+            if (i - start >= 4) {
+                String word = label.substring(start, i).toLowerCase(Locale.ROOT);
+                if (!LABEL_WORDS_ANY_NUMBER.contains(word) && !seen.add(word)) {
+                    return word;
+                }
             }
         }
         return null;
