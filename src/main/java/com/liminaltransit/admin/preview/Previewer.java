@@ -1,5 +1,8 @@
 package com.liminaltransit.admin.preview;
 
+import com.liminaltransit.admin.bank.BankStore;
+import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
@@ -35,6 +38,7 @@ public class Previewer {
     private final AiBudget budget;
     private final PriceTable prices;
     private final PreviewQuota quota;
+    private final BankStore banks;
 
     @Inject
     Previewer(
@@ -43,7 +47,9 @@ public class Previewer {
             PromptBuilder prompts,
             AiBudget budget,
             PriceTable prices,
-            PreviewQuota quota) {
+            PreviewQuota quota,
+            BankStore banks) {
+        this.banks = banks;
         this.stories = stories;
         this.chain = chain;
         this.prompts = prompts;
@@ -57,10 +63,24 @@ public class Previewer {
         return stories.previewContext(rideId, stop).with(promptSet, List.of());
     }
 
-    /** The boarding of a fresh ride with this seed, written with {@code promptSet} in {@code language}. */
+    /**
+     * The boarding of a fresh ride with this seed, written with {@code promptSet} in {@code language} (and, by
+     * {@code offline}, from the published content bank, for a player with nothing read).
+     */
     public StoryContext forSeed(long seed, PromptSet promptSet, String language) {
         return StoryContext.boarding("preview-" + UUID.randomUUID(), seed, language)
-                .with(promptSet, List.of());
+                .with(promptSet, List.of())
+                .withContent(new ContentPlan(banks.publishedVersion(), List.of()));
+    }
+
+    /** Whether what a provider writes depends on the prompt (the offline storyteller's does not). */
+    public boolean readsPrompts(String providerName) {
+        return chain.provider(providerName).map(AiProvider::readsPrompts).orElse(true);
+    }
+
+    /** The content bank version the offline storyteller writes this context from. */
+    public int bankVersion(StoryContext context) {
+        return context.content().bankVersion() == null ? 1 : context.content().bankVersion();
     }
 
     /** The exact conversation a model would be sent. */
