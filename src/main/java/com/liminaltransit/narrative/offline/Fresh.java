@@ -8,15 +8,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The sentences a passage may still use: none the ride has read, none this passage has already taken. Picks only
- * among templates whose placeholders all have a value here.
+ * The sentences a passage may still use: none the ride has read, none this passage has already taken, and no
+ * template the ride has already filled (a reminder read at one station is not read again at the next with only the
+ * name changed). Picks only among templates whose placeholders all have a value here.
  */
 final class Fresh {
 
+    /** Marks a template's key among the sentences read, where no sentence can collide with it. */
+    private static final String TEMPLATE = "\u0000";
+
     private final Set<String> used;
+    private final List<String> templates = new ArrayList<>();
 
     Fresh(Set<String> read) {
         this.used = new HashSet<>(read);
+    }
+
+    /** The key under which a filled template is remembered as read. */
+    static String templateKey(String template) {
+        return TEMPLATE + template;
+    }
+
+    /** The keys of the templates this passage filled. */
+    List<String> templates() {
+        return List.copyOf(templates);
     }
 
     /** Marks a text's sentences as taken. */
@@ -34,20 +49,25 @@ final class Fresh {
     /** One of the templates, filled, whose sentences are all unread; it is then taken. */
     Optional<String> pick(List<String> templates, Map<String, String> values, Dice dice) {
         List<String> candidates = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (String template : templates) {
-            if (!values.keySet().containsAll(Template.slots(template))) {
+            if (!values.keySet().containsAll(Template.slots(template)) || used.contains(templateKey(template))) {
                 continue;
             }
             String text = Template.fill(template, values);
             if (unread(text)) {
                 candidates.add(text);
+                sources.add(template);
             }
         }
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        String chosen = dice.pick(candidates);
-        take(chosen);
-        return Optional.of(chosen);
+        int chosen = dice.below(candidates.size());
+        take(candidates.get(chosen));
+        String key = templateKey(sources.get(chosen));
+        used.add(key);
+        this.templates.add(key);
+        return Optional.of(candidates.get(chosen));
     }
 }

@@ -41,10 +41,23 @@ final class PassageWriter {
     /**
      * A written passage.
      *
-     * @param passage the text
-     * @param body    the text after its opening paragraph (what came of the last choice)
+     * @param passage   the text
+     * @param body      the text after its opening paragraph (what came of the last choice)
+     * @param templates the keys of the templates it filled, so the ride does not fill them again
      */
-    record Written(String passage, String body) {}
+    record Written(String passage, String body, List<String> templates) {
+
+        Written {
+            templates = List.copyOf(templates);
+        }
+
+        /** The same passage, having filled these templates too. */
+        Written with(List<String> more) {
+            List<String> all = new java.util.ArrayList<>(templates);
+            all.addAll(more);
+            return new Written(passage, body, all);
+        }
+    }
 
     /** The boarding passage: how the night begins, what the player wants, the first scene. */
     Written boarding(Ride ride, RideState state, StopPlan plan) {
@@ -68,7 +81,7 @@ final class PassageWriter {
             case 1 -> List.of(List.of(opening, want), List.of(plan.setup()));
             default -> List.of(List.of(opening), List.of(want, plan.setup()));
         };
-        return written(paragraphs);
+        return written(paragraphs).with(fresh.templates());
     }
 
     /** What came of the last choice: its own outcome, or, for another provider's choice, that choice's label. */
@@ -160,7 +173,8 @@ final class PassageWriter {
                     paragraphs.add(second);
                 }
             }
-            Written written = written(paragraphs);
+            Written written =
+                    written(paragraphs).with(used(fresh, written(paragraphs).passage()));
             int words = Words.count(written.passage());
             if (words < MIN_WORDS && attempt <= 4) {
                 // Too short: the stop has room for the weather, the station, or a reminder after all.
@@ -265,7 +279,7 @@ final class PassageWriter {
                     List.of(List.of(outcome), nonNull(terminus, body), nonNull(resolution, farewell, callback, closer));
             Written written = written(paragraphs);
             if (Words.count(written.passage()) <= MAX_WORDS || attempt > 3) {
-                return written;
+                return written.with(used(fresh, written.passage()));
             }
             // What the thread came to is never left out: the ending answers it.
             if (callback != null && !owedCallback) {
@@ -276,6 +290,11 @@ final class PassageWriter {
                 terminus = null;
             }
         }
+    }
+
+    /** The templates this passage picked; one left out for length is spent too, which costs only a variant. */
+    private static List<String> used(Fresh fresh, String passage) {
+        return fresh.templates();
     }
 
     /** Where the thread stands, as the bank keys its sentences. */
@@ -484,7 +503,7 @@ final class PassageWriter {
         }
         String passage = String.join(PARAGRAPH, texts);
         String body = texts.size() > 1 ? String.join(PARAGRAPH, texts.subList(1, texts.size())) : "";
-        return new Written(passage, body);
+        return new Written(passage, body, List.of());
     }
 
     private static List<String> nonNull(String... texts) {

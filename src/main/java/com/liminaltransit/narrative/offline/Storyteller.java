@@ -145,9 +145,11 @@ final class Storyteller {
                 break;
             }
             RideState read = state;
+            List<String> spent = new ArrayList<>(Sentences.of(written.passage()));
+            spent.addAll(written.templates());
             state = state.written(
                     k,
-                    Sentences.of(written.passage()),
+                    spent,
                     written.body(),
                     plan.offers().stream().map(Offer::label).toList(),
                     due -> PassageWriter.name(ride, read, due));

@@ -72,6 +72,36 @@ class CraftRulesTest {
     }
 
     @Test
+    void noSentenceIsReadTwiceInARideEvenWithAnotherNameFilledIn() {
+        // given every name a sentence may be filled with
+        ContentBank bank = ContentBank.shared();
+        List<String> names = new ArrayList<>();
+        bank.stations().forEach(s -> names.add(s.name()));
+        bank.passengers().forEach(p -> names.add(p.shortName()));
+        bank.items().forEach(i -> names.add(i.shortName()));
+        bank.threads().forEach(t -> names.add(t.sought()));
+        names.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (Played ride : rides) {
+            // when the names are taken out of every sentence of the ride
+            List<String> shapes = new ArrayList<>();
+            for (Narrative stop : ride.walk().stops()) {
+                for (String sentence : Sentences.of(stop.passage())) {
+                    String shape = sentence;
+                    for (String name : names) {
+                        shape = shape.replace(name, "·").replace(Template.capitalise(name), "·");
+                    }
+                    if (shape.length() > 40) {
+                        shapes.add(shape);
+                    }
+                }
+            }
+
+            // then no two are left the same
+            assertThat(new HashSet<>(shapes)).as("seed " + ride.walk().seed()).hasSameSizeAs(shapes);
+        }
+    }
+
+    @Test
     void noLabelIsOfferedAtTwoStopsOfARide() {
         for (Played ride : rides) {
             // when
