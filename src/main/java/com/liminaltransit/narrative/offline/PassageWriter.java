@@ -135,7 +135,7 @@ final class PassageWriter {
             between = fresh.pick(prose.betweens(), values, dice).orElse(null);
         }
         String atmosphere = dice.chance(ATMOSPHERE)
-                ? fresh.pick(prose.atmospheres(), values, dice).orElse(null)
+                ? fresh.pickSparing(prose.atmospheres(), values, dice).orElse(null)
                 : null;
         String around = String.join(" ", nonNull(plan.setup(), arrival, sight, between));
         Reminders reminders = new Reminders(ride, state, plan, dice, fresh, around);
@@ -179,7 +179,8 @@ final class PassageWriter {
             if (words < MIN_WORDS && attempt <= 4) {
                 // Too short: the stop has room for the weather, the station, or a reminder after all.
                 if (atmosphere == null) {
-                    atmosphere = fresh.pick(prose.atmospheres(), values, dice).orElse(null);
+                    atmosphere =
+                            fresh.pickSparing(prose.atmospheres(), values, dice).orElse(null);
                 }
                 if (arrival != null && sight == null) {
                     sight = fresh.pick(station.sights(), values, dice).orElse(null);

@@ -102,6 +102,26 @@ class CraftRulesTest {
     }
 
     @Test
+    void theLinesWeatherSoundAndLightAreNotNamedAtEveryWindow() {
+        for (Played ride : rides) {
+            // given the phrases the seed fixed for the whole ride
+            Ride laidOut = Ride.board(ride.walk().seed(), ContentBank.shared(), Set.of());
+            for (String phrase : List.of(laidOut.weather(), laidOut.sound(), laidOut.light())) {
+                // when
+                long reads = ride.walk().stops().stream()
+                        .flatMap(stop -> Sentences.of(stop.passage()).stream())
+                        .filter(sentence -> sentence.toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT)))
+                        .count();
+
+                // then the opening and one reminder, and at most one scene that is about it
+                assertThat(reads)
+                        .as("seed " + ride.walk().seed() + ": " + phrase)
+                        .isLessThanOrEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void noLabelIsOfferedAtTwoStopsOfARide() {
         for (Played ride : rides) {
             // when
