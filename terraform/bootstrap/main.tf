@@ -158,6 +158,12 @@ data "aws_iam_policy_document" "boundary" {
   }
 
   statement {
+    sid       = "CheckModelText"
+    actions   = ["bedrock:ApplyGuardrail", "comprehend:DetectToxicContent", "translate:TranslateText"]
+    resources = ["*"]
+  }
+
+  statement {
     sid       = "SignInToTheDatabase"
     actions   = ["rds-db:connect"]
     resources = ["arn:${local.partition}:rds-db:*:${local.account}:dbuser:*/*"]
@@ -412,6 +418,12 @@ data "aws_iam_policy_document" "deploy_infrastructure" {
       "cloudwatch:*", "sns:*", "kms:*", "wafv2:*", "acm:*", "apprunner:*",
       "bedrock:GetModelInvocationLoggingConfiguration", "bedrock:PutModelInvocationLoggingConfiguration",
       "bedrock:DeleteModelInvocationLoggingConfiguration",
+      # the story's guardrail and its versions (modules/guardrail)
+      "bedrock:CreateGuardrail", "bedrock:UpdateGuardrail", "bedrock:DeleteGuardrail", "bedrock:GetGuardrail",
+      "bedrock:ListGuardrails", "bedrock:CreateGuardrailVersion", "bedrock:ListTagsForResource",
+      "bedrock:TagResource", "bedrock:UntagResource",
+      # the line's terminology for Amazon Translate (deploy.sh imports it)
+      "translate:ImportTerminology", "translate:GetTerminology",
     ]
     resources = ["*"]
 

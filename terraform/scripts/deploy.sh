@@ -22,7 +22,8 @@ image_tag=$2
 [[ "$image_tag" =~ ^[A-Za-z0-9._-]+$ ]] || { echo "invalid image tag: $image_tag" >&2; exit 2; }
 : "${TF_STATE_BUCKET:?set TF_STATE_BUCKET to the state bucket (terraform/bootstrap output state_bucket)}"
 
-dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../environments/$environment" && pwd)"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dir="$repo_root/terraform/environments/$environment"
 cd "$dir"
 
 init_args=(-input=false -reconfigure
@@ -51,6 +52,12 @@ if ! aws ecr describe-images --repository-name "$repository" --image-ids "imageT
     echo "image $repository:$image_tag not found in ECR" >&2
     exit 1
 fi
+
+# The line's proper nouns (stations, trains, the conductor) for Amazon Translate, as the image's bundle has them:
+# the app names this terminology when it translates the offline storyteller (liminal.translate.terminology).
+aws translate import-terminology --name liminal-line --merge-strategy OVERWRITE \
+    --description "Liminal Transit: names Amazon Translate keeps as the line says them" \
+    --terminology-data "Format=CSV,Directionality=MULTI,File=fileb://$repo_root/src/main/resources/i18n/terminology.csv" >/dev/null
 
 terraform plan -input=false -out=tfplan -var="image_tag=$image_tag"
 terraform apply -input=false tfplan

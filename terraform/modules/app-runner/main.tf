@@ -94,6 +94,38 @@ data "aws_iam_policy_document" "app" {
   }
 
   dynamic "statement" {
+    for_each = length(var.guardrail_arns) > 0 ? [1] : []
+
+    content {
+      sid       = "ApplyTheConfiguredGuardrailOnly"
+      actions   = ["bedrock:ApplyGuardrail"]
+      resources = var.guardrail_arns
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.translate_text ? [1] : []
+
+    content {
+      # TranslateText names no resource but the terminology it applies; the account holds only ours
+      sid       = "TranslateOfflinePassages"
+      actions   = ["translate:TranslateText"]
+      resources = ["*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.comprehend_toxicity ? [1] : []
+
+    content {
+      # DetectToxicContent has no resource-level permissions: the resource can only be "*"
+      sid       = "DetectToxicContent"
+      actions   = ["comprehend:DetectToxicContent"]
+      resources = ["*"]
+    }
+  }
+
+  dynamic "statement" {
     for_each = length(var.db_connect_arns) > 0 ? [1] : []
 
     content {

@@ -61,6 +61,24 @@ variable "sagemaker_endpoint_arns" {
   default     = []
 }
 
+variable "guardrail_arns" {
+  description = "Bedrock guardrail ARNs (and their cross-Region profile ARNs) the service may apply (liminal.safety.guardrail.id); nothing else."
+  type        = list(string)
+  default     = []
+}
+
+variable "translate_text" {
+  description = "Allow translate:TranslateText (the offline storyteller's English for rides in other languages)."
+  type        = bool
+  default     = false
+}
+
+variable "comprehend_toxicity" {
+  description = "Allow comprehend:DetectToxicContent (liminal.safety.checks names comprehend)."
+  type        = bool
+  default     = false
+}
+
 variable "db_connect_arns" {
   description = "rds-db:connect resources (the app's database user) the task role may sign in as with IAM tokens."
   type        = list(string)

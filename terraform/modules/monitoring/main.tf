@@ -275,6 +275,71 @@ resource "aws_cloudwatch_metric_alarm" "ai_budget_burn" {
   tags = var.tags
 }
 
+# The safety check (app EMF: SafetyChecks, SafetyBlocks per model answer). A model or a prompt gone wrong: many of
+# its answers refused, so players read the next provider's, or the offline storyteller's, passages
+resource "aws_cloudwatch_metric_alarm" "safety_block_rate" {
+  alarm_name          = "${var.name}-safety-block-rate"
+  alarm_description   = "More than ${var.safety_block_rate_threshold_percent} % of model answers refused by the safety check (rules, Comprehend or the guardrail); see the writers' safety page"
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  threshold           = var.safety_block_rate_threshold_percent
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+
+  metric_query {
+    id          = "rate"
+    expression  = "IF(checks > 0, 100 * blocks / checks, 0)"
+    label       = "Safety block rate (%)"
+    return_data = true
+  }
+
+  metric_query {
+    id = "checks"
+
+    metric {
+      namespace   = var.app_metrics_namespace
+      metric_name = "SafetyChecks"
+      period      = 300
+      stat        = "Sum"
+    }
+  }
+
+  metric_query {
+    id = "blocks"
+
+    metric {
+      namespace   = var.app_metrics_namespace
+      metric_name = "SafetyBlocks"
+      period      = 300
+      stat        = "Sum"
+    }
+  }
+
+  tags = var.tags
+}
+
+# A classifier (Comprehend, the guardrail) down, throttled or too slow: the steps it should judge follow
+# liminal.safety.on-unavailable (by default the offline storyteller writes them)
+resource "aws_cloudwatch_metric_alarm" "safety_unavailable" {
+  alarm_name          = "${var.name}-safety-classifier-unavailable"
+  alarm_description   = "More than ${var.safety_unavailable_threshold} checks in 5 minutes found a safety classifier unavailable, three periods running (players read offline passages meanwhile)"
+  namespace           = var.app_metrics_namespace
+  metric_name         = "SafetyUnavailable"
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 3
+  datapoints_to_alarm = 3
+  threshold           = var.safety_unavailable_threshold
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+
+  tags = var.tags
+}
+
 # independent of the EMF contract: JUL writes SEVERE for errors
 resource "aws_cloudwatch_log_metric_filter" "severe" {
   name           = "${var.name}-severe-log-lines"
@@ -452,6 +517,24 @@ resource "aws_cloudwatch_dashboard" "this" {
             ["AWS/RDS", "ServerlessDatabaseCapacity", "DBClusterIdentifier", var.database_cluster_identifier, { stat = "Average" }],
             [".", "ACUUtilization", ".", ".", { stat = "Average" }],
             [".", "DatabaseConnections", ".", ".", { stat = "Sum", yAxis = "right" }],
+          ]
+        }
+      },
+      {
+        type   = "metric"
+        x      = 0
+        y      = 18
+        width  = 12
+        height = 6
+        properties = {
+          title  = "Safety: model answers checked, refused, failed closed; classifier unavailable"
+          region = local.region
+          view   = "timeSeries"
+          metrics = [
+            [var.app_metrics_namespace, "SafetyChecks", { stat = "Sum" }],
+            [".", "SafetyBlocks", { stat = "Sum" }],
+            [".", "SafetyFailClosed", { stat = "Sum" }],
+            [".", "SafetyUnavailable", { stat = "Sum", yAxis = "right" }],
           ]
         }
       },

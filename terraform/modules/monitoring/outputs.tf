@@ -21,6 +21,8 @@ output "alarm_names" {
     aws_cloudwatch_metric_alarm.step_latency.alarm_name,
     aws_cloudwatch_metric_alarm.ai_errors.alarm_name,
     aws_cloudwatch_metric_alarm.ai_budget_burn.alarm_name,
+    aws_cloudwatch_metric_alarm.safety_block_rate.alarm_name,
+    aws_cloudwatch_metric_alarm.safety_unavailable.alarm_name,
     aws_cloudwatch_metric_alarm.task_count.alarm_name,
     aws_cloudwatch_metric_alarm.database_capacity.alarm_name,
   ]

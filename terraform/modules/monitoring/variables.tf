@@ -58,7 +58,7 @@ variable "app_log_group_name" {
 }
 
 variable "app_metrics_namespace" {
-  description = "CloudWatch namespace of the app's EMF metrics (AiCalls, AiFailures, StepLatency, AiCostUsd), set in the app as LIMINAL_METRICS_EMF_NAMESPACE."
+  description = "CloudWatch namespace of the app's EMF metrics (AiCalls, AiFailures, StepLatency, AiCostUsd, SafetyChecks, SafetyBlocks, SafetyFailClosed, SafetyUnavailable), set in the app as LIMINAL_METRICS_EMF_NAMESPACE."
   type        = string
 }
 
@@ -129,6 +129,18 @@ variable "ai_error_threshold_percent" {
   description = "Alarm when the share of failed AI provider calls exceeds this (percent)."
   type        = number
   default     = 5
+}
+
+variable "safety_block_rate_threshold_percent" {
+  description = "Alarm when the share of model answers the safety check refuses (EMF SafetyBlocks / SafetyChecks) exceeds this (percent)."
+  type        = number
+  default     = 10
+}
+
+variable "safety_unavailable_threshold" {
+  description = "Alarm when more checks than this in 5 minutes, three periods running, find a safety classifier unavailable (EMF SafetyUnavailable)."
+  type        = number
+  default     = 10
 }
 
 variable "tags" {

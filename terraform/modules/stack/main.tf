@@ -27,6 +27,26 @@ locals {
   origin_domain_name = local.use_domain ? "origin.${var.domain_name}" : null
   db_can_pause       = var.db_min_capacity == 0
 
+  safety_checks = [for c in split(",", var.safety_checks) : trimspace(c)]
+  use_guardrail = contains(local.safety_checks, "guardrail")
+  safety_environment = merge(
+    {
+      LIMINAL_SAFETY_CHECKS         = join(",", local.safety_checks)
+      LIMINAL_SAFETY_ON_UNAVAILABLE = var.safety_on_unavailable
+    },
+    contains(local.safety_checks, "comprehend") ? { LIMINAL_SAFETY_COMPREHEND_REGION = data.aws_region.current.region } : {},
+    var.translate_offline ? {
+      LIMINAL_TRANSLATE_REGION      = data.aws_region.current.region
+      LIMINAL_TRANSLATE_TERMINOLOGY = "liminal-line"
+    } : {},
+    local.use_guardrail ? {
+      LIMINAL_SAFETY_GUARDRAIL_ID        = module.guardrail[0].guardrail_id
+      LIMINAL_SAFETY_GUARDRAIL_VERSION   = module.guardrail[0].version
+      LIMINAL_SAFETY_GUARDRAIL_LANGUAGES = join(",", module.guardrail[0].languages)
+      LIMINAL_SAFETY_GUARDRAIL_REGION    = data.aws_region.current.region
+    } : {},
+  )
+
   app_environment = merge(
     {
       # IAM authentication as the app's own user: no database password anywhere (terraform/README.md)
@@ -48,6 +68,7 @@ locals {
     # a database that may pause (dev) must see no idle pooled connection
     local.db_can_pause ? { LIMINAL_DB_POOL_MIN_IDLE = "0", LIMINAL_DB_IDLE_TIMEOUT = "1m" } : {},
     var.sagemaker_endpoint_name == null ? {} : { LIMINAL_AI_SAGEMAKER_ENDPOINT_NAME = var.sagemaker_endpoint_name },
+    local.safety_environment,
     var.extra_environment,
   )
 
@@ -63,6 +84,9 @@ locals {
     secret_arns             = module.secrets.secret_arns
     bedrock_model_arns      = module.bedrock.model_arns
     sagemaker_endpoint_arns = local.sagemaker_endpoint_arns
+    guardrail_arns          = local.use_guardrail ? module.guardrail[0].apply_arns : []
+    comprehend_toxicity     = contains(local.safety_checks, "comprehend")
+    translate_text          = var.translate_offline
     db_connect_arns         = [module.database.app_connect_arn]
   }
 
@@ -128,6 +152,16 @@ module "secrets" {
   tags                  = local.tags
 }
 
+# The story's guardrail (liminal.safety.checks names guardrail): every model's text is checked by it
+module "guardrail" {
+  source = "../guardrail"
+  count  = local.use_guardrail ? 1 : 0
+
+  name                    = local.name
+  cross_region_profile_id = var.guardrail_cross_region_profile_id
+  tags                    = local.tags
+}
+
 module "bedrock" {
   source = "../bedrock"
 
@@ -158,6 +192,9 @@ module "app_runner" {
   secret_arns              = local.compute_inputs.secret_arns
   bedrock_model_arns       = local.compute_inputs.bedrock_model_arns
   sagemaker_endpoint_arns  = local.compute_inputs.sagemaker_endpoint_arns
+  guardrail_arns           = local.compute_inputs.guardrail_arns
+  comprehend_toxicity      = local.compute_inputs.comprehend_toxicity
+  translate_text           = local.compute_inputs.translate_text
   db_connect_arns          = local.compute_inputs.db_connect_arns
   subnet_ids               = module.networking.private_subnet_ids
   security_group_ids       = [module.networking.app_security_group_id]
@@ -184,6 +221,9 @@ module "ecs_fargate" {
   secret_arns              = local.compute_inputs.secret_arns
   bedrock_model_arns       = local.compute_inputs.bedrock_model_arns
   sagemaker_endpoint_arns  = local.compute_inputs.sagemaker_endpoint_arns
+  guardrail_arns           = local.compute_inputs.guardrail_arns
+  comprehend_toxicity      = local.compute_inputs.comprehend_toxicity
+  translate_text           = local.compute_inputs.translate_text
   db_connect_arns          = local.compute_inputs.db_connect_arns
   vpc_id                   = module.networking.vpc_id
   subnet_ids               = module.networking.private_subnet_ids

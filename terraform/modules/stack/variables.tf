@@ -154,6 +154,40 @@ variable "bedrock_extra_model_ids" {
   default     = []
 }
 
+variable "safety_checks" {
+  description = "liminal.safety.checks: the checks every model's text passes before a player reads it (rules, comprehend, guardrail). With guardrail, this stack creates the story's guardrail; with comprehend, the app may call DetectToxicContent (English only)."
+  type        = string
+  default     = "rules,guardrail"
+
+  validation {
+    condition     = contains(split(",", var.safety_checks), "rules") && alltrue([for c in split(",", var.safety_checks) : contains(["rules", "comprehend", "guardrail"], trimspace(c))])
+    error_message = "safety_checks lists rules, comprehend and guardrail only, and rules always."
+  }
+}
+
+variable "translate_offline" {
+  description = "Translate the offline storyteller's English with Amazon Translate for rides in other languages (liminal.translate.*, with the terminology deploy.sh imports). False: those passages stay English, marked lang=en."
+  type        = bool
+  default     = true
+}
+
+variable "safety_on_unavailable" {
+  description = "liminal.safety.on-unavailable: what a step does while a classifier is down or throttled (offline: the offline storyteller writes it; allow-rules-only)."
+  type        = string
+  default     = "offline"
+
+  validation {
+    condition     = contains(["offline", "allow-rules-only"], var.safety_on_unavailable)
+    error_message = "safety_on_unavailable must be offline or allow-rules-only."
+  }
+}
+
+variable "guardrail_cross_region_profile_id" {
+  description = "Guardrail profile for cross-Region inference (e.g. us.guardrail.v1:0): the Standard tier, about 60 languages (German and Japanese among them). Null: the Classic tier (English, French, Spanish); other languages then fail closed unless comprehend covers them."
+  type        = string
+  default     = null
+}
+
 variable "enable_bedrock_invocation_logging" {
   description = "Configure Bedrock invocation logging in this region (one configuration per account and region)."
   type        = bool

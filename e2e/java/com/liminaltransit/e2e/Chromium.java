@@ -55,6 +55,11 @@ final class Chromium implements AutoCloseable {
                 .newPage();
     }
 
+    /** A new player in a context of the caller's own making (a viewport, reduced motion, JavaScript off, …). */
+    Page newPlayer(Browser.NewContextOptions options) {
+        return browser.newContext(options).newPage();
+    }
+
     /** Runs {@code steps}; if they fail, saves a full-page screenshot named after the test first. */
     static void screenshotOnFailure(Page page, String name, Runnable steps) {
         try {

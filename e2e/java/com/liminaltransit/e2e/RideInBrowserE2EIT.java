@@ -69,8 +69,7 @@ class RideInBrowserE2EIT {
 
                 stops++;
                 assertThat(page.locator("#journey article.stop")).hasCount(stops);
-                assertThat(page.locator("#stop-" + (stops - 1) + " .stop-title"))
-                        .isFocused();
+                assertThat(page.locator("#stop-" + (stops - 1) + ".stop-title")).isFocused();
                 assertThat(page.locator("#chosen-" + (stops - 2)))
                         .hasText(java.util.regex.Pattern.compile("^You chose: "));
             }
@@ -102,7 +101,8 @@ class RideInBrowserE2EIT {
                 page.waitForLoadState();
                 stops++;
                 assertThat(page.locator("#journey article.stop")).hasCount(stops);
-                assertThat(page.url()).isEqualTo(rideUrl);
+                assertThat(page.url()).isEqualTo(rideUrl + "#stop-" + (stops - 1));
+                assertThat(page.locator("#stop-" + (stops - 1))).isFocused();
             }
 
             assertThat(page.locator(".terminus")).isVisible();

@@ -54,6 +54,38 @@ public record ModelCapabilities(int contextTokens, boolean jsonMode, boolean str
         return languages.stream().anyMatch(language -> primary(language).equals(wanted));
     }
 
+    /**
+     * The language the model's text is in when {@code asked} is wanted: {@code asked} when it {@link #writes} it,
+     * else the first of its languages in alphabetical order ({@code offline} writes {@code en} whatever is asked,
+     * and its English is then translated or marked as English).
+     */
+    public String writtenIn(String asked) {
+        String wanted = StepNeeds.normalise(asked);
+        if (writes(wanted)) {
+            return wanted;
+        }
+        return languages.stream().map(StepNeeds::normalise).sorted().findFirst().orElse(wanted);
+    }
+
+    /**
+     * These capabilities with the languages an operator declared for the model: BCP 47 tags, or {@code *} for every
+     * language; {@code null} or empty leaves them as they are.
+     */
+    public ModelCapabilities withLanguages(java.util.List<String> declared) {
+        if (declared == null) {
+            return this;
+        }
+        if (declared.stream().anyMatch(tag -> tag.strip().equals("*"))) {
+            return new ModelCapabilities(contextTokens, jsonMode, streaming, Set.of());
+        }
+        Set<String> tags = declared.stream()
+                .map(String::strip)
+                .filter(tag -> !tag.isEmpty())
+                .map(StepNeeds::normalise)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return tags.isEmpty() ? this : new ModelCapabilities(contextTokens, jsonMode, streaming, tags);
+    }
+
     private static String primary(String tag) {
         String normal = StepNeeds.normalise(tag);
         int dash = normal.indexOf('-');

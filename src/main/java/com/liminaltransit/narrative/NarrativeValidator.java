@@ -1,5 +1,6 @@
 package com.liminaltransit.narrative;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +54,28 @@ public final class NarrativeValidator {
         }
         checkText("passage", narrative.passage(), MIN_PASSAGE, MAX_PASSAGE, problems);
         checkText("summary", narrative.summary(), 1, MAX_SUMMARY, problems);
-        checkChoices(narrative, problems);
+        checkChoices(narrative, MAX_LABEL, problems);
+        return new ValidationResult(problems);
+    }
+
+    /** Longest translated passage: its column ({@code passage.body} is {@code varchar(4000)}). */
+    public static final int MAX_TRANSLATED_PASSAGE = 4000;
+    /** Longest translated choice label: its column ({@code choice.label} is {@code varchar(200)}). */
+    public static final int MAX_TRANSLATED_LABEL = 200;
+
+    /**
+     * Validates a machine translation of a valid narrative: the same contract, except that a passage and its labels
+     * may grow up to their columns (German runs longer than the English it translates), since no model chose their
+     * length. Markup and hidden characters are refused as in any model's text.
+     */
+    public static ValidationResult validateTranslated(Narrative narrative) {
+        List<String> problems = new ArrayList<>();
+        if (narrative == null) {
+            return new ValidationResult(List.of("no narrative object was found"));
+        }
+        checkText("passage", narrative.passage(), 1, MAX_TRANSLATED_PASSAGE, problems);
+        checkText("summary", narrative.summary(), 1, MAX_SUMMARY, problems);
+        checkChoices(narrative, MAX_TRANSLATED_LABEL, problems);
         return new ValidationResult(problems);
     }
 
@@ -107,7 +129,7 @@ public final class NarrativeValidator {
         return checkModelName(reported).valid() ? reported : asked;
     }
 
-    private static void checkChoices(Narrative narrative, List<String> problems) {
+    private static void checkChoices(Narrative narrative, int maxLabel, List<String> problems) {
         List<ChoiceOption> choices = narrative.choices();
         if (narrative.ending()) {
             if (!choices.isEmpty()) {
@@ -130,7 +152,7 @@ public final class NarrativeValidator {
             } else if (!ids.add(choice.id())) {
                 problems.add("choice id '" + choice.id() + "' is used twice");
             }
-            checkText("choice label", choice.label(), 1, MAX_LABEL, problems);
+            checkText("choice label", choice.label(), 1, maxLabel, problems);
             if (choice.label() != null && !labels.add(comparable(choice.label()))) {
                 problems.add("two choices have the same label");
             }
@@ -207,6 +229,11 @@ public final class NarrativeValidator {
             }
         }
         return false;
+    }
+
+    /** Whether {@code text} may be shown as a passage or label: no markup, no hidden or control characters. */
+    public static boolean isPlainText(String text) {
+        return text != null && !containsMarkup(text) && firstForbidden(text) < 0;
     }
 
     /** Whether the text holds a character {@link #isForbidden forbidden} in model text. */
@@ -292,7 +319,13 @@ public final class NarrativeValidator {
         return c >= '0' && c <= '9';
     }
 
-    private static String comparable(String label) {
-        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    /**
+     * A label as two labels are compared: compatibility forms folded (full-width Ｌａｍｐ is Lamp, half-width ｶﾅ is
+     * カナ), every run of Unicode white space (the ideographic space U+3000 too, which {@code \\s} misses) made one
+     * space, case ignored. No word logic: Japanese labels have no spaces to split at.
+     */
+    static String comparable(String label) {
+        return Narrative.oneLine(Normalizer.normalize(label, Normalizer.Form.NFKC))
+                .toLowerCase(Locale.ROOT);
     }
 }

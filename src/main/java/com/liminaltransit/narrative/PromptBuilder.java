@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * the system prompt (role, JSON contract, content rules) and the step prompt with the running summary, the last
  * {@value StoryContext#RECENT_STOPS} stops and the choice just made. Never the whole ride, so a prompt stays the
  * same size as a ride grows. Variables are written {@code {{name}}}: {@code summary}, {@code recent},
- * {@code choice}, {@code stop}, {@code language} (and {@code complaint} in the repair prompt).
+ * {@code choice}, {@code stop}, {@code language} (the ride's language by name, {@link PromptLanguage}),
+ * {@code length} (a passage's length, in words or, for languages written without spaces, characters) (and
+ * {@code complaint} in the repair prompt).
  *
  * <p>The summary, the recent passages and the choice labels were written by a model: they go into the next prompt
  * as data, each {@linkplain #quoted quoted} and capped, the summary labelled as such, so that text a model slipped
@@ -37,7 +39,7 @@ public class PromptBuilder {
     private static final Pattern ANY_BRACES = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
     /** The variables the system prompt and the step template may use. */
-    public static final Set<String> VARIABLES = Set.of("summary", "recent", "choice", "stop", "language");
+    public static final Set<String> VARIABLES = Set.of("summary", "recent", "choice", "stop", "language", "length");
     /** The variables a step template must use: without them the model writes blind to the ride. */
     public static final List<String> REQUIRED_IN_STEP = List.of("summary", "recent", "choice");
     /** The longest template a writer may save. */
@@ -133,9 +135,12 @@ public class PromptBuilder {
         return flat.length() <= 40 ? flat : flat.substring(0, 39) + "…";
     }
 
-    /** A rough count of the tokens in a text (a token is about four characters of English). */
+    /**
+     * A rough count of the tokens in a text: about four characters a token in alphabetic scripts, about one in
+     * Chinese, Japanese and Korean ({@link TextMeasure#estimateTokens}).
+     */
     public static int estimateTokens(String text) {
-        return (text.length() + 3) / 4;
+        return TextMeasure.estimateTokens(text);
     }
 
     /** The prompt set {@code context} is written with: its own, else the published one, else the classpath's. */
@@ -160,7 +165,8 @@ public class PromptBuilder {
                                 ? "none yet: write the boarding, the first stop of the ride."
                                 : quoted(context.choice().label(), NarrativeValidator.MAX_LABEL),
                 "stop", Integer.toString(context.stop() + 1),
-                "language", context.language());
+                "language", PromptLanguage.describe(context.language()),
+                "length", PromptLanguage.passageLength(context.language()));
         return new Conversation(
                 render(prompts.system(), values),
                 List.of(new Conversation.Turn(Conversation.Turn.USER, render(prompts.step(), values))));
@@ -232,20 +238,12 @@ public class PromptBuilder {
         return out.toString();
     }
 
-    /** At most {@code max} characters: cut at the last space of the final fifth if there is one, then "…". */
+    /**
+     * At most {@code max} characters: cut at a word boundary of the final fifth if there is one (Japanese has no
+     * spaces to cut at: {@link TextMeasure#cut}), then "…".
+     */
     private static String cap(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int cut = max - 1;
-        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-            cut--;
-        }
-        int space = text.lastIndexOf(' ', cut);
-        if (space >= max - max / 5) {
-            cut = space;
-        }
-        return text.substring(0, cut).strip() + "…";
+        return TextMeasure.cut(text, max);
     }
 
     static String render(String template, Map<String, String> values) {

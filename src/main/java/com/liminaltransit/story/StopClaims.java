@@ -83,6 +83,22 @@ class StopClaims {
         });
     }
 
+    /** Whether someone holds a live claim on {@code stop} of a ride, that is, is writing the stop after it. */
+    boolean held(String rideId, int stop) {
+        Instant now = clock.instant();
+        return Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select count(*) from stop_claim where ride_id = ? and stop = ? and claimed_at >= ?")) {
+                select.setString(1, rideId);
+                select.setInt(2, stop);
+                select.setObject(3, utc(now.minus(timeout)));
+                try (var rows = select.executeQuery()) {
+                    return rows.next() && rows.getInt(1) > 0;
+                }
+            }
+        });
+    }
+
     /** The holder is done (the stop is written, or writing it failed): others may go on. */
     void release(String rideId, int stop) {
         Jdbc.inTransaction(dataSource, connection -> {

@@ -32,17 +32,7 @@ public record Story(Ride ride, List<Passage> passages) {
      */
     Story advanced(int step, String choiceId, Passage next, Instant now) {
         List<Passage> moved = new ArrayList<>(passages);
-        Passage answered = moved.get(step);
-        moved.set(
-                step,
-                new Passage(
-                        answered.stop(),
-                        answered.body(),
-                        answered.summary(),
-                        answered.ending(),
-                        answered.choices(),
-                        choiceId,
-                        answered.provider()));
+        moved.set(step, moved.get(step).answered(choiceId));
         moved.add(next);
         Ride after = new Ride(
                 ride.id(),
@@ -54,8 +44,29 @@ public record Story(Ride ride, List<Passage> passages) {
                 ride.createdAt(),
                 now,
                 ride.variantId(),
-                ride.content());
+                ride.content(),
+                ride.fork());
         return new Story(after, moved);
+    }
+
+    /**
+     * Whether some passage is not in the ride's language: the offline storyteller's English left untranslated (no
+     * Amazon Translate configured, or it failed). The ride page tells the player once.
+     */
+    public boolean untranslated() {
+        return passages.stream().anyMatch(passage -> !passage.isIn(ride.language()));
+    }
+
+    /** The ride as it stood at stop {@code stop}: its passages {@code 0..stop} (what a stop's permalink shows). */
+    Story upTo(int stop) {
+        return new Story(ride, passages.subList(0, stop + 1));
+    }
+
+    /** This ride with {@code version} shown in place of the passage at its stop (another version of that stop). */
+    Story with(Passage version) {
+        List<Passage> shown = new ArrayList<>(passages);
+        shown.set(version.stop(), version);
+        return new Story(ride, shown);
     }
 
     /** Whether {@code stop} is a passage of this ride. */

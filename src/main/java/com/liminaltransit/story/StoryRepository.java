@@ -3,6 +3,7 @@ package com.liminaltransit.story;
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Narrative;
+import com.liminaltransit.narrative.TextMeasure;
 import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.persistence.Jdbc;
@@ -54,6 +55,14 @@ class StoryRepository {
      * the ride's experiment variant (or none).
      */
     void create(Ride ride, StepResult first, RideSource source, Integer promptVersion) {
+        create(ride, first, ride.language(), source, promptVersion);
+    }
+
+    /**
+     * As {@link #create(Ride, StepResult, RideSource, Integer)}, with the language the boarding passage's text is in
+     * ({@code textLanguage}: the ride's, or the offline storyteller's English when it could not be translated).
+     */
+    void create(Ride ride, StepResult first, String textLanguage, RideSource source, Integer promptVersion) {
         Long variantId = ride.variantId();
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -82,7 +91,7 @@ class StoryRepository {
                 insert.setString(11, seenColumn(ride.content().seen()));
                 insert.executeUpdate();
             }
-            insertPassage(connection, ride.id(), 0, first, ride.createdAt(), promptVersion);
+            insertPassage(connection, ride.id(), 0, first, textLanguage, ride.createdAt(), promptVersion);
             return null;
         });
     }
@@ -100,6 +109,38 @@ class StoryRepository {
     /** As {@link #appendStep(String, int, String, StepResult, Instant)}, recording the prompt version used. */
     boolean appendStep(
             String rideId, int answered, String choiceId, StepResult next, Instant now, Integer promptVersion) {
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion, 0);
+    }
+
+    /**
+     * As {@link #appendStep(String, int, String, StepResult, Instant, Integer)}, answering from version
+     * {@code fromVersion} of the stop (0: the version in effect), which then becomes the one in effect.
+     */
+    boolean appendStep(
+            String rideId,
+            int answered,
+            String choiceId,
+            StepResult next,
+            Instant now,
+            Integer promptVersion,
+            int fromVersion) {
+        return appendStep(rideId, answered, choiceId, next, null, now, promptVersion, fromVersion);
+    }
+
+    /**
+     * As {@link #appendStep(String, int, String, StepResult, Instant, Integer)}, with the language the new passage's
+     * text is in ({@code textLanguage}; {@code null}: the ride's), answering from version {@code fromVersion} of the
+     * stop (0: the version in effect), which then becomes the one in effect.
+     */
+    boolean appendStep(
+            String rideId,
+            int answered,
+            String choiceId,
+            StepResult next,
+            String textLanguage,
+            Instant now,
+            Integer promptVersion,
+            int fromVersion) {
         try {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement answer = connection.prepareStatement(
@@ -112,7 +153,10 @@ class StoryRepository {
                         return false;
                     }
                 }
-                insertPassage(connection, rideId, answered + 1, next, now, promptVersion);
+                if (fromVersion > 0) {
+                    JourneyRepository.putInEffect(connection, rideId, answered, fromVersion);
+                }
+                insertPassage(connection, rideId, answered + 1, next, textLanguage, now, promptVersion);
                 try (PreparedStatement ride = connection.prepareStatement(
                         "update ride set stops = ?, ended = ?, updated_at = ? where id = ?")) {
                     ride.setInt(1, answered + 2);
@@ -129,14 +173,20 @@ class StoryRepository {
     }
 
     private static void insertPassage(
-            Connection connection, String rideId, int stop, StepResult step, Instant now, Integer promptVersion)
+            Connection connection,
+            String rideId,
+            int stop,
+            StepResult step,
+            String textLanguage,
+            Instant now,
+            Integer promptVersion)
             throws SQLException {
         Narrative narrative = step.narrative();
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into passage (ride_id, stop, body, summary, ending, provider, model, input_tokens,
                                      output_tokens, cost_usd, latency_ms, attempts, fallback_reason, created_at,
-                                     prompt_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                     prompt_version, language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, rideId);
             insert.setInt(2, stop);
             insert.setString(3, narrative.passage());
@@ -156,6 +206,7 @@ class StoryRepository {
             } else {
                 insert.setInt(15, promptVersion);
             }
+            insert.setString(16, textLanguage);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
@@ -180,16 +231,23 @@ class StoryRepository {
             if (ride.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Story(ride.get(), passages(connection, rideId)));
+            return Optional.of(new Story(
+                    ride.get(), passages(connection, rideId, ride.get().language())));
         });
     }
 
-    /** The rides a player boarded, most recent first. */
+    /**
+     * The rides a player boarded or branched, most recent first, each branch listed under the ride it came from
+     * ({@link RideListing#nest}); {@code limit} bounds the rides read, branches included.
+     */
     List<RideListing> ridesOf(String ownerHash, int limit) {
-        return Jdbc.read(dataSource, connection -> {
+        return RideListing.nest(Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    select r.id, r.stops, r.ended, r.updated_at, p.body
+                    select r.id, r.stops, r.ended, r.updated_at, p.body,
+                           r.parent_id, r.parent_stop, r.parent_choice, r.root_id, c.label,
+                           coalesce(p.language, r.language)
                     from ride r join passage p on p.ride_id = r.id and p.stop = 0
+                    left join choice c on c.ride_id = r.id and c.stop = r.parent_stop and c.id = r.parent_choice
                     where r.owner_hash = ? order by r.updated_at desc, r.id limit ?""")) {
                 query.setString(1, ownerHash);
                 query.setInt(2, limit);
@@ -201,18 +259,30 @@ class StoryRepository {
                                 rows.getInt(2),
                                 rows.getBoolean(3),
                                 opening(rows.getString(5)),
-                                instant(rows, 4)));
+                                instant(rows, 4),
+                                fork(rows, 6),
+                                rows.getString(10),
+                                List.of(),
+                                rows.getString(11)));
                     }
                 }
                 return rides;
             }
-        });
+        }));
     }
 
-    private static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
+    /** The fork in columns {@code first..first+3} (parent_id, parent_stop, parent_choice, root_id), or null. */
+    static Fork fork(ResultSet row, int first) throws SQLException {
+        String parent = row.getString(first);
+        return parent == null
+                ? null
+                : new Fork(parent, row.getInt(first + 1), row.getString(first + 2), row.getString(first + 3));
+    }
+
+    static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select id, owner_hash, seed, language, ended, stops, created_at, updated_at, variant_id,
-                       bank_version, seen
+                       bank_version, seen, parent_id, parent_stop, parent_choice, root_id
                 from ride where id = ?""")) {
             query.setString(1, rideId);
             try (ResultSet row = query.executeQuery()) {
@@ -234,12 +304,15 @@ class StoryRepository {
                         instant(row, 7),
                         instant(row, 8),
                         variantId,
-                        content));
+                        content,
+                        fork(row, 12)));
             }
         }
     }
 
-    private static List<Passage> passages(Connection connection, String rideId) throws SQLException {
+    /** The ride's passages; one whose language was not recorded is in the ride's ({@code rideLanguage}). */
+    private static List<Passage> passages(Connection connection, String rideId, String rideLanguage)
+            throws SQLException {
         Map<Integer, List<ChoiceOption>> choices = new LinkedHashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select stop, id, label from choice where ride_id = ? order by stop, position")) {
@@ -251,9 +324,10 @@ class StoryRepository {
                 }
             }
         }
+        Map<Integer, Integer> versions = JourneyRepository.versionCounts(connection, rideId);
         List<Passage> passages = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                select stop, body, summary, ending, chosen_id, provider
+                select stop, body, summary, ending, chosen_id, provider, version, language
                 from passage where ride_id = ? order by stop""")) {
             query.setString(1, rideId);
             try (ResultSet rows = query.executeQuery()) {
@@ -266,7 +340,10 @@ class StoryRepository {
                             rows.getBoolean(4),
                             choices.getOrDefault(stop, List.of()),
                             rows.getString(5),
-                            rows.getString(6)));
+                            rows.getString(6),
+                            rows.getInt(7),
+                            versions.getOrDefault(stop, 1),
+                            rows.getString(8) == null ? rideLanguage : rows.getString(8)));
                 }
             }
         }
@@ -292,12 +369,13 @@ class StoryRepository {
         return column == null || column.isBlank() ? List.of() : List.of(column.split(","));
     }
 
+    /** The first words of a passage, on one line; cut without assuming spaces between words (Japanese has none). */
     private static String opening(String body) {
         String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 120 ? flat : flat.substring(0, 119).strip() + "…";
+        return TextMeasure.cut(flat, 120);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -7,8 +7,11 @@ import java.util.regex.Pattern;
 enum Action {
     /** Boarding a ride: {@code POST /stories}. */
     BOARD("board", Pattern.compile("stories/?")),
-    /** Answering a stop: {@code POST /stories/{id}/choices}. */
-    CHOOSE("choose", Pattern.compile("stories/[^/]+/choices/?"));
+    /**
+     * Answering a stop, and what writes a stop the same way: {@code POST /stories/{id}/choices}, taking another door
+     * ({@code …/branches}) and asking the train again ({@code …/retries}). They share one bucket: each may cost a step.
+     */
+    CHOOSE("choose", Pattern.compile("stories/[^/]+/(?:choices|branches|retries)/?"));
 
     private final String key;
     private final Pattern path;

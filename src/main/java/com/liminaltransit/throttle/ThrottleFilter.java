@@ -90,8 +90,26 @@ public class ThrottleFilter implements ContainerRequestFilter {
                 clock.instant());
         if (wait.isPresent()) {
             metrics.counter("throttle.refused", new Tag("action", action.key())).inc();
-            throw new PageException(Response.Status.TOO_MANY_REQUESTS, sentence(action, wait.get()), wait.get());
+            throw new PageException(
+                    Response.Status.TOO_MANY_REQUESTS,
+                    sentence(action, wait.get()),
+                    sentenceKey(action, wait.get()),
+                    wait.get(),
+                    amount(wait.get()));
         }
+    }
+
+    /** The wait in the unit the sentence names: seconds under 90 s, minutes under 90 min, else hours. */
+    private static long amount(Duration wait) {
+        return wait.toSeconds() < 90
+                ? Math.max(1, wait.toSeconds())
+                : wait.toMinutes() < 90 ? wait.toMinutes() : wait.toHours();
+    }
+
+    /** {@code throttle.board.seconds} and its kin: the players' bundles say the sentence in every language. */
+    private static String sentenceKey(Action action, Duration wait) {
+        String unit = wait.toSeconds() < 90 ? "seconds" : wait.toMinutes() < 90 ? "minutes" : "hours";
+        return "throttle." + action.key() + "." + unit;
     }
 
     private static String sentence(Action action, Duration wait) {

@@ -58,6 +58,8 @@ public class CrossSiteCheck implements ContainerRequestFilter {
     private static PageException refused() {
         return new PageException(
                 Response.Status.FORBIDDEN,
-                "That form was sent from another website. To board or choose, use Liminal Transit's own pages.");
+                "That form was sent from another website. To board or choose, use Liminal Transit's own pages.",
+                "error.cross-site",
+                null);
     }
 }

@@ -18,10 +18,17 @@ final class HelidonPages {
     static void send(ThymeleafWriter pages, ServerRequest request, ServerResponse response, int status) {
         boolean htmx = Htmx.isHtmx(
                 name -> request.headers().first(HeaderNames.create(name)).orElse(null));
-        String html = pages.render(ErrorPages.view(status, ErrorPages.sentenceFor(status), null, htmx));
+        String cookie = request.headers().cookies().first(PageLanguages.COOKIE).orElse(null);
+        String accept = request.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse(null);
+        java.util.Locale locale = pages.locale(cookie, accept);
+        String html = pages.render(
+                ErrorPages.view(status, ErrorPages.sentenceFor(status), ErrorPages.sentenceKeyFor(status), null, htmx),
+                locale,
+                null);
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, "text/html;charset=UTF-8");
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
+        response.header(HeaderNames.CONTENT_LANGUAGE, locale.toLanguageTag());
         SecurityHeadersFilter.HEADERS.forEach((name, value) -> response.header(HeaderNames.create(name), value));
         response.send(html.getBytes(StandardCharsets.UTF_8));
     }

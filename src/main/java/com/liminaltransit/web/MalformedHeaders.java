@@ -26,7 +26,12 @@ public class MalformedHeaders implements ContainerRequestFilter {
             request.getAcceptableMediaTypes();
             request.getAcceptableLanguages();
         } catch (RuntimeException malformed) {
-            request.abortWith(ErrorPages.page(400, ErrorPages.sentenceFor(400), null, Htmx.isHtmx(request))
+            request.abortWith(ErrorPages.page(
+                            400,
+                            ErrorPages.sentenceFor(400),
+                            ErrorPages.sentenceKeyFor(400),
+                            null,
+                            Htmx.isHtmx(request))
                     .build());
         }
     }

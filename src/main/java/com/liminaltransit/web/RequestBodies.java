@@ -111,7 +111,12 @@ public class RequestBodies implements ContainerRequestFilter {
     }
 
     private static void refuse(ContainerRequestContext request, int status) {
-        request.abortWith(ErrorPages.page(status, ErrorPages.sentenceFor(status), null, Htmx.isHtmx(request))
+        request.abortWith(ErrorPages.page(
+                        status,
+                        ErrorPages.sentenceFor(status),
+                        ErrorPages.sentenceKeyFor(status),
+                        null,
+                        Htmx.isHtmx(request))
                 .header("Connection", "close")
                 .build());
     }

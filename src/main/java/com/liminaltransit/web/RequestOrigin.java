@@ -5,38 +5,36 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells how a request reached us: over HTTPS or not, and from which client address. Forwarded headers are
  * believed only from the configured proxy: {@code liminal.web.trust-forwarded} must be true and, when
- * {@code liminal.web.proxy-secret} is set, the request must carry that secret in {@value #PROXY_SECRET_HEADER}
- * (CloudFront adds it as an origin custom header, so a request that bypassed CloudFront is not believed).
- * Otherwise anyone could claim HTTPS or another player's address.
+ * {@code liminal.web.proxy-secret} is set, the request must carry that secret (or, during a rotation,
+ * {@code liminal.web.proxy-secret-previous}) in {@value #PROXY_SECRET_HEADER}. CloudFront adds it as an origin
+ * custom header; a request without it never gets this far ({@link ProxyGate}), and this check stays as a second
+ * lock. Otherwise anyone could claim HTTPS or another player's address.
  */
 @ApplicationScoped
 public class RequestOrigin {
 
     /** The header CloudFront sends with the shared secret. */
-    public static final String PROXY_SECRET_HEADER = "X-Liminal-Proxy-Secret";
+    public static final String PROXY_SECRET_HEADER = ProxySecrets.HEADER;
 
     private final boolean trustForwarded;
-    private final Optional<byte[]> proxySecret;
+    private final ProxySecrets proxySecrets;
     private final String clientAddressHeader;
 
     /** Reads the {@code liminal.web.*} keys. */
     @Inject
-    public RequestOrigin(
+    RequestOrigin(
             @ConfigProperty(name = "liminal.web.trust-forwarded", defaultValue = "false") boolean trustForwarded,
-            @ConfigProperty(name = "liminal.web.proxy-secret") Optional<String> proxySecret,
+            ProxySecrets proxySecrets,
             @ConfigProperty(name = "liminal.web.client-address-header", defaultValue = "X-Forwarded-For")
                     String clientAddressHeader) {
         this.trustForwarded = trustForwarded;
-        this.proxySecret = proxySecret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        this.proxySecrets = proxySecrets;
         this.clientAddressHeader = clientAddressHeader;
     }
 
@@ -124,12 +122,7 @@ public class RequestOrigin {
         if (!trustForwarded) {
             return false;
         }
-        if (proxySecret.isEmpty()) {
-            return true;
-        }
-        String presented = request.getHeaderString(PROXY_SECRET_HEADER);
-        return presented != null
-                && MessageDigest.isEqual(proxySecret.get(), presented.getBytes(StandardCharsets.UTF_8));
+        return !proxySecrets.configured() || proxySecrets.accepts(request.getHeaderString(PROXY_SECRET_HEADER));
     }
 
     /** {@code 203.0.113.7:443} → {@code 203.0.113.7}; {@code [2001:db8::1]:443} → {@code 2001:db8::1}. */

@@ -13,7 +13,8 @@ import jakarta.interceptor.Interceptor;
 
 /**
  * The first thing every request on the public port meets, before any route (our pages, static files, WebJars,
- * health): a path spelled any other way than we spell our addresses ({@link CanonicalPaths}) is answered with the
+ * health): with a proxy secret configured, a request that did not come through CloudFront is refused with a 403
+ * page ({@link ProxyGate}); a path spelled any other way than we spell our addresses ({@link CanonicalPaths}) is answered with the
  * 404 page, so {@code //metrics}, {@code /./metrics}, {@code /%6detrics} or a matrix parameter reach nothing; and
  * every answer, whoever writes it, says {@code X-Content-Type-Options: nosniff}.
  */
@@ -24,13 +25,24 @@ class RoutingGuard {
             @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
                     Object started,
             ServerCdiExtension server,
-            ThymeleafWriter pages) {
-        server.serverRoutingBuilder().addFilter((chain, request, response) -> guard(pages, chain, request, response));
+            ThymeleafWriter pages,
+            ProxySecrets secrets) {
+        ProxyGate gate = new ProxyGate(secrets);
+        server.serverRoutingBuilder()
+                .addFilter((chain, request, response) -> guard(pages, gate, chain, request, response));
     }
 
     private static void guard(
-            ThymeleafWriter pages, FilterChain chain, RoutingRequest request, RoutingResponse response) {
+            ThymeleafWriter pages,
+            ProxyGate gate,
+            FilterChain chain,
+            RoutingRequest request,
+            RoutingResponse response) {
         response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        if (!gate.admits(request)) {
+            HelidonPages.send(pages, request, response, 403);
+            return;
+        }
         if (!CanonicalPaths.canonical(request.prologue().uriPath().rawPath())) {
             HelidonPages.send(pages, request, response, 404);
             return;

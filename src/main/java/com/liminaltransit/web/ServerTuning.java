@@ -5,6 +5,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       among them, and never reflect an internal error's message;</li>
  *   <li>{@link Http1Guard} closes a connection whose headers stall and refuses ambiguous message framing;</li>
  *   <li>a connection with no request in flight closes after {@code liminal.web.idle-timeout} (Helidon's own keys
- *       for it take ISO-8601 durations, which our one duration syntax does not).</li>
+ *       for it take ISO-8601 durations, which our one duration syntax does not);</li>
+ *   <li>answers are gzipped for clients that accept it ({@link Gzip}).</li>
  * </ul>
  * Helidon MP keeps its server builder package-private (helidon#7939), so this reaches it by reflection, once, at
  * start. Should a Helidon upgrade remove that method, the server still starts and this logs why it could not
@@ -62,7 +64,8 @@ class ServerTuning {
             LOG.log(
                     Level.SEVERE,
                     "Could not reach Helidon's server builder: pre-routing answers lack nosniff, stalled headers "
-                            + "are not timed out, framing is not checked and the idle timeout is Helidon's default",
+                            + "are not timed out, framing is not checked, the idle timeout is Helidon's default "
+                            + "and nothing is compressed",
                     e);
             return;
         }
@@ -71,6 +74,7 @@ class ServerTuning {
             handlers.addHandler(type, ServerTuning::secured);
         }
         builder.directHandlers(handlers.build());
+        builder.contentEncoding(new Gzip(builder.contentEncoding().orElseGet(ContentEncodingContext::create)));
         // Helidon checks for idle connections every period: a fifth of the timeout keeps the overshoot small.
         builder.idleConnectionTimeout(idleTimeout);
         builder.idleConnectionPeriod(Duration.ofMillis(Math.max(1000, idleTimeout.toMillis() / 5)));

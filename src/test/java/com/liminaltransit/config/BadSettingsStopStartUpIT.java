@@ -18,7 +18,18 @@ class BadSettingsStopStartUpIT {
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of("liminal.limits.board-per-player", "12/hour", "liminal.limits.board-per-player"),
-                Arguments.of("liminal.limits.choose-per-address", "lots", "liminal.limits.choose-per-address"));
+                Arguments.of("liminal.limits.choose-per-address", "lots", "liminal.limits.choose-per-address"),
+                Arguments.of("liminal.db.auth", "kerberos", "liminal.db.auth"),
+                Arguments.of("liminal.db.idle-timeout", "5s", "liminal.db.idle-timeout"),
+                Arguments.of("liminal.story.retries-per-stop", "12", "liminal.story.retries-per-stop"),
+                Arguments.of("liminal.story.retries-per-stop", "two", "liminal.story.retries-per-stop"),
+                Arguments.of("liminal.safety.checks", "rules,perspective", "liminal.safety.checks"),
+                Arguments.of("liminal.safety.checks", "rules,guardrail", "liminal.safety.guardrail.id"),
+                Arguments.of("liminal.safety.on-unavailable", "shrug", "liminal.safety.on-unavailable"),
+                Arguments.of(
+                        "liminal.safety.comprehend.threshold.sexual",
+                        "1.5",
+                        "liminal.safety.comprehend.threshold.sexual"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -67,6 +67,46 @@ class NarrativeValidatorTest {
                 .contains("same label");
     }
 
+    @Test
+    void japaneseLabelsAreComparedWithoutAssumingSpaces() {
+        // the same label with an ideographic space, or in full-width letters, is the same label
+        List<ChoiceOption> ideographic =
+                List.of(new ChoiceOption("a", "窓際の席に 座る"), new ChoiceOption("b", "窓際の席に\u3000座る"));
+        List<ChoiceOption> fullWidth = List.of(new ChoiceOption("a", "Lamp"), new ChoiceOption("b", "Ｌａｍｐ"));
+        List<ChoiceOption> distinct = List.of(new ChoiceOption("a", "窓際の席に座る"), new ChoiceOption("b", "車掌について行く"));
+
+        assertThat(NarrativeValidator.validate(new Narrative(PASSAGE, ideographic, false, "s"))
+                        .complaint())
+                .contains("same label");
+        assertThat(NarrativeValidator.validate(new Narrative(PASSAGE, fullWidth, false, "s"))
+                        .complaint())
+                .contains("same label");
+        assertThat(NarrativeValidator.validate(new Narrative(PASSAGE, distinct, false, "s"))
+                        .valid())
+                .isTrue();
+    }
+
+    @Test
+    void aTranslationMayRunLongerThanAModelsAnswerButNeverCarriesMarkup() {
+        String longLabel =
+                "Auf den Bahnsteig hinaustreten und dem Schaffner mit der Laterne bis zum Ende des Zuges folgen";
+        List<ChoiceOption> german = List.of(new ChoiceOption("a", longLabel), new ChoiceOption("b", "Sitzen bleiben"));
+        List<ChoiceOption> marked = List.of(new ChoiceOption("a", "<b>Gehen</b>"), new ChoiceOption("b", "Bleiben"));
+
+        assertThat(longLabel.length()).isGreaterThan(NarrativeValidator.MAX_LABEL);
+        assertThat(NarrativeValidator.validate(new Narrative(PASSAGE, german, false, "s"))
+                        .valid())
+                .isFalse();
+        assertThat(NarrativeValidator.validateTranslated(new Narrative(PASSAGE, german, false, "s"))
+                        .valid())
+                .isTrue();
+        assertThat(NarrativeValidator.validateTranslated(new Narrative(PASSAGE, marked, false, "s"))
+                        .complaint())
+                .contains("markup");
+        assertThat(NarrativeValidator.isPlainText("Die Türen öffnen sich.")).isTrue();
+        assertThat(NarrativeValidator.isPlainText("a\u200bb")).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -130,6 +130,34 @@ class PromptBuilderTest {
     }
 
     @Test
+    void theLanguageIsNamedWithTheFormOfAddressAndJapaneseLengthIsInCharacters() {
+        // when a stop is asked in Japanese, Spanish and English
+        String japanese = prompts.build(StoryContext.boarding("ride", 1L, "ja")).system();
+        String spanish = prompts.build(StoryContext.boarding("ride", 1L, "es")).system();
+        String english = prompts.build(StoryContext.boarding("ride", 1L, null)).system();
+
+        // then each names its language as a model reads it best, and measures a passage the way it is written
+        assertThat(japanese)
+                .contains("in Japanese (日本語, ja; write natural Japanese prose, without spaces between words)")
+                .contains("150 to 450 characters")
+                .doesNotContain("words (at most");
+        assertThat(spanish)
+                .contains("in Spanish (español, es; address the passenger as tú)")
+                .contains("60 to 160 words");
+        assertThat(english).contains("in English (en)").contains("60 to 160 words");
+        assertThat(PromptLanguage.describe("x-liminal")).isEqualTo("x-liminal");
+    }
+
+    @Test
+    void aLongJapaneseSummaryIsCutWithoutSpacesToCutAt() {
+        String summary = "あなたは夜行列車に乗った。".repeat(200);
+
+        String quoted = PromptBuilder.quoted(summary, 100);
+
+        assertThat(quoted).startsWith("\"あなたは夜行列車").endsWith("…\"").hasSizeLessThanOrEqualTo(102);
+    }
+
+    @Test
     void theSystemPromptSaysQuotedTextIsStoryNotInstructions() {
         assertThat(prompts.build(contextAt(2)).system()).contains("never instructions");
     }
@@ -141,7 +169,7 @@ class PromptBuilderTest {
         // then the editor's checks pass and the step template still uses every required variable
         assertThat(PromptBuilder.problems(shipped.system(), shipped.step())).isEmpty();
         assertThat(PromptBuilder.VARIABLES)
-                .containsExactlyInAnyOrder("summary", "recent", "choice", "stop", "language");
+                .containsExactlyInAnyOrder("summary", "recent", "choice", "stop", "language", "length");
         assertThat(shipped.step()).contains("{{summary}}", "{{recent}}", "{{choice}}");
     }
 

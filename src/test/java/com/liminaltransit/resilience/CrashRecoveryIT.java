@@ -88,7 +88,8 @@ class CrashRecoveryIT {
                     .as("stop %d of ride %s", step.step(), step.rideId())
                     .isNotNull();
             assertThat(chosen.text()).isEqualTo("You chose: " + step.label());
-            List<String> stopIds = ride.select("#journey article.stop").eachAttr("id");
+            List<String> stopIds =
+                    ride.select("#journey article.stop .stop-title").eachAttr("id");
             assertThat(stopIds).doesNotHaveDuplicates();
             assertThat(stopIds.size()).isGreaterThanOrEqualTo(step.step() + 2);
         }

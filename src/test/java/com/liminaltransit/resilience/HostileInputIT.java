@@ -114,6 +114,44 @@ class HostileInputIT {
         assertThat(Rides.stopCount(player.get("/stories/" + rideId).html())).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void hostileBranchFieldsAreBadRequestsAndStoreNothing(String payload) {
+        String branches = "/stories/" + rideId + "/branches";
+
+        assertRefusedAndUnchanged(player.post(branches, Map.of("from", payload, "choice", offered)), 400);
+        assertRefusedAndUnchanged(player.postHx(branches, Map.of("from", "0", "choice", payload)), 400);
+        assertThat(player.get("/stories/" + rideId + "/map").html().select("svg line.fork"))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void hostileRetryAndVersionFieldsAreBadRequestsAndStoreNothing(String payload) {
+        String retries = "/stories/" + rideId + "/retries";
+
+        assertRefusedAndUnchanged(player.post(retries, Map.of("step", payload)), 400);
+        assertRefusedAndUnchanged(player.postHx(retries, Map.of("step", "0", "versions", payload)), 400);
+        assertRefusedAndUnchanged(player.post(path(), Map.of("step", "0", "choice", offered, "version", payload)), 400);
+        assertThat(player.get("/stories/" + rideId).html().select(".version-of"))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void hostileStopAndVersionInTheAddressAreNotFound(String payload) {
+        String encoded = URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+
+        Answer stop = player.get("/stories/" + rideId + "/stops/" + encoded);
+        Answer version = player.get("/stories/" + rideId + "/stops/0?version=" + encoded);
+
+        // (414: a request line past server.protocols.http_1_1.max-prologue-length is cut before routing)
+        assertThat(stop.status()).isIn(400, 404, 405, 414);
+        assertClean(stop);
+        assertThat(version.status()).isIn(404, 414);
+        assertClean(version);
+    }
+
     @Test
     void repeatedAndUnknownFieldsAreRefusedOrIgnoredWithoutHarm() {
         Answer repeated = player.send(HttpRequest.newBuilder(player.uri(path()))

@@ -117,7 +117,7 @@ abstract class StoryRepositoryContract {
         ContentPlan content = new ContentPlan(null, List.of("corridor", "mirror", "thread:cat"));
 
         // when
-        repository.create(new Ride(id, OWNER, 7L, "en", false, 1, now, now, null, content), step(twoChoices()));
+        repository.create(new Ride(id, OWNER, 7L, "en", false, 1, now, now, null, content, null), step(twoChoices()));
         repository.appendStep(id, 0, "a", step(twoChoices()), now);
 
         // then the stored ride carries them, step after step

@@ -103,7 +103,7 @@ class UrlContractIT {
     }
 
     @Test
-    void choiceWithoutHtmxRedirectsToTheRide() {
+    void choiceWithoutHtmxRedirectsToTheNewStopOfTheRide() {
         String id = Rides.board(player);
         Document ride = player.get("/stories/" + id).html();
 
@@ -112,7 +112,7 @@ class UrlContractIT {
                 Map.of("step", "0", "choice", Rides.choiceIds(ride).getFirst()));
 
         assertThat(chosen.status()).isEqualTo(303);
-        assertThat(chosen.header("Location")).hasValue("/stories/" + id);
+        assertThat(chosen.header("Location")).hasValue("/stories/" + id + "#stop-1");
         assertThat(Rides.stopCount(player.get("/stories/" + id).html())).isEqualTo(2);
     }
 
@@ -127,7 +127,7 @@ class UrlContractIT {
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html", "<head", "<body");
         Document html = fragment.html();
-        assertThat(html.select("article.stop#stop-1")).hasSize(1);
+        assertThat(html.select("article.stop h2#stop-1")).hasSize(1);
         assertThat(html.select("#chosen-0[hx-swap-oob]").text()).startsWith("You chose: ");
         assertThat(html.select("#controls[hx-swap-oob]")).hasSize(1);
         assertThat(html.select("#controls input[name=step]").val()).isEqualTo("1");

@@ -27,10 +27,20 @@ public final class PlayerClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Map<String, String> everyRequest;
 
     /** A new player talking to the server at {@code base}, e.g. {@code http://127.0.0.1:8080}. */
     public PlayerClient(URI base) {
+        this(base, Map.of());
+    }
+
+    /**
+     * A new player whose every request carries {@code headers}, as if a proxy in front added them (CloudFront's
+     * {@code X-Liminal-Proxy-Secret}).
+     */
+    public PlayerClient(URI base, Map<String, String> headers) {
         this.base = base;
+        this.everyRequest = Map.copyOf(headers);
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -62,6 +72,7 @@ public final class PlayerClient {
 
     /** Sends any request built against this player's server, with this player's cookies. */
     public Answer send(HttpRequest.Builder request) {
+        everyRequest.forEach(request::setHeader);
         try {
             HttpResponse<String> response =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

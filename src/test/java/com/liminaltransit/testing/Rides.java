@@ -32,6 +32,18 @@ public final class Rides {
         return idFrom(answer.header("Location").orElseThrow());
     }
 
+    /** Boards a new ride for {@code player} whose browser sends {@code acceptLanguage}, and returns its id. */
+    public static String board(PlayerClient player, String acceptLanguage) {
+        PlayerClient.Answer answer = player.send(java.net.http.HttpRequest.newBuilder(player.uri("/stories"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", acceptLanguage)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("")));
+        if (answer.status() != 303) {
+            throw new AssertionError("boarding answered " + answer.status() + ": " + answer.body());
+        }
+        return idFrom(answer.header("Location").orElseThrow());
+    }
+
     /** The open stop's index as the choice form states it. */
     public static int openStep(Document page) {
         Element step = page.selectFirst("form.choices input[name=step]");

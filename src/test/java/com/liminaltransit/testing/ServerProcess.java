@@ -171,11 +171,14 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The end of the server's log, for failure messages. */
+    /**
+     * The end of the server's log, for failure messages: long enough to hold the root cause of a start-up failure
+     * raised deep inside CDI (a bean created through another's proxy adds some thirty frames).
+     */
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 100), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

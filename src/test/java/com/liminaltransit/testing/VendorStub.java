@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A vendor's API on 127.0.0.1 for tests: answers in the vendor's real wire format (a {@link Wire}) and, on demand,
  * with the faults a real vendor has on a bad day. Behaviours are queued and used one per request; when the queue
- * is empty it answers well. Every request is recorded.
+ * is empty it answers well (or as {@link #otherwise} says). Every request is recorded.
  */
 public final class VendorStub implements AutoCloseable {
 
@@ -86,6 +87,10 @@ public final class VendorStub implements AutoCloseable {
     private final Wire wire;
     private final Deque<Behaviour> queue = new ConcurrentLinkedDeque<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private volatile Behaviour otherwise = ok();
+
+    /** Where a behaviour finds the request it answers ({@link #replying}). */
+    private static final String RECORDED = "vendor-stub.recorded";
 
     private VendorStub(Wire wire) {
         this.wire = wire;
@@ -112,6 +117,15 @@ public final class VendorStub implements AutoCloseable {
     /** Queues behaviours for the next requests, in order. */
     public VendorStub then(Behaviour... behaviours) {
         queue.addAll(List.of(behaviours));
+        return this;
+    }
+
+    /**
+     * What the stub does when the queue is empty (by default {@link #ok()}): a classifier stub judges each request
+     * by its body ({@link #replying}).
+     */
+    public VendorStub otherwise(Behaviour behaviour) {
+        this.otherwise = behaviour;
         return this;
     }
 
@@ -145,11 +159,13 @@ public final class VendorStub implements AutoCloseable {
         Map<String, String> headers = new java.util.TreeMap<>();
         exchange.getRequestHeaders()
                 .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-        requests.add(new Recorded(
-                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
+        Recorded recorded = new Recorded(
+                exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body);
+        requests.add(recorded);
+        exchange.setAttribute(RECORDED, recorded);
         Behaviour behaviour = queue.poll();
         try {
-            (behaviour == null ? ok() : behaviour).handle(exchange, wire);
+            (behaviour == null ? otherwise : behaviour).handle(exchange, wire);
         } catch (IOException e) {
             // the client went away (timeouts, drips): nothing to answer
         } finally {
@@ -167,6 +183,11 @@ public final class VendorStub implements AutoCloseable {
     /** A success answer whose model output is {@code narrativeJson} (or any text). */
     public static Behaviour answering(String narrativeJson) {
         return (exchange, wire) -> send(exchange, wire.success(narrativeJson));
+    }
+
+    /** An answer made from the request itself, e.g. a classifier's verdict on the text it was sent. */
+    public static Behaviour replying(Function<Recorded, Answer> answer) {
+        return (exchange, wire) -> send(exchange, answer.apply((Recorded) exchange.getAttribute(RECORDED)));
     }
 
     /** Valid JSON that breaks the story contract. */

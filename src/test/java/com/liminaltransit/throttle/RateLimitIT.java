@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -72,21 +73,43 @@ class RateLimitIT {
     }
 
     @Test
+    void branchesAndRetriesSpendTheChoiceBucketToo() {
+        // given a player who answered stop 0 (one token of three)
+        PlayerClient player = newPlayer();
+        String id =
+                Rides.idFrom(board(player, "198.51.100.3").header("Location").orElseThrow());
+        List<String> doors = Rides.choiceIds(player.get("/stories/" + id).html());
+        assertThat(choose(player, id, 0, doors.get(0), false).status()).isEqualTo(303);
+
+        // when they take another door at stop 0 and ask again at stop 1 (two more), then take a third door
+        Answer branched = player.post("/stories/" + id + "/branches", Map.of("from", "0", "choice", doors.get(1)));
+        Answer retried = player.post("/stories/" + id + "/retries", Map.of("step", "1", "versions", "1"));
+        Answer refused = player.post("/stories/" + id + "/branches", Map.of("from", "0", "choice", doors.get(2)));
+
+        // then the third action is refused like a fourth choice, and wrote nothing
+        assertThat(branched.status()).isEqualTo(303);
+        assertThat(retried.status()).isEqualTo(303);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(player.get("/").html().select(".ride-branches > li")).hasSize(1);
+    }
+
+    @Test
     void addressLimitHoldsAcrossPlayersAndOnlyTheTrustedProxyNamesTheAddress() {
         for (int i = 0; i < 5; i++) {
             assertThat(board(newPlayer(), "203.0.113.9").status()).isEqualTo(303);
         }
 
         Answer sixthOnAddress = board(newPlayer(), "203.0.113.9");
-        Answer spoofedWithoutSecret = newPlayer()
+        Answer spoofedWithoutSecret = new PlayerClient(URI.create(base()))
                 .send(HttpRequest.newBuilder(URI.create(base() + "/stories"))
                         .header("X-Forwarded-For", "203.0.113.10")
                         .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(sixthOnAddress.status()).isEqualTo(429);
         assertThat(spoofedWithoutSecret.status())
-                .as("counted on the peer address, not the claimed one")
-                .isEqualTo(303);
+                .as("a request that did not come through the proxy names no address: it is refused")
+                .isEqualTo(403);
     }
 
     private Answer board(PlayerClient player, String address) {
@@ -103,8 +126,9 @@ class RateLimitIT {
                 : player.post("/stories/" + id + "/choices", form);
     }
 
+    /** A player behind the trusted proxy, which adds its secret to every request. */
     private PlayerClient newPlayer() {
-        return new PlayerClient(URI.create(base()));
+        return new PlayerClient(URI.create(base()), Map.of("X-Liminal-Proxy-Secret", "edge-secret"));
     }
 
     private String base() {

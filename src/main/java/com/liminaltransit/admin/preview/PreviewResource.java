@@ -3,6 +3,7 @@ package com.liminaltransit.admin.preview;
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
 import com.liminaltransit.admin.prompts.PromptStore;
+import com.liminaltransit.i18n.Languages;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -62,13 +64,23 @@ public class PreviewResource {
     private final Previewer previewer;
     private final PromptStore store;
     private final PreviewRepository rides;
+    private final Languages languages;
 
     @Inject
-    PreviewResource(Previewer previewer, PromptStore store, PreviewRepository rides) {
+    PreviewResource(Previewer previewer, PromptStore store, PreviewRepository rides, Languages languages) {
         this.previewer = previewer;
         this.store = store;
         this.rides = rides;
+        this.languages = languages;
     }
+
+    /**
+     * A language the form offers.
+     *
+     * @param tag  its BCP 47 tag
+     * @param name its name in English, with the tag, e.g. {@code Japanese (ja)}
+     */
+    public record LanguageOption(String tag, String name) {}
 
     /**
      * A provider as the form offers it.
@@ -134,6 +146,13 @@ public class PreviewResource {
         model.put("stop", target.stop() == null ? "" : target.stop().toString());
         model.put("seed", target.seed() == null ? "" : target.seed().toString());
         model.put("lang", target.language() == null ? "" : target.language());
+        model.put(
+                "languages",
+                languages.tags().stream()
+                        .map(tag -> new LanguageOption(
+                                tag, Locale.forLanguageTag(tag).getDisplayName(Locale.ENGLISH) + " (" + tag + ")"))
+                        .toList());
+        model.put("langListed", target.language() == null || languages.tags().contains(target.language()));
         model.put("chosen", target.chosen());
         model.put("budgetSpent", previewer.budgetSpent());
         model.put("pastBudget", confirmed(pastBudget));

@@ -2,6 +2,7 @@ package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.narrative.ChoiceOption;
 import com.liminaltransit.narrative.Generation;
+import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.chain.ProviderTrial;
 import com.liminaltransit.narrative.chain.TrialStatus;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Locale;
  * @param costUsd       what the calls cost (charged to the spend ledger as a preview)
  * @param latencyMillis wall time of the call
  * @param calls         vendor calls made (a repair or a retry makes more than one)
+ * @param language      the language the passage and choices are in (a BCP 47 tag), as players would read them
  */
 public record PreviewResult(
         String provider,
@@ -35,10 +37,11 @@ public record PreviewResult(
         int outputTokens,
         double costUsd,
         long latencyMillis,
-        int calls) {
+        int calls,
+        String language) {
 
-    /** The column for what the chain's unguarded path made of the stop. */
-    static PreviewResult of(ProviderTrial trial) {
+    /** The column for what the chain's unguarded path made of the stop, written in {@code language}. */
+    static PreviewResult of(ProviderTrial trial, String language) {
         Generation generation = trial.generation();
         return new PreviewResult(
                 trial.provider(),
@@ -52,7 +55,44 @@ public record PreviewResult(
                 generation == null ? 0 : generation.outputTokens(),
                 trial.costUsd(),
                 trial.latencyMillis(),
-                trial.calls());
+                trial.calls(),
+                language);
+    }
+
+    /** This column showing {@code shown} in {@code shownIn}, with {@code note} added to its verdict. */
+    PreviewResult showing(Narrative shown, String shownIn, String note) {
+        return new PreviewResult(
+                provider,
+                status,
+                model,
+                shown.passage(),
+                shown.choices(),
+                shown.ending(),
+                verdict + note,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                latencyMillis,
+                calls,
+                shownIn);
+    }
+
+    /** This column with {@code note} added to its verdict, in the language {@code writtenIn}. */
+    PreviewResult noted(String writtenIn, String note) {
+        return new PreviewResult(
+                provider,
+                status,
+                model,
+                passage,
+                choices,
+                ending,
+                verdict + note,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                latencyMillis,
+                calls,
+                writtenIn);
     }
 
     private static String verdict(ProviderTrial trial) {

@@ -1,6 +1,8 @@
 package com.liminaltransit.admin.preview;
 
 import com.liminaltransit.admin.bank.BankStore;
+import com.liminaltransit.i18n.StepInLanguage;
+import com.liminaltransit.i18n.Translations;
 import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Conversation;
@@ -10,6 +12,7 @@ import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.AiBudget;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.ProviderTrial;
+import com.liminaltransit.narrative.chain.StepResult;
 import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.story.StoryService;
 import com.liminaltransit.web.PageException;
@@ -39,6 +42,7 @@ public class Previewer {
     private final PriceTable prices;
     private final PreviewQuota quota;
     private final BankStore banks;
+    private final Translations translations;
 
     @Inject
     Previewer(
@@ -48,7 +52,8 @@ public class Previewer {
             AiBudget budget,
             PriceTable prices,
             PreviewQuota quota,
-            BankStore banks) {
+            BankStore banks,
+            Translations translations) {
         this.banks = banks;
         this.stories = stories;
         this.chain = chain;
@@ -56,6 +61,7 @@ public class Previewer {
         this.budget = budget;
         this.prices = prices;
         this.quota = quota;
+        this.translations = translations;
     }
 
     /** The context of stop {@code stop} of a ride, written with {@code promptSet}. */
@@ -128,6 +134,33 @@ public class Previewer {
                     "Writer " + writer + " previews " + providerName + " past the spent daily AI budget (confirmed)");
         }
         ProviderTrial trial = chain.previewWith(providerName, context.withModel(model), pastBudget);
-        return PreviewResult.of(trial);
+        return asPlayersRead(PreviewResult.of(trial, context.language()), trial, context.language());
+    }
+
+    /**
+     * The column as players of a ride in {@code language} would read it: a provider that does not write the language
+     * (offline writes English) is shown translated when Amazon Translate is configured, or as written, saying so.
+     */
+    private PreviewResult asPlayersRead(PreviewResult column, ProviderTrial trial, String language) {
+        if (trial.generation() == null || !column.valid()) {
+            return column;
+        }
+        StepResult step = new StepResult(trial.generation(), 0, 0, 1, null);
+        StepInLanguage shown = translations.forRide(step, language);
+        if (shown.step() != step) {
+            return column.showing(
+                    shown.step().narrative(),
+                    shown.language(),
+                    "; translated into " + language + " by Amazon Translate");
+        }
+        if (!shown.language().equals(language)) {
+            return column.noted(
+                    shown.language(),
+                    "; written in " + shown.language() + ", which players of a " + language + " ride read as it is"
+                            + (translations.configured()
+                                    ? " (Amazon Translate failed just now)"
+                                    : " (Amazon Translate is not configured: liminal.translate.region)"));
+        }
+        return column;
     }
 }

@@ -6,6 +6,8 @@ public enum CallResult {
     SUCCESS("success"),
     /** An answer that broke the AI contract. */
     INVALID("invalid"),
+    /** A valid answer that the answer check (safety) refused. */
+    REFUSED("refused"),
     /** The provider's breaker refused the call. */
     BREAKER_OPEN("breaker-open"),
     /** Any other failure. */

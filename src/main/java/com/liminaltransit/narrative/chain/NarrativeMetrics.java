@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -19,7 +17,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class NarrativeMetrics {
 
     private final MetricRegistry registry;
-    private final Optional<EmbeddedMetrics> cloudWatch;
+    private final EmbeddedMetrics cloudWatch;
     private final Map<String, DoubleAdder> costs = new ConcurrentHashMap<>();
 
     /**
@@ -27,11 +25,9 @@ public class NarrativeMetrics {
      * {@code liminal.metrics.emf.namespace} is set (in AWS), also writes CloudWatch EMF lines to stdout.
      */
     @Inject
-    public NarrativeMetrics(
-            MetricRegistry registry,
-            @ConfigProperty(name = "liminal.metrics.emf.namespace") Optional<String> emfNamespace) {
+    NarrativeMetrics(MetricRegistry registry, EmbeddedMetrics cloudWatch) {
         this.registry = registry;
-        this.cloudWatch = emfNamespace.filter(ns -> !ns.isBlank()).map(ns -> new EmbeddedMetrics(ns, System.out));
+        this.cloudWatch = cloudWatch;
     }
 
     /** One provider call ended with {@code outcome}. */
@@ -40,13 +36,13 @@ public class NarrativeMetrics {
                 .inc();
         registry.timer("narrative.latency", new Tag("provider", provider)).update(latency);
         if (!ProviderChain.OFFLINE.equals(provider)) {
-            cloudWatch.ifPresent(emf -> emf.providerCall(provider, outcome != CallResult.SUCCESS));
+            cloudWatch.providerCall(provider, outcome != CallResult.SUCCESS);
         }
     }
 
     /** One stop written by the chain: who wrote it and how long the whole step took. */
     public void recordStep(StepResult step) {
-        cloudWatch.ifPresent(emf -> emf.step(step.generation().provider(), step.latencyMillis()));
+        cloudWatch.step(step.generation().provider(), step.latencyMillis());
     }
 
     /** Tokens read and written by the call that won a step ({@code narrative_tokens_total{direction}}). */

@@ -1,6 +1,8 @@
 package com.liminaltransit.narrative.chain;
 
 import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.AnswerCheck;
+import com.liminaltransit.narrative.AnswerVerdict;
 import com.liminaltransit.narrative.CallLedger;
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.Generation;
@@ -44,7 +46,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * (its language, streaming, JSON mode) and, past the {@link AiBudget daily budget}, every paid one; it counts the
  * vendor calls a step took, puts each paid call on the {@link SpendLedger}, and remembers what each provider's
  * breaker last said, for {@code /health/ready}. {@code offline} is never passed over: it writes English today,
- * whatever language is asked (the languages issue translates it).
+ * whatever language is asked (the languages issue translates it). A valid answer is shown only once the
+ * {@link AnswerCheck} (the safety feature) passes it; a refused one is that provider's failure.
  */
 @ApplicationScoped
 public class ProviderChain {
@@ -63,6 +66,9 @@ public class ProviderChain {
     /** Fallback reason: the step deadline passed. */
     static final String STEP_DEADLINE = "StepDeadline";
 
+    /** Fallback reason: the answer check (safety) refused the answer, or the answers of every model of the step. */
+    static final String REFUSED = "SafetyRefused";
+
     /**
      * Where MicroProfile Fault Tolerance reads the step deadline of {@link #write}; the chain reads it too, so a call
      * that ends after it is charged as late.
@@ -73,6 +79,7 @@ public class ProviderChain {
     private final Map<String, AiProvider> known;
     private final AiProvider offline;
     private final NarrativeMetrics metrics;
+    private final AnswerCheck answers;
     private final CallLedger ledger;
     private final AiBudget budget;
     private final Attempts attempts;
@@ -94,6 +101,7 @@ public class ProviderChain {
             @Any Instance<AiProvider> available,
             @ConfigProperty(name = "liminal.ai.chain", defaultValue = OFFLINE) List<String> chain,
             NarrativeMetrics metrics,
+            @Any Instance<AnswerCheck> answerCheck,
             CallLedger ledger,
             AiBudget budget,
             SpendLedger spend,
@@ -116,6 +124,7 @@ public class ProviderChain {
         this.known = Map.copyOf(byName);
         this.offline = providers.getLast();
         this.metrics = metrics;
+        this.answers = answerCheck.isResolvable() ? answerCheck.get() : AnswerCheck.NONE;
         this.ledger = ledger;
         this.budget = budget;
         this.attempts = new Attempts(ledger, spend, prices, clock, minStopsBeforeEnding);
@@ -235,9 +244,18 @@ public class ProviderChain {
         long started = System.nanoTime();
         List<String> passedOver = new ArrayList<>();
         int calls = 0;
-        for (AiProvider provider : providersFor(context)) {
+        List<AiProvider> providers = providersFor(context);
+        // a language no check covers: every model's answer would be refused unread, so none is asked (or paid)
+        String toLastLink =
+                providers.size() > 1 ? answers.refusedUnread(context).orElse(null) : null;
+        for (AiProvider provider : providers) {
             boolean last = provider == offline;
             if (!last) {
+                if (toLastLink != null) {
+                    metrics.recordFallback(provider.name(), REFUSED);
+                    passedOver.add(provider.name() + ": skipped: " + toLastLink);
+                    continue;
+                }
                 Optional<String> unmet = provider.capabilities().unmet(needs);
                 if (unmet.isPresent()) {
                     metrics.recordFallback(provider.name(), UNSUPPORTED);
@@ -252,6 +270,19 @@ public class ProviderChain {
             }
             Attempt attempt = attempts.ask(provider, context, provider::generate);
             calls += attempt.calls();
+            AnswerVerdict verdict = attempt.valid() ? checked(context, provider, attempt, last) : null;
+            if (verdict != null && !verdict.passed()) {
+                states.put(provider.name(), BreakerState.CLOSED);
+                metrics.recordCall(provider.name(), CallResult.REFUSED, attempt.latency());
+                metrics.recordFallback(provider.name(), REFUSED);
+                LOG.warning(() -> "The answer of " + provider.name() + " was refused (" + verdict.reason()
+                        + "); trying the next provider");
+                passedOver.add(provider.name() + ": refused: " + verdict.reason());
+                if (verdict.outcome() == AnswerVerdict.Outcome.REFUSE_TO_LAST_LINK) {
+                    toLastLink = verdict.reason();
+                }
+                continue;
+            }
             if (attempt.valid()) {
                 states.put(provider.name(), BreakerState.CLOSED);
                 metrics.recordCall(provider.name(), CallResult.SUCCESS, attempt.latency());
@@ -272,6 +303,20 @@ public class ProviderChain {
             passedOver.add(provider.name() + ": " + describe(e));
         }
         throw new IllegalStateException("the chain has no providers");
+    }
+
+    /**
+     * The answer check's verdict on a valid answer. The last link's text is shown whatever the verdict (nothing is
+     * left to try, and a ride never dead-ends); a refusal of it is logged for the writers.
+     */
+    private AnswerVerdict checked(StoryContext context, AiProvider provider, Attempt attempt, boolean last) {
+        AnswerVerdict verdict =
+                answers.check(context, provider.name(), attempt.generation().narrative());
+        if (last && !verdict.passed()) {
+            LOG.warning(() -> "The last link's own answer was refused (" + verdict.reason() + "); shown all the same");
+            return AnswerVerdict.PASS;
+        }
+        return verdict;
     }
 
     /**

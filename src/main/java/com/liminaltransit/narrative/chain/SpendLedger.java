@@ -33,13 +33,23 @@ public class SpendLedger implements VendorCalls {
     private final DataSource dataSource;
     private final CallLedger steps;
     private final Clock clock;
+    private final EmbeddedMetrics cloudWatch;
 
-    /** Writes to the application's database; {@code steps} tells a late call from one on time. */
+    /**
+     * Writes to the application's database; {@code steps} tells a late call from one on time; every paid call is
+     * also an {@code AiCostUsd} EMF line in AWS, which the budget-burn alarm sums.
+     */
     @Inject
-    public SpendLedger(Database database, CallLedger steps, Clock clock) {
+    SpendLedger(Database database, CallLedger steps, Clock clock, EmbeddedMetrics cloudWatch) {
         this.dataSource = database.dataSource();
         this.steps = steps;
         this.clock = clock;
+        this.cloudWatch = cloudWatch;
+    }
+
+    /** Writes to the application's database and nowhere else (tests, tools). */
+    public SpendLedger(Database database, CallLedger steps, Clock clock) {
+        this(database, steps, clock, EmbeddedMetrics.off());
     }
 
     @Override
@@ -69,6 +79,7 @@ public class SpendLedger implements VendorCalls {
      * (or writer) waiting for its answer must not lose it to the bookkeeping.
      */
     public void record(Spend spend) {
+        cloudWatch.cost(spend.provider(), spend.costUsd());
         // A call that ends as the step deadline interrupts its thread is still paid: write it all the same.
         boolean interrupted = Thread.interrupted();
         try {

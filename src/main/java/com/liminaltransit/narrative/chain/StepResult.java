@@ -19,4 +19,11 @@ public record StepResult(
     public Narrative narrative() {
         return generation.narrative();
     }
+
+    /** The same step showing {@code shown} (a translation of its narrative), its bookkeeping unchanged. */
+    public StepResult withNarrative(Narrative shown) {
+        Generation same = new Generation(
+                shown, generation.provider(), generation.model(), generation.inputTokens(), generation.outputTokens());
+        return new StepResult(same, costUsd, latencyMillis, attempts, fallbackReason);
+    }
 }

@@ -14,11 +14,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What every vendor provider shares, written once: the unguarded call through the {@link NarrativeExchange} (with
  * the model a call chooses, where the vendor allows it), the settings check, pricing and capabilities from a
- * {@link Profile}, and the vendor client's life cycle (built on the first call, closed with the bean). A provider adds
+ * {@link Profile} (the languages its model writes may be declared with {@code liminal.ai.<name>.languages}: BCP 47
+ * tags, or {@code *} for every language), and the vendor client's life cycle (built on the first call, closed with the bean). A provider adds
  * only what is its own: its profile, how to open its client, and {@link #send} (request, reply, error mapping).
  *
  * <p>The guarded {@link #generate} is not here: each provider declares it, annotated {@link VendorGuard}, and
@@ -36,6 +38,7 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
     private final PriceTable prices;
     private final Profile profile;
     private final Supplier<C> opener;
+    private final ModelCapabilities capabilities;
     private volatile C client;
 
     /**
@@ -49,6 +52,14 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
         this.exchange = exchange;
         this.prices = prices;
         this.opener = opener;
+        this.capabilities = profile.capabilities().withLanguages(declaredLanguages(profile.name()));
+    }
+
+    /** The languages an operator declared for this provider's model ({@code liminal.ai.<name>.languages}), if any. */
+    private static List<String> declaredLanguages(String name) {
+        return ConfigProvider.getConfig()
+                .getOptionalValues("liminal.ai." + name + ".languages", String.class)
+                .orElse(null);
     }
 
     /**
@@ -141,7 +152,7 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
 
     @Override
     public ModelCapabilities capabilities() {
-        return profile.capabilities();
+        return capabilities;
     }
 
     private C client() {

@@ -120,8 +120,12 @@ class PreviewChargesIT {
         assertThat(skipped.html().select(".result").attr("data-status")).isEqualTo("skipped");
         assertThat(skipped.html().select(".verdict").text()).isEqualTo("Skipped: does not write ja");
         assertThat(ChainProviders.EnglishOnly.CALLS.get()).isEqualTo(before);
-        // and offline, the last link of every chain, still writes
-        assertThat(offline.html().select(".verdict").text()).isEqualTo("Valid");
+        // and offline, the last link of every chain, still writes: in English, which the column says players of a
+        // Japanese ride read as it is, since no Amazon Translate is configured here
+        assertThat(offline.html().select(".verdict").text())
+                .startsWith("Valid; written in en, which players of a ja ride read as it is")
+                .contains("liminal.translate.region");
+        assertThat(offline.html().select(".result .passage").attr("lang")).isEqualTo("en");
     }
 
     @Test

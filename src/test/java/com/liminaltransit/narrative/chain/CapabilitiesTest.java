@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,26 @@ class CapabilitiesTest {
     @Test
     void theLanguageIsTheFirstReasonGiven() {
         assertThat(ENGLISH.unmet(new StepNeeds("fr", true, true))).contains("does not write fr");
+    }
+
+    @Test
+    void aModelThatDoesNotWriteTheAskedLanguageWritesItsOwn() {
+        ModelCapabilities englishOnly = new ModelCapabilities(8_000, false, false, Set.of("en"));
+        ModelCapabilities many = new ModelCapabilities(8_000, false, false, Set.of());
+
+        assertThat(englishOnly.writtenIn("ja")).isEqualTo("en");
+        assertThat(englishOnly.writtenIn("en-GB")).isEqualTo("en-GB");
+        assertThat(many.writtenIn("ja")).isEqualTo("ja");
+    }
+
+    @Test
+    void anOperatorMayDeclareTheLanguagesOfAModel() {
+        ModelCapabilities many = new ModelCapabilities(8_000, true, false, Set.of());
+        ModelCapabilities englishOnly = new ModelCapabilities(8_000, true, false, Set.of("en"));
+
+        assertThat(many.withLanguages(List.of("ja", " es ", "")).languages()).containsExactlyInAnyOrder("ja", "es");
+        assertThat(englishOnly.withLanguages(List.of("*")).writes("ja")).isTrue();
+        assertThat(englishOnly.withLanguages(null)).isSameAs(englishOnly);
+        assertThat(englishOnly.withLanguages(List.of(" "))).isSameAs(englishOnly);
     }
 }

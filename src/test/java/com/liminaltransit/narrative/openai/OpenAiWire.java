@@ -56,4 +56,61 @@ public final class OpenAiWire implements VendorStub.Wire {
                 .toString();
         return new VendorStub.Answer(status, Map.of(), body);
     }
+
+    /**
+     * A {@code "stream": true} answer as OpenAI writes it: {@code text} cut into {@code piece}-character deltas, one
+     * {@code data:} chunk each, a last chunk with the finish reason and one with usage, then {@code data: [DONE]}.
+     */
+    public static VendorStub.Answer streamed(String text, int piece) {
+        return new VendorStub.Answer(
+                200, Map.of("Content-Type", "text/event-stream"), String.join("", streamedChunks(text, piece)));
+    }
+
+    /** The events of {@link #streamed}, one string each (ending in a blank line), to send with pauses between. */
+    public static java.util.List<String> streamedChunks(String text, int piece) {
+        var events = new java.util.ArrayList<String>();
+        events.add(
+                event(chunk(Json.createObjectBuilder().add("role", "assistant").add("content", ""), null)));
+        for (int i = 0; i < text.length(); i += piece) {
+            String delta = text.substring(i, Math.min(text.length(), i + piece));
+            events.add(event(chunk(Json.createObjectBuilder().add("content", delta), null)));
+        }
+        events.add(event(chunk(Json.createObjectBuilder(), "stop")));
+        events.add(event(Json.createObjectBuilder()
+                .add("id", "chatcmpl-stub")
+                .add("object", "chat.completion.chunk")
+                .add("model", "gpt-stub-2026-01-01")
+                .add("choices", Json.createArrayBuilder())
+                .add(
+                        "usage",
+                        Json.createObjectBuilder()
+                                .add("prompt_tokens", 412)
+                                .add("completion_tokens", 131)
+                                .add("total_tokens", 543))
+                .build()
+                .toString()));
+        events.add("data: [DONE]\n\n");
+        return events;
+    }
+
+    private static String chunk(jakarta.json.JsonObjectBuilder delta, String finishReason) {
+        var choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
+        if (finishReason == null) {
+            choice.addNull("finish_reason");
+        } else {
+            choice.add("finish_reason", finishReason);
+        }
+        return Json.createObjectBuilder()
+                .add("id", "chatcmpl-stub")
+                .add("object", "chat.completion.chunk")
+                .add("created", 1_764_000_000)
+                .add("model", "gpt-stub-2026-01-01")
+                .add("choices", Json.createArrayBuilder().add(choice))
+                .build()
+                .toString();
+    }
+
+    private static String event(String json) {
+        return "data: " + json + "\n\n";
+    }
 }

@@ -1,0 +1,97 @@
+package com.liminaltransit.narrative.vendor;
+
+import com.liminaltransit.narrative.ProviderUnavailableException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Iterator;
+import java.util.function.Consumer;
+
+/**
+ * Chat Completions with {@code "stream": true} on the wire: server-sent events whose {@code data:} lines each hold a
+ * chunk {@code {"choices": [{"delta": {"content": "…"}}]}}, the last chunk possibly only {@code usage} (with
+ * {@code stream_options.include_usage}), then {@code data: [DONE]}. Each piece of text is handed on as it is read;
+ * a malformed chunk or a stream that ends before {@code [DONE]} is the provider's failure, and what was handed on
+ * before it stays handed on.
+ */
+public final class ChatCompletionsStream {
+
+    private ChatCompletionsStream() {}
+
+    /**
+     * What the stream said besides its text.
+     *
+     * @param model            the model that answered, if a chunk named it
+     * @param promptTokens     read (0 unless the server reported usage)
+     * @param completionTokens written (0 unless reported)
+     * @param finishReason     why it stopped ({@code stop}, {@code length}, …), if said
+     */
+    public record Ending(String model, int promptTokens, int completionTokens, String finishReason) {}
+
+    /**
+     * Reads the event stream line by line until {@code [DONE]}.
+     *
+     * @param vendor  the provider's name, for messages
+     * @param lines   the response body's lines, read as they arrive
+     * @param content receives each piece of the answer's text, in order
+     * @throws ProviderUnavailableException on a malformed chunk, an error event, or an end before {@code [DONE]}
+     */
+    public static Ending read(String vendor, Iterator<String> lines, Consumer<String> content) {
+        String model = null;
+        String finishReason = null;
+        int promptTokens = 0;
+        int completionTokens = 0;
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (!line.startsWith("data:")) {
+                continue; // blank separators, comments (": keep-alive"), event names, ids
+            }
+            String data = line.substring(5).strip();
+            if (data.equals("[DONE]")) {
+                return new Ending(model, promptTokens, completionTokens, finishReason);
+            }
+            JsonObject chunk = chunk(vendor, data);
+            if (chunk.containsKey("error")) {
+                throw new ProviderUnavailableException(vendor + " reported an error mid-stream");
+            }
+            if (chunk.get("model") instanceof JsonString named) {
+                model = named.getString();
+            }
+            if (chunk.get("usage") instanceof JsonObject usage) {
+                promptTokens = usage.getInt("prompt_tokens", promptTokens);
+                completionTokens = usage.getInt("completion_tokens", completionTokens);
+            }
+            if (chunk.get("choices") instanceof JsonArray choices && !choices.isEmpty()) {
+                if (!(choices.getFirst() instanceof JsonObject first)) {
+                    throw malformed(vendor);
+                }
+                if (first.get("delta") instanceof JsonObject delta
+                        && delta.get("content") instanceof JsonString text
+                        && !text.getString().isEmpty()) {
+                    content.accept(text.getString());
+                }
+                JsonValue reason = first.get("finish_reason");
+                if (reason instanceof JsonString said) {
+                    finishReason = said.getString();
+                }
+            }
+        }
+        throw new ProviderUnavailableException(vendor + "'s stream ended before [DONE]");
+    }
+
+    private static JsonObject chunk(String vendor, String data) {
+        try (var reader = Json.createReader(new StringReader(data))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw malformed(vendor);
+        }
+    }
+
+    private static ProviderUnavailableException malformed(String vendor) {
+        return new ProviderUnavailableException(vendor + " sent a malformed stream chunk");
+    }
+}
