@@ -173,8 +173,7 @@ final class PassageWriter {
                     paragraphs.add(second);
                 }
             }
-            Written written =
-                    written(paragraphs).with(used(fresh, written(paragraphs).passage()));
+            Written written = written(paragraphs).with(used(fresh));
             int words = Words.count(written.passage());
             if (words < MIN_WORDS && attempt <= 4) {
                 // Too short: the stop has room for the weather, the station, or a reminder after all.
@@ -280,7 +279,7 @@ final class PassageWriter {
                     List.of(List.of(outcome), nonNull(terminus, body), nonNull(resolution, farewell, callback, closer));
             Written written = written(paragraphs);
             if (Words.count(written.passage()) <= MAX_WORDS || attempt > 3) {
-                return written.with(used(fresh, written.passage()));
+                return written.with(used(fresh));
             }
             // What the thread came to is never left out: the ending answers it.
             if (callback != null && !owedCallback) {
@@ -294,7 +293,7 @@ final class PassageWriter {
     }
 
     /** The templates this passage picked; one left out for length is spent too, which costs only a variant. */
-    private static List<String> used(Fresh fresh, String passage) {
+    private static List<String> used(Fresh fresh) {
         return fresh.templates();
     }
 
@@ -320,11 +319,13 @@ final class PassageWriter {
         private final Fresh fresh;
 
         Reminders(Ride ride, RideState state, StopPlan plan, Dice dice, Fresh fresh, String around) {
-            String lowerAround = around.toLowerCase(Locale.ROOT);
+            // What the stop already names: its scene and frames, then each reminder as it is added (two
+            // consequences that name the same person or thread are met by one sentence, not two).
+            StringBuilder named = new StringBuilder(around.toLowerCase(Locale.ROOT));
             int stop = plan.stop();
             for (RideState.Due due : state.due()) {
                 String name = name(ride, state, due);
-                if (name == null || lowerAround.contains(name.toLowerCase(Locale.ROOT))) {
+                if (name == null || named.indexOf(name.toLowerCase(Locale.ROOT)) >= 0) {
                     continue;
                 }
                 int age = stop - due.from();
@@ -336,6 +337,7 @@ final class PassageWriter {
                 reminder(ride, state, plan, due.kind(), due.target(), dice, fresh)
                         .ifPresent(text -> {
                             owed.add(text);
+                            named.append(' ').append(text.toLowerCase(Locale.ROOT));
                         });
             }
             this.ride = ride;

@@ -129,6 +129,7 @@ class RideBotIT {
         assertThat(run.select("#ed-within").text())
                 .as("the editor's reading is shown")
                 .endsWith("/ 20");
+        assertThat(run.select("#ed-verdict").text()).isEqualTo("The editor finds nothing wrong.");
         assertThat(run.select("#ed-endings tbody tr")).isNotEmpty();
         assertThat(run.select("details.transcript pre")).hasSize(3);
     }
