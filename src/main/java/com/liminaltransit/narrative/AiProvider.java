@@ -53,6 +53,15 @@ public interface AiProvider {
     }
 
     /**
+     * Whether what this provider writes depends on the prompt templates. The {@code offline} storyteller writes from
+     * its content bank and reads no prompt: the writers' preview and experiments say so, and an experiment whose
+     * variants differ only by a prompt version on such a chain is refused.
+     */
+    default boolean readsPrompts() {
+        return true;
+    }
+
+    /**
      * The config keys this provider still needs before it can be called (an API key, a model id). A provider
      * named in {@code liminal.ai.chain} with anything missing stops the server at start-up, naming the keys.
      */

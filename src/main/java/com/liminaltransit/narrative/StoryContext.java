@@ -24,6 +24,8 @@ import java.util.List;
  *                  choice} read it
  * @param purpose   why the stop is written (a ride, a preview, the ride bot), so its paid calls are charged to it;
  *                  {@code RIDE} when none is given
+ * @param content   the content bank version and the player's "seen" memory the ride was boarded with, for the
+ *                  {@code offline} storyteller; {@link ContentPlan#SHIPPED} when none is given
  */
 public record StoryContext(
         String rideId,
@@ -37,7 +39,8 @@ public record StoryContext(
         PromptSet prompts,
         List<String> chain,
         String model,
-        CallPurpose purpose) {
+        CallPurpose purpose,
+        ContentPlan content) {
 
     /** How many past stops a prompt carries. */
     public static final int RECENT_STOPS = 3;
@@ -51,6 +54,24 @@ public record StoryContext(
         chain = chain == null ? List.of() : List.copyOf(chain);
         model = model == null || model.isBlank() ? null : model.strip();
         purpose = purpose == null ? CallPurpose.RIDE : purpose;
+        content = content == null ? ContentPlan.SHIPPED : content;
+    }
+
+    /** A context with every field but the content plan (the shipped bank, nothing seen). */
+    public StoryContext(
+            String rideId,
+            long seed,
+            int stop,
+            String summary,
+            List<PastStop> recent,
+            ChoiceOption choice,
+            List<String> path,
+            String language,
+            PromptSet prompts,
+            List<String> chain,
+            String model,
+            CallPurpose purpose) {
+        this(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, purpose, null);
     }
 
     /** A context for a player's ride. */
@@ -66,7 +87,20 @@ public record StoryContext(
             PromptSet prompts,
             List<String> chain,
             String model) {
-        this(rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, CallPurpose.RIDE);
+        this(
+                rideId,
+                seed,
+                stop,
+                summary,
+                recent,
+                choice,
+                path,
+                language,
+                prompts,
+                chain,
+                model,
+                CallPurpose.RIDE,
+                null);
     }
 
     /** A context with the published prompts and the configured chain. */
@@ -79,30 +113,52 @@ public record StoryContext(
             ChoiceOption choice,
             List<String> path,
             String language) {
-        this(rideId, seed, stop, summary, recent, choice, path, language, null, List.of(), null, CallPurpose.RIDE);
+        this(
+                rideId,
+                seed,
+                stop,
+                summary,
+                recent,
+                choice,
+                path,
+                language,
+                null,
+                List.of(),
+                null,
+                CallPurpose.RIDE,
+                null);
     }
 
     /** The same stop, written with these prompts and this chain (empty: the configured one). */
     public StoryContext with(PromptSet promptSet, List<String> providers) {
         return new StoryContext(
-                rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers, model, purpose);
+                rideId, seed, stop, summary, recent, choice, path, language, promptSet, providers, model, purpose,
+                content);
     }
 
     /** The same stop, asked of {@code modelName} ({@code null} or blank: the provider's configured model). */
     public StoryContext withModel(String modelName) {
         return new StoryContext(
-                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, modelName, purpose);
+                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, modelName, purpose,
+                content);
     }
 
     /** The same stop, written for {@code why}. */
     public StoryContext withPurpose(CallPurpose why) {
         return new StoryContext(
-                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, why);
+                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, why, content);
     }
 
     /** The same stop, written in {@code tag} (BCP 47; blank: {@code en}). */
     public StoryContext withLanguage(String tag) {
-        return new StoryContext(rideId, seed, stop, summary, recent, choice, path, tag, prompts, chain, model, purpose);
+        return new StoryContext(
+                rideId, seed, stop, summary, recent, choice, path, tag, prompts, chain, model, purpose, content);
+    }
+
+    /** The same stop, written from this content bank version and "seen" memory. */
+    public StoryContext withContent(ContentPlan plan) {
+        return new StoryContext(
+                rideId, seed, stop, summary, recent, choice, path, language, prompts, chain, model, purpose, plan);
     }
 
     /** {@link #model()} when one was chosen, else {@code configured}. */

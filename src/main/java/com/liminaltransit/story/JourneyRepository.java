@@ -103,8 +103,10 @@ class JourneyRepository {
             return Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source,
-                                          variant_id, parent_id, parent_stop, parent_choice, root_id)
-                        select ?, owner_hash, seed, language, false, ?, ?, ?, source, variant_id, id, ?, ?, ?
+                                          variant_id, bank_version, seen, parent_id, parent_stop, parent_choice,
+                                          root_id)
+                        select ?, owner_hash, seed, language, false, ?, ?, ?, source, variant_id, bank_version, seen,
+                               id, ?, ?, ?
                         from ride where id = ?""")) {
                     insert.setString(1, branchId);
                     insert.setInt(2, fork.stop() + 1);

@@ -154,11 +154,12 @@ class Retries {
         RidePlan plan = plans.forVariant(ride.variantId());
         StoryContext context;
         if (step == 0) {
-            context = StoryContext.boarding(ride.id(), ride.seed(), ride.language());
+            context = StoryContext.boarding(ride.id(), ride.seed(), ride.language())
+                    .withContent(ride.content());
         } else {
             Passage before = story.passage(step - 1);
             ChoiceOption taken = before.chosen().orElseThrow();
-            context = StoryService.contextFor(story, step - 1, taken);
+            context = StoryService.contextFor(story, step - 1, taken).withContent(ride.content());
         }
         StepInLanguage written = translations.forRide(
                 chain.write(context.with(plan.prompts(), plan.chain()).withPurpose(CallPurpose.RIDE)), ride.language());

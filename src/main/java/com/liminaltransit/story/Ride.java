@@ -1,5 +1,6 @@
 package com.liminaltransit.story;
 
+import com.liminaltransit.narrative.ContentPlan;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,8 @@ import java.time.Instant;
  * @param createdAt when it was boarded
  * @param updatedAt when its last passage was written
  * @param variantId the experiment variant it rides as, or {@code null} (published prompts, configured chain)
+ * @param content   the content bank version and the player's "seen" memory it was boarded with, fixed for the ride
+ *                  so the offline storyteller replays it the same way at every stop
  * @param fork      where this ride branched from another, or {@code null} for a ride boarded the ordinary way
  */
 public record Ride(
@@ -27,9 +30,15 @@ public record Ride(
         Instant createdAt,
         Instant updatedAt,
         Long variantId,
+        ContentPlan content,
         Fork fork) {
 
-    /** A ride boarded the ordinary way (no fork). */
+    /** Never {@code null}: a ride boarded before content plans were kept was written from the shipped bank. */
+    public Ride {
+        content = content == null ? ContentPlan.SHIPPED : content;
+    }
+
+    /** A ride boarded the ordinary way (no fork), written from the shipped bank for a player with nothing read. */
     public Ride(
             String id,
             String ownerHash,
@@ -40,7 +49,12 @@ public record Ride(
             Instant createdAt,
             Instant updatedAt,
             Long variantId) {
-        this(id, ownerHash, seed, language, ended, stops, createdAt, updatedAt, variantId, null);
+        this(id, ownerHash, seed, language, ended, stops, createdAt, updatedAt, variantId, ContentPlan.SHIPPED, null);
+    }
+
+    /** The same ride with another content plan (the bank version and memory it was boarded with). */
+    public Ride withContent(ContentPlan plan) {
+        return new Ride(id, ownerHash, seed, language, ended, stops, createdAt, updatedAt, variantId, plan, fork);
     }
 
     /** The first ride of this ride's family: itself unless it is a branch. */

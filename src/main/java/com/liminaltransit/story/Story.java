@@ -44,6 +44,7 @@ public record Story(Ride ride, List<Passage> passages) {
                 ride.createdAt(),
                 now,
                 ride.variantId(),
+                ride.content(),
                 ride.fork());
         return new Story(after, moved);
     }

@@ -1,6 +1,7 @@
 package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.TextMeasure;
 import com.liminaltransit.narrative.chain.StepResult;
@@ -28,6 +29,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 class StoryRepository {
+
+    /** The length of {@code ride.seen}. */
+    private static final int SEEN_COLUMN = 4000;
 
     private final DataSource dataSource;
 
@@ -63,8 +67,8 @@ class StoryRepository {
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into ride (id, owner_hash, seed, language, ended, stops, created_at, updated_at, source,
-                                      variant_id)
-                    values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")) {
+                                      variant_id, bank_version, seen)
+                    values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, ride.id());
                 insert.setString(2, ride.ownerHash());
                 insert.setLong(3, ride.seed());
@@ -78,6 +82,13 @@ class StoryRepository {
                 } else {
                     insert.setLong(9, variantId);
                 }
+                Integer bankVersion = ride.content().bankVersion();
+                if (bankVersion == null) {
+                    insert.setNull(10, java.sql.Types.INTEGER);
+                } else {
+                    insert.setInt(10, bankVersion);
+                }
+                insert.setString(11, seenColumn(ride.content().seen()));
                 insert.executeUpdate();
             }
             insertPassage(connection, ride.id(), 0, first, textLanguage, ride.createdAt(), promptVersion);
@@ -271,7 +282,7 @@ class StoryRepository {
     static Optional<Ride> findRide(Connection connection, String rideId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select id, owner_hash, seed, language, ended, stops, created_at, updated_at, variant_id,
-                       parent_id, parent_stop, parent_choice, root_id
+                       bank_version, seen, parent_id, parent_stop, parent_choice, root_id
                 from ride where id = ?""")) {
             query.setString(1, rideId);
             try (ResultSet row = query.executeQuery()) {
@@ -280,6 +291,9 @@ class StoryRepository {
                 }
                 long variant = row.getLong(9);
                 Long variantId = row.wasNull() ? null : variant;
+                int bank = row.getInt(10);
+                Integer bankVersion = row.wasNull() ? null : bank;
+                ContentPlan content = new ContentPlan(bankVersion, seenList(row.getString(11)));
                 return Optional.of(new Ride(
                         row.getString(1),
                         row.getString(2),
@@ -290,7 +304,8 @@ class StoryRepository {
                         instant(row, 7),
                         instant(row, 8),
                         variantId,
-                        fork(row, 10)));
+                        content,
+                        fork(row, 12)));
             }
         }
     }
@@ -333,6 +348,25 @@ class StoryRepository {
             }
         }
         return passages;
+    }
+
+    /** A ride's "seen" memory as stored: ids joined by commas, cut to what the column holds. */
+    static String seenColumn(List<String> seen) {
+        StringBuilder column = new StringBuilder();
+        for (String item : seen) {
+            if (column.length() + item.length() + 1 > SEEN_COLUMN) {
+                break;
+            }
+            if (!column.isEmpty()) {
+                column.append(',');
+            }
+            column.append(item);
+        }
+        return column.isEmpty() ? null : column.toString();
+    }
+
+    private static List<String> seenList(String column) {
+        return column == null || column.isBlank() ? List.of() : List.of(column.split(","));
     }
 
     /** The first words of a passage, on one line; cut without assuming spaces between words (Japanese has none). */

@@ -4,6 +4,7 @@ import com.liminaltransit.i18n.StepInLanguage;
 import com.liminaltransit.i18n.Translations;
 import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.StepNeeds;
@@ -41,6 +42,7 @@ public class StoryService {
     private final StoryMetrics metrics;
     private final RidePlans plans;
     private final StopClaims claims;
+    private final SeenMemory memory;
     private final JourneyRepository journey;
     private final Translations translations;
     private final StreamRecords streams;
@@ -53,6 +55,7 @@ public class StoryService {
             StoryMetrics metrics,
             RidePlans plans,
             StopClaims claims,
+            SeenMemory memory,
             JourneyRepository journey,
             Translations translations,
             StreamRecords streams,
@@ -64,6 +67,7 @@ public class StoryService {
         this.metrics = metrics;
         this.plans = plans;
         this.claims = claims;
+        this.memory = memory;
         this.translations = translations;
         this.clock = clock;
     }
@@ -84,7 +88,7 @@ public class StoryService {
     }
 
     private static RidePlan offlineOnly(RidePlan plan) {
-        return new RidePlan(plan.variantId(), plan.prompts(), List.of(OFFLINE));
+        return new RidePlan(plan.variantId(), plan.prompts(), List.of(OFFLINE), plan.bankVersion());
     }
 
     /**
@@ -107,18 +111,26 @@ public class StoryService {
     private String board(Player player, RideSource source, long seed, RidePlan plan, String rideLanguage) {
         String id = UUID.randomUUID().toString();
         String language = StepNeeds.normalise(rideLanguage);
+        // What this player has read on earlier rides is fixed for the whole ride, so every stop replays alike.
+        boolean remembers = source == RideSource.PLAYER;
+        ContentPlan content =
+                new ContentPlan(plan.bankVersion(), remembers ? memory.recent(player.ownerHash()) : List.of());
         StepInLanguage first = translations.forRide(
                 chain.write(StoryContext.boarding(id, seed, language)
                         .with(plan.prompts(), plan.chain())
-                        .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT)),
+                        .withPurpose(source == RideSource.PLAYER ? CallPurpose.RIDE : CallPurpose.BOT)
+                        .withContent(content)),
                 language);
         Instant now = clock.instant();
         repository.create(
-                new Ride(id, player.ownerHash(), seed, language, false, 1, now, now, plan.variantId()),
+                new Ride(id, player.ownerHash(), seed, language, false, 1, now, now, plan.variantId(), content, null),
                 first.step(),
                 first.language(),
                 source,
                 plan.prompts().version());
+        if (remembers) {
+            memory.remember(player.ownerHash(), first.step().generation().seen(), now);
+        }
         if (source == RideSource.PLAYER) {
             metrics.rideStarted();
             if (first.step().narrative().ending()) {
@@ -325,7 +337,8 @@ public class StoryService {
         StepInLanguage shown = translations.forRide(
                 chain.write(contextFor(story, step, choice)
                         .with(plan.prompts(), plan.chain())
-                        .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT)),
+                        .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT)
+                        .withContent(story.ride().content())),
                 story.ride().language());
         StepResult next = shown.step();
         Instant now = clock.instant();
@@ -343,6 +356,9 @@ public class StoryService {
         }
         if (next.narrative().ending() && countInMetrics) {
             metrics.rideCompleted();
+        }
+        if (countInMetrics) {
+            memory.remember(story.ride().ownerHash(), next.generation().seen(), now);
         }
         Narrative written = next.narrative();
         Passage passage = new Passage(
@@ -379,7 +395,8 @@ public class StoryService {
         Story story = story(rideId);
         Ride ride = story.ride();
         if (stop == 0) {
-            return StoryContext.boarding(ride.id(), ride.seed(), ride.language());
+            return StoryContext.boarding(ride.id(), ride.seed(), ride.language())
+                    .withContent(ride.content());
         }
         if (stop < 0 || !story.hasStop(stop - 1)) {
             throw new StoryException.BadRequest("This ride has no stop " + stop + " to write.");
@@ -388,7 +405,7 @@ public class StoryService {
         ChoiceOption choice = before.chosen()
                 .or(() -> before.choices().stream().findFirst())
                 .orElseThrow(() -> new StoryException.BadRequest("The ride ended at stop " + (stop - 1) + "."));
-        return contextFor(story, stop - 1, choice);
+        return contextFor(story, stop - 1, choice).withContent(ride.content());
     }
 
     /** What the narrator may read: the running summary, the last few stops and the choice just made. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.liminaltransit.narrative.ChoiceOption;
+import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.chain.StepResult;
@@ -106,6 +107,38 @@ abstract class StoryRepositoryContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void rideKeepsTheBankVersionAndTheSeenMemoryItWasBoardedWith() {
+        // given a ride boarded from bank version 1 by a player who had read three things
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        ContentPlan content = new ContentPlan(null, List.of("corridor", "mirror", "thread:cat"));
+
+        // when
+        repository.create(new Ride(id, OWNER, 7L, "en", false, 1, now, now, null, content, null), step(twoChoices()));
+        repository.appendStep(id, 0, "a", step(twoChoices()), now);
+
+        // then the stored ride carries them, step after step
+        assertThat(repository.find(id).orElseThrow().ride().content()).isEqualTo(content);
+    }
+
+    @Test
+    void aPlayersSeenMemoryKeepsTheMostRecentReadingFirst() {
+        // given
+        SeenMemory memory = new SeenMemory(database);
+        String player = UUID.randomUUID().toString().replace("-", "") + "0".repeat(32);
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+
+        // when a player reads three scenes, then one of them again
+        memory.remember(player, List.of("corridor", "thread:song"), start);
+        memory.remember(player, List.of("tea"), start.plusSeconds(60));
+        memory.remember(player, List.of("corridor"), start.plusSeconds(120));
+
+        // then each is kept once, the most recently read first
+        assertThat(memory.recent(player)).containsExactly("corridor", "tea", "thread:song");
+        assertThat(memory.recent("f".repeat(64))).isEmpty();
     }
 
     @Test

@@ -34,7 +34,8 @@ class ExperimentStore {
     private static final int RUNNING_SLOT = 1;
 
     private static final String COLUMNS = "id, name, status, created_by, created_at, stopped_at, winner_variant";
-    private static final String VARIANT_COLUMNS = "id, experiment_id, position, name, prompt_version, chain, weight";
+    private static final String VARIANT_COLUMNS =
+            "id, experiment_id, position, name, prompt_version, chain, weight, bank_version";
 
     private final DataSource dataSource;
 
@@ -116,8 +117,9 @@ class ExperimentStore {
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into experiment_variant (experiment_id, position, name, prompt_version, chain, weight)
-                        values (?, ?, ?, ?, ?, ?)""")) {
+                        insert into experiment_variant (experiment_id, position, name, prompt_version, chain, weight,
+                                                        bank_version)
+                        values (?, ?, ?, ?, ?, ?, ?)""")) {
                     int position = 0;
                     for (VariantSpec spec : specs) {
                         insert.setLong(1, experimentId);
@@ -126,6 +128,11 @@ class ExperimentStore {
                         insert.setInt(4, spec.promptVersion());
                         insert.setString(5, String.join(",", spec.chain()));
                         insert.setInt(6, spec.weight());
+                        if (spec.bankVersion() == null) {
+                            insert.setNull(7, Types.INTEGER);
+                        } else {
+                            insert.setInt(7, spec.bankVersion());
+                        }
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -213,8 +220,17 @@ class ExperimentStore {
                         .map(String::strip)
                         .filter(s -> !s.isEmpty())
                         .toList();
+        int bank = row.getInt(8);
+        Integer bankVersion = row.wasNull() ? null : bank;
         return new Variant(
-                row.getLong(1), row.getLong(2), row.getInt(3), row.getString(4), row.getInt(5), names, row.getInt(7));
+                row.getLong(1),
+                row.getLong(2),
+                row.getInt(3),
+                row.getString(4),
+                row.getInt(5),
+                names,
+                row.getInt(7),
+                bankVersion);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -38,6 +38,11 @@ public record ExperimentView(Experiment experiment) {
             return variant.promptVersion();
         }
 
+        /** The content bank version its rides are written from, as the page says it. */
+        public String bankText() {
+            return variant.bankVersion() == null ? "published" : Integer.toString(variant.bankVersion());
+        }
+
         /** Its weight. */
         public int weight() {
             return variant.weight();

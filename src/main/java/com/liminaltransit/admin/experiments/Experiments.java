@@ -1,5 +1,6 @@
 package com.liminaltransit.admin.experiments;
 
+import com.liminaltransit.admin.bank.BankStore;
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.PromptSet;
 import com.liminaltransit.story.RidePlan;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The writers' experiments as the story sees them ({@link RidePlans}): while an experiment runs, each new player
  * ride gets a variant by {@link Assignment}, and every step of that ride is written with the variant's prompt
- * version and chain. Rows live in {@link ExperimentStore}; this class adds the cache that keeps a step from reading
+ * version, chain and content bank version (a ride outside any variant: the published ones). Rows live in {@link ExperimentStore}; this class adds the cache that keeps a step from reading
  * them: the running experiment for {@code liminal.prompts.cache} (dropped at once on this server when a writer
  * starts or stops one), variants for good (they never change).
  */
@@ -29,6 +30,7 @@ public class Experiments implements RidePlans {
 
     private final ExperimentStore store;
     private final PromptStore prompts;
+    private final BankStore banks;
     private final Clock clock;
     private final Duration cacheLife;
     private final Map<Long, Variant> variants = new ConcurrentHashMap<>();
@@ -38,10 +40,12 @@ public class Experiments implements RidePlans {
     Experiments(
             ExperimentStore store,
             PromptStore prompts,
+            BankStore banks,
             Clock clock,
             @ConfigProperty(name = "liminal.prompts.cache", defaultValue = "5s") Duration cacheLife) {
         this.store = store;
         this.prompts = prompts;
+        this.banks = banks;
         this.clock = clock;
         this.cacheLife = cacheLife;
     }
@@ -64,11 +68,12 @@ public class Experiments implements RidePlans {
 
     private RidePlan plan(Variant variant) {
         PromptSet set = prompts.find(variant.promptVersion()).orElseGet(prompts::published);
-        return new RidePlan(variant.id(), set, variant.chain());
+        int bank = variant.bankVersion() != null ? variant.bankVersion() : banks.publishedVersion();
+        return new RidePlan(variant.id(), set, variant.chain(), bank);
     }
 
     private RidePlan published() {
-        return new RidePlan(null, prompts.published(), List.of());
+        return new RidePlan(null, prompts.published(), List.of(), banks.publishedVersion());
     }
 
     /** The running experiment, if any (cached briefly). */
@@ -136,7 +141,12 @@ public class Experiments implements RidePlans {
         boolean stopped = store.stop(id, winnerId, clock.instant());
         running = null;
         if (stopped) {
-            won.ifPresent(v -> prompts.publish(v.promptVersion(), by));
+            won.ifPresent(v -> {
+                prompts.publish(v.promptVersion(), by);
+                if (v.bankVersion() != null) {
+                    banks.publish(v.bankVersion(), by);
+                }
+            });
         }
         return stopped;
     }

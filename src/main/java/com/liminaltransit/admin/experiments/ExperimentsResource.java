@@ -3,7 +3,9 @@ package com.liminaltransit.admin.experiments;
 import com.liminaltransit.admin.AdminPage;
 import com.liminaltransit.admin.auth.AdminGate;
 import com.liminaltransit.admin.auth.WritersOnly;
+import com.liminaltransit.admin.bank.BankStore;
 import com.liminaltransit.admin.prompts.PromptStore;
+import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.web.PageException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +29,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Experiments: start one (two to four variants, each a prompt version, a provider chain and a weight), read its
- * results per variant with intervals, stop it and publish the winner's prompt version.
+ * Experiments: start one (two to four variants, each a prompt version, a provider chain, a content bank version and
+ * a weight), read its results per variant with intervals, stop it and publish the winner's prompt (and bank)
+ * version. An experiment whose variants cannot write differently is refused with the reason.
  */
 @Path("/admin/experiments")
 @WritersOnly
@@ -41,13 +44,20 @@ public class ExperimentsResource {
     private final Experiments experiments;
     private final ExperimentResults results;
     private final PromptStore prompts;
+    private final BankStore banks;
     private final ProviderChain chain;
 
     @Inject
-    ExperimentsResource(Experiments experiments, ExperimentResults results, PromptStore prompts, ProviderChain chain) {
+    ExperimentsResource(
+            Experiments experiments,
+            ExperimentResults results,
+            PromptStore prompts,
+            BankStore banks,
+            ProviderChain chain) {
         this.experiments = experiments;
         this.results = results;
         this.prompts = prompts;
+        this.banks = banks;
         this.chain = chain;
     }
 
@@ -66,7 +76,7 @@ public class ExperimentsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(MultivaluedMap<String, String> fields, @Context ContainerRequestContext request) {
         ExperimentForm form = ExperimentForm.read(fields);
-        ExperimentForm.Checked checked = form.check(v -> prompts.find(v).isPresent(), chain::problemWith);
+        ExperimentForm.Checked checked = form.check(v -> prompts.find(v).isPresent(), chain::problemWith, writers());
         if (!checked.problems().isEmpty()) {
             return refused(request, form, checked.problems());
         }
@@ -90,7 +100,9 @@ public class ExperimentsResource {
                         Map.of(
                                 "experiment", new ExperimentView(experiment),
                                 "results", results.of(experiment),
-                                "published", prompts.publishedVersion())))
+                                "published", prompts.publishedVersion(),
+                                "publishedBank", banks.publishedVersion(),
+                                "promptless", promptless(experiment))))
                 .build();
     }
 
@@ -120,6 +132,27 @@ public class ExperimentsResource {
                 .build();
     }
 
+    /** What decides whether two variants can write differently. */
+    private ExperimentForm.Writers writers() {
+        return new ExperimentForm.Writers(
+                chain.names(), this::readsPrompt, v -> banks.find(v).isPresent(), banks.publishedVersion());
+    }
+
+    private boolean readsPrompt(String provider) {
+        return chain.provider(provider).map(AiProvider::readsPrompts).orElse(true);
+    }
+
+    /** The variants of an experiment whose rides only offline writes: their prompt version changes nothing. */
+    private List<Long> promptless(Experiment experiment) {
+        return experiment.variants().stream()
+                .filter(v -> (v.chain().isEmpty() ? chain.names() : v.chain())
+                        .stream()
+                                .filter(name -> !ProviderChain.OFFLINE.equals(name))
+                                .noneMatch(this::readsPrompt))
+                .map(Variant::id)
+                .toList();
+    }
+
     private Response refused(ContainerRequestContext request, ExperimentForm form, List<String> problems) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(listPage(request, form, problems))
@@ -131,6 +164,12 @@ public class ExperimentsResource {
         model.put("experiments", ExperimentView.of(experiments.all()));
         model.put("running", experiments.running().isPresent());
         model.put("versions", prompts.versions());
+        model.put("bankVersions", banks.versions());
+        model.put(
+                "promptsMatter",
+                chain.names().stream()
+                        .filter(name -> !ProviderChain.OFFLINE.equals(name))
+                        .anyMatch(this::readsPrompt));
         model.put(
                 "providers",
                 chain.available().entrySet().stream()

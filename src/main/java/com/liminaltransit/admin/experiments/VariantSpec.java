@@ -9,10 +9,16 @@ import java.util.List;
  * @param promptVersion prompt version
  * @param chain         providers in order (empty: the configured chain)
  * @param weight        positive weight
+ * @param bankVersion   the content bank version its rides are written from, or {@code null}: the published one
  */
-public record VariantSpec(String name, int promptVersion, List<String> chain, int weight) {
+public record VariantSpec(String name, int promptVersion, List<String> chain, int weight, Integer bankVersion) {
 
     public VariantSpec {
         chain = List.copyOf(chain);
+    }
+
+    /** A variant written from the published content bank. */
+    public VariantSpec(String name, int promptVersion, List<String> chain, int weight) {
+        this(name, promptVersion, chain, weight, null);
     }
 }

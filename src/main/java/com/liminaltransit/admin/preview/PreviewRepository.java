@@ -29,9 +29,25 @@ public class PreviewRepository {
         }
     }
 
-    /** One written step of a ride, with who wrote it. */
+    /**
+     * One written step of a ride, with who wrote it.
+     *
+     * @param bankVersion the content bank version of the ride, for a stop {@code offline} wrote, else {@code null}
+     */
     public record StepRow(
-            int stop, String provider, String model, Integer promptVersion, String chosenId, String opening) {}
+            int stop,
+            String provider,
+            String model,
+            Integer promptVersion,
+            String chosenId,
+            String opening,
+            Integer bankVersion) {
+
+        /** The bank version as the page shows it: none for a stop a model wrote. */
+        public String bankVersionText() {
+            return bankVersion == null ? "—" : bankVersion.toString();
+        }
+    }
 
     private final DataSource dataSource;
 
@@ -64,8 +80,8 @@ public class PreviewRepository {
     List<StepRow> steps(String rideId) {
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    select stop, provider, model, prompt_version, chosen_id, body
-                    from passage where ride_id = ? order by stop""")) {
+                    select p.stop, p.provider, p.model, p.prompt_version, p.chosen_id, p.body, r.bank_version
+                    from passage p join ride r on r.id = p.ride_id where p.ride_id = ? order by p.stop""")) {
                 query.setString(1, rideId);
                 List<StepRow> steps = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
@@ -73,13 +89,16 @@ public class PreviewRepository {
                         int version = rows.getInt(4);
                         Integer promptVersion = rows.wasNull() ? null : version;
                         String body = rows.getString(6).replaceAll("\\s+", " ").strip();
+                        int bank = rows.getInt(7);
+                        Integer bankVersion = rows.wasNull() ? 1 : bank;
                         steps.add(new StepRow(
                                 rows.getInt(1),
                                 rows.getString(2),
                                 rows.getString(3),
                                 promptVersion,
                                 rows.getString(5),
-                                body.length() <= 90 ? body : body.substring(0, 89) + "…"));
+                                body.length() <= 90 ? body : body.substring(0, 89) + "…",
+                                "offline".equals(rows.getString(2)) ? bankVersion : null));
                     }
                 }
                 return steps;

@@ -195,8 +195,9 @@ public class PreviewResource {
         }
         String chosenModel = model(modelName);
         PromptSet prompts = prompts(version);
+        StoryContext context = context(target, prompts);
         PreviewResult result = previewer.run(
-                context(target, prompts),
+                context,
                 provider,
                 chosenModel,
                 confirmed(pastBudget),
@@ -204,6 +205,8 @@ public class PreviewResource {
         Map<String, Object> model = new HashMap<>();
         model.put("result", result);
         model.put("version", prompts.version());
+        model.put("readsPrompts", previewer.readsPrompts(provider));
+        model.put("bankVersion", previewer.bankVersion(context));
         if (Htmx.isHtmx(headers)) {
             return Response.ok(AdminPage.fragment("admin/preview", "result", request, model))
                     .build();

@@ -1,7 +1,10 @@
 package com.liminaltransit.admin.preview;
 
+import com.liminaltransit.admin.bank.BankStore;
 import com.liminaltransit.i18n.StepInLanguage;
 import com.liminaltransit.i18n.Translations;
+import com.liminaltransit.narrative.AiProvider;
+import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.PromptBuilder;
 import com.liminaltransit.narrative.PromptSet;
@@ -38,6 +41,7 @@ public class Previewer {
     private final AiBudget budget;
     private final PriceTable prices;
     private final PreviewQuota quota;
+    private final BankStore banks;
     private final Translations translations;
 
     @Inject
@@ -48,7 +52,9 @@ public class Previewer {
             AiBudget budget,
             PriceTable prices,
             PreviewQuota quota,
+            BankStore banks,
             Translations translations) {
+        this.banks = banks;
         this.stories = stories;
         this.chain = chain;
         this.prompts = prompts;
@@ -63,10 +69,24 @@ public class Previewer {
         return stories.previewContext(rideId, stop).with(promptSet, List.of());
     }
 
-    /** The boarding of a fresh ride with this seed, written with {@code promptSet} in {@code language}. */
+    /**
+     * The boarding of a fresh ride with this seed, written with {@code promptSet} in {@code language} (and, by
+     * {@code offline}, from the published content bank, for a player with nothing read).
+     */
     public StoryContext forSeed(long seed, PromptSet promptSet, String language) {
         return StoryContext.boarding("preview-" + UUID.randomUUID(), seed, language)
-                .with(promptSet, List.of());
+                .with(promptSet, List.of())
+                .withContent(new ContentPlan(banks.publishedVersion(), List.of()));
+    }
+
+    /** Whether what a provider writes depends on the prompt (the offline storyteller's does not). */
+    public boolean readsPrompts(String providerName) {
+        return chain.provider(providerName).map(AiProvider::readsPrompts).orElse(true);
+    }
+
+    /** The content bank version the offline storyteller writes this context from. */
+    public int bankVersion(StoryContext context) {
+        return context.content().bankVersion() == null ? 1 : context.content().bankVersion();
     }
 
     /** The exact conversation a model would be sent. */

@@ -46,7 +46,8 @@ public final class LineDiff {
 
     private LineDiff() {}
 
-    static List<Line> diff(String older, String newer) {
+    /** The line diff of two texts. */
+    public static List<Line> diff(String older, String newer) {
         List<String> a = older.lines().toList();
         List<String> b = newer.lines().toList();
         if (a.size() > MAX_LINES || b.size() > MAX_LINES) {
@@ -92,7 +93,8 @@ public final class LineDiff {
         return Collections.unmodifiableList(lines);
     }
 
-    static boolean changed(List<Line> lines) {
+    /** Whether a diff has any added or removed line. */
+    public static boolean changed(List<Line> lines) {
         return lines.stream().anyMatch(line -> line.op() != Op.SAME);
     }
 }

@@ -5,6 +5,8 @@ import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.narrative.chain.ProviderChain;
+import com.liminaltransit.narrative.offline.OfflineProvider;
+import com.liminaltransit.narrative.offline.RideTrace;
 import com.liminaltransit.story.Passage;
 import com.liminaltransit.story.RidePlans;
 import com.liminaltransit.story.RideSource;
@@ -23,10 +25,13 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
- * A bot that plays rides through the real {@link StoryService} and provider chain, taking seeded random choices,
- * and checks each ride: it must reach an ending, every passage must keep the AI contract, no step may fail or
- * fall back, and consecutive passages must not repeat each other. Its rides are stored as {@code randomtest}
- * rides, so player analytics never count them.
+ * A bot that plays rides through the real {@link StoryService} and provider chain, choosing by a
+ * {@link ChoicePolicy} (seeded random, or the least-used choice), and checks each ride: it must reach an ending,
+ * every passage must keep the AI contract, no step may fail or fall back, and consecutive passages must not repeat
+ * each other. It also reads every ride as an editor would ({@link EditorReading}): sentences repeated within and
+ * across rides, labels repeated from stop to stop, template slips, and, for rides {@code offline} wrote, coverage,
+ * dropped encounters and consequences. Its rides are stored as {@code randomtest} rides, so player analytics never
+ * count them.
  */
 @ApplicationScoped
 public class RideBot {
@@ -40,13 +45,20 @@ public class RideBot {
     private final ProviderChain chain;
     private final RideBotRepository repository;
     private final RidePlans plans;
+    private final OfflineProvider offline;
 
     @Inject
-    RideBot(StoryService stories, ProviderChain chain, RideBotRepository repository, RidePlans plans) {
+    RideBot(
+            StoryService stories,
+            ProviderChain chain,
+            RideBotRepository repository,
+            RidePlans plans,
+            OfflineProvider offline) {
         this.stories = stories;
         this.chain = chain;
         this.repository = repository;
         this.plans = plans;
+        this.offline = offline;
     }
 
     /**
@@ -75,10 +87,22 @@ public class RideBot {
      * @param progress told the number of rides finished after each ride
      */
     public RideBotReport run(int rides, long seed, Long variantId, IntConsumer progress, BooleanSupplier stop) {
+        return run(rides, seed, variantId, ChoicePolicy.RANDOM, progress, stop);
+    }
+
+    /**
+     * Plays up to {@code rides} rides choosing by {@code policy}, asking {@code stop} before each ride: once it says
+     * yes, the run ends there and its report says it was cancelled (a ride already begun is played to its end).
+     *
+     * @param progress told the number of rides finished after each ride
+     */
+    public RideBotReport run(
+            int rides, long seed, Long variantId, ChoicePolicy policy, IntConsumer progress, BooleanSupplier stop) {
         long started = System.nanoTime();
         Random random = new Random(seed);
+        ChoicePolicy.Chooser chooser = policy.chooser(random);
         Player bot = Player.newPlayer();
-        Tally tally = new Tally();
+        Tally tally = new Tally(new EditorReading(policy.key(), offline::isFrame, offline.catalogue()));
         int played = 0;
         boolean cancelled = false;
         while (played < rides) {
@@ -86,7 +110,7 @@ public class RideBot {
                 cancelled = true;
                 break;
             }
-            play(bot, random.nextLong(), random, tally, variantId);
+            play(bot, random.nextLong(), chooser, tally, variantId);
             played++;
             progress.accept(played);
         }
@@ -105,7 +129,7 @@ public class RideBot {
                         .toList();
     }
 
-    private void play(Player bot, long rideSeed, Random random, Tally tally, Long variantId) {
+    private void play(Player bot, long rideSeed, ChoicePolicy.Chooser chooser, Tally tally, Long variantId) {
         String rideId = null;
         try {
             rideId = stories.board(bot, RideSource.RANDOMTEST, rideSeed, variantId);
@@ -126,8 +150,7 @@ public class RideBot {
                             "ride " + rideId + " (seed " + rideSeed + "): no ending after " + MAX_STOPS + " stops");
                     break;
                 }
-                ChoiceOption choice =
-                        current.choices().get(random.nextInt(current.choices().size()));
+                ChoiceOption choice = chooser.choose(current.choices());
                 Story next = stories.answer(rideId, bot, current.stop(), choice.id());
                 if (next.passages().size() != story.passages().size() + 1) {
                     tally.error("ride " + rideId + ": answering stop " + current.stop() + " did not add one stop");
@@ -160,17 +183,38 @@ public class RideBot {
                     "ride " + rideId + " (seed " + rideSeed + ") stops " + (i - 1) + " and " + i + " share "
                             + Math.round(overlap * 100) + "% of their trigrams");
         }
-        for (RideBotRepository.StepStats step : repository.steps(rideId)) {
+        List<RideBotRepository.StepStats> steps = repository.steps(rideId);
+        for (RideBotRepository.StepStats step : steps) {
             tally.cost(step.costUsd());
             if (step.fallbackReason() != null || step.attempts() > 1) {
                 tally.fallback("ride " + rideId + " stop " + step.stop() + " written by " + step.provider() + " after: "
                         + step.fallbackReason());
             }
         }
+        tally.editor.read(read(story, rideSeed, steps));
+    }
+
+    /** The ride as the editor reads it, with the offline storyteller's trace when it wrote every stop. */
+    private RideRead read(Story story, long rideSeed, List<RideBotRepository.StepStats> steps) {
+        List<RideRead.Stop> stops = story.passages().stream()
+                .map(p -> new RideRead.Stop(p.stop(), p.body(), p.choices(), p.chosenId(), p.ending()))
+                .toList();
+        boolean offlineOnly =
+                !steps.isEmpty() && steps.stream().allMatch(step -> ProviderChain.OFFLINE.equals(step.provider()));
+        RideTrace trace = null;
+        if (offlineOnly) {
+            List<String> path = story.passages().stream()
+                    .map(Passage::chosenId)
+                    .takeWhile(java.util.Objects::nonNull)
+                    .toList();
+            trace = offline.trace(rideSeed, path, story.ride().content());
+        }
+        return new RideRead(rideSeed, stops, trace);
     }
 
     /** Running counts of one run. */
     private static final class Tally {
+        private final EditorReading editor;
         private final List<String> findings = new ArrayList<>();
         private final List<Integer> stops = new ArrayList<>();
         private int deadEnds;
@@ -182,6 +226,10 @@ public class RideBot {
         private double overlapSum;
         private int overlapCount;
         private BigDecimal cost = BigDecimal.ZERO;
+
+        Tally(EditorReading editor) {
+            this.editor = editor;
+        }
 
         void completed(int passages) {
             stops.add(passages);
@@ -248,7 +296,8 @@ public class RideBot {
                     stops.stream().mapToInt(Integer::intValue).max().orElse(0),
                     cost,
                     elapsed,
-                    findings);
+                    findings,
+                    editor.report());
         }
     }
 }

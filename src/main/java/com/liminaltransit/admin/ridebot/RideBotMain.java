@@ -23,12 +23,18 @@ public final class RideBotMain {
         int rides = 1000;
         long seed = 1;
         Long variant = null;
+        ChoicePolicy policy = ChoicePolicy.RANDOM;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rides" -> rides = Integer.parseInt(args[++i]);
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--variant" -> variant = Long.parseLong(args[++i]);
+                    case "--policy" -> {
+                        String name = args[++i];
+                        policy = ChoicePolicy.of(name)
+                                .orElseThrow(() -> new IllegalArgumentException("no policy " + name));
+                    }
                     default -> throw new IllegalArgumentException(args[i]);
                 }
             }
@@ -36,7 +42,9 @@ public final class RideBotMain {
                 throw new IllegalArgumentException("--rides must be at least 1");
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: RideBotMain [--rides N] [--seed S] [--variant ID]  (" + e.getMessage() + ")");
+            System.err.println(
+                    "usage: RideBotMain [--rides N] [--seed S] [--variant ID] [--policy random|least-used]  ("
+                            + e.getMessage() + ")");
             System.exit(2);
             return;
         }
@@ -51,11 +59,20 @@ public final class RideBotMain {
         try {
             int total = rides;
             int step = Math.max(1, rides / 10);
-            report = CDI.current().select(RideBot.class).get().run(rides, seed, variant, done -> {
-                if (done % step == 0 || done == total) {
-                    System.out.printf("randomtest: %d/%d rides%n", done, total);
-                }
-            });
+            report = CDI.current()
+                    .select(RideBot.class)
+                    .get()
+                    .run(
+                            rides,
+                            seed,
+                            variant,
+                            policy,
+                            done -> {
+                                if (done % step == 0 || done == total) {
+                                    System.out.printf("randomtest: %d/%d rides%n", done, total);
+                                }
+                            },
+                            () -> false);
         } finally {
             server.stop();
         }

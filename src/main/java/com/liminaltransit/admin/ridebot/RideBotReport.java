@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * What a randomtest run found. A run is clean when no ride dead-ended, no passage broke the AI contract, no step
- * failed, no provider fell back, and no two consecutive passages repeated each other beyond the threshold.
+ * failed, no provider fell back, no two consecutive passages repeated each other beyond the threshold, and the
+ * editor's reading found nothing wrong (see {@link EditorReport#problems()}).
  *
  * @param requested      rides asked for
  * @param rides          rides played (fewer than asked for when cancelled)
@@ -29,6 +30,7 @@ import java.util.Locale;
  * @param totalCostUsd   what all passages cost
  * @param elapsed        wall time of the run
  * @param findings       the first few problems, one line each
+ * @param editor         the run read as an editor reads (repetition, coverage, slips, consequences)
  */
 public record RideBotReport(
         int requested,
@@ -49,7 +51,8 @@ public record RideBotReport(
         int maxStops,
         BigDecimal totalCostUsd,
         Duration elapsed,
-        List<String> findings) {
+        List<String> findings,
+        EditorReport editor) {
 
     /** Consecutive passages sharing more than this share of trigrams count as repeated. */
     public static final double REPETITION_THRESHOLD = 0.5;
@@ -59,7 +62,7 @@ public record RideBotReport(
         findings = List.copyOf(findings);
     }
 
-    /** Whether the run found nothing wrong. */
+    /** Whether the run found nothing wrong, the editor's reading included. */
     public boolean clean() {
         return !cancelled
                 && deadEnds == 0
@@ -67,7 +70,8 @@ public record RideBotReport(
                 && errors == 0
                 && fallbacks == 0
                 && repeated == 0
-                && completed == rides;
+                && completed == rides
+                && (editor == null || editor.problems().isEmpty());
     }
 
     /** Mean cost of a ride. */
@@ -108,6 +112,9 @@ public record RideBotReport(
                 costPerRide().toPlainString()));
         text.append(String.format(Locale.ROOT, "  elapsed:          %.1f s%n", elapsed.toMillis() / 1000.0));
         findings.forEach(f -> text.append("  - ").append(f).append(System.lineSeparator()));
+        if (editor != null) {
+            text.append(editor.toText());
+        }
         return text.toString();
     }
 

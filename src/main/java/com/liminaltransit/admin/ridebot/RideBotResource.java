@@ -79,10 +79,11 @@ public class RideBotResource {
             @FormParam("rides") String rides,
             @FormParam("seed") String seed,
             @FormParam("variant") String variant,
+            @FormParam("policy") String policy,
             @FormParam("confirm-budget") String confirmBudget,
             @Context ContainerRequestContext request,
             @Context HttpHeaders headers) {
-        Form form = new Form(rides, seed, variant);
+        Form form = new Form(rides, seed, variant, policy);
         int max = runs.maxRides();
         if (rides == null || !NUMBER.matcher(rides.strip()).matches()) {
             return refuse(
@@ -132,6 +133,16 @@ public class RideBotResource {
             }
             variantId = Long.parseLong(variant.strip());
         }
+        ChoicePolicy choicePolicy = ChoicePolicy.of(policy).orElse(null);
+        if (choicePolicy == null) {
+            return refuse(
+                    Response.Status.BAD_REQUEST,
+                    "Choose how the bot picks: random, or the least-used choice.",
+                    form,
+                    Map.of(),
+                    request,
+                    headers);
+        }
         String writer = AdminGate.session(request).username();
         List<String> paid = paidProviders(variantId);
         boolean overBudget = !paid.isEmpty() && budget.exhausted();
@@ -147,7 +158,7 @@ public class RideBotResource {
         }
         String id;
         try {
-            id = runs.start((int) count, runSeed, writer, variantId, overBudget ? writer : null);
+            id = runs.start((int) count, runSeed, writer, variantId, overBudget ? writer : null, choicePolicy);
         } catch (RideBotRunStore.AlreadyActive active) {
             Map<String, Object> extra = new HashMap<>();
             active.active().flatMap(run -> runs.find(run.id())).ifPresent(run -> extra.put("activeRun", run));
@@ -232,7 +243,7 @@ public class RideBotResource {
 
     private Map<String, Object> pageModel(Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
-        model.putIfAbsent("form", new Form("100", "", ""));
+        model.putIfAbsent("form", new Form("100", "", "", "random"));
         model.put("runs", runs.recent());
         model.put("maxRides", runs.maxRides());
         model.put("budgetSpent", budget.exhausted());
@@ -259,13 +270,15 @@ public class RideBotResource {
      * @param rides   rides asked for
      * @param seed    the seed, or empty
      * @param variant the variant id, or empty
+     * @param policy  how the bot chooses ({@code random} or {@code least-used})
      */
-    public record Form(String rides, String seed, String variant) {
-        /** Keeps what was typed, {@code null} as empty. */
+    public record Form(String rides, String seed, String variant, String policy) {
+        /** Keeps what was typed, {@code null} as empty ({@code random} for the policy). */
         public Form {
             rides = rides == null ? "" : rides.strip();
             seed = seed == null ? "" : seed.strip();
             variant = variant == null ? "" : variant.strip();
+            policy = policy == null || policy.isBlank() ? "random" : policy.strip();
         }
     }
 }

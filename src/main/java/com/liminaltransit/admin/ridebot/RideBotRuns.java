@@ -78,13 +78,15 @@ class RideBotRuns {
         private final long seed;
         private final String startedBy;
         private final Instant startedAt;
+        private final ChoicePolicy policy;
         private final AtomicInteger done = new AtomicInteger();
         private volatile boolean cancelRequested;
         private volatile RideBotReport report;
         private volatile String failure;
 
-        Run(String id, int rides, long seed, String startedBy, Instant startedAt) {
+        Run(String id, int rides, long seed, String startedBy, Instant startedAt, ChoicePolicy policy) {
             this.id = id;
+            this.policy = policy;
             this.rides = rides;
             this.seed = seed;
             this.startedBy = startedBy;
@@ -93,7 +95,7 @@ class RideBotRuns {
 
         RunView view() {
             return new RunView(
-                    id, rides, seed, startedBy, startedAt, done.get(), report, failure, cancelRequested, null);
+                    id, rides, seed, startedBy, startedAt, done.get(), report, failure, cancelRequested, null, policy);
         }
 
         boolean over() {
@@ -110,13 +112,19 @@ class RideBotRuns {
      * @throws RideBotRunStore.AlreadyActive when the writer already has a run queued or playing
      */
     synchronized String start(int rides, long seed, String writer, Long variantId, String budgetOverrideBy) {
+        return start(rides, seed, writer, variantId, budgetOverrideBy, ChoicePolicy.RANDOM);
+    }
+
+    /** As {@link #start(int, long, String, Long, String)}, choosing by {@code policy}. */
+    synchronized String start(
+            int rides, long seed, String writer, Long variantId, String budgetOverrideBy, ChoicePolicy policy) {
         if (rides < 1 || rides > maxRides) {
             throw new IllegalArgumentException("a run plays 1 to " + maxRides + " rides");
         }
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         store.start(id, writer, rides, seed, variantId, budgetOverrideBy, now);
-        Run run = new Run(id, rides, seed, writer, now);
+        Run run = new Run(id, rides, seed, writer, now, policy);
         runs.put(id, run);
         while (runs.size() > KEPT) {
             runs.remove(runs.keySet().iterator().next());
@@ -128,7 +136,12 @@ class RideBotRuns {
     private void play(Run run, Long variantId) {
         try {
             run.report = bot.run(
-                    run.rides, run.seed, variantId, run.done::set, () -> run.cancelRequested || !store.active(run.id));
+                    run.rides,
+                    run.seed,
+                    variantId,
+                    run.policy,
+                    run.done::set,
+                    () -> run.cancelRequested || !store.active(run.id));
             if (!run.report.cancelled()) {
                 store.end(run.id, RideBotRunStore.State.FINISHED, null, clock.instant());
             }
@@ -184,7 +197,7 @@ class RideBotRuns {
             case FAILED -> RunState.FAILED;
         };
         return new RunView(
-                run.id(), run.rides(), run.seed(), run.startedBy(), run.startedAt(), 0, null, null, false, state);
+                run.id(), run.rides(), run.seed(), run.startedBy(), run.startedAt(), 0, null, null, false, state, null);
     }
 
     /** The kept runs, newest first. */

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
  * @param cancelRequested whether a writer asked it to stop (it stops before its next ride)
  * @param elsewhere       where a run on another server stands, read from the database; {@code null} for a run of
  *                        this server (whose progress and report are in memory)
+ * @param policy          how the bot chooses, or {@code null} when the run plays on another server
  */
 public record RunView(
         String id,
@@ -29,7 +30,8 @@ public record RunView(
         RideBotReport report,
         String failure,
         boolean cancelRequested,
-        RunState elsewhere) {
+        RunState elsewhere,
+        ChoicePolicy policy) {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);

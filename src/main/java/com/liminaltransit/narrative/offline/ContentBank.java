@@ -3,8 +3,8 @@ package com.liminaltransit.narrative.offline;
 import java.util.List;
 
 /**
- * Everything the offline storyteller knows how to say, as written by hand under
- * {@code narrative/offline/} on the classpath. It is loaded once and never changes.
+ * Everything the offline storyteller knows how to say: written by hand under {@code narrative/offline/} on the
+ * classpath (version 1), or a version the writers saved in their room. A bank never changes once loaded.
  *
  * @param lines      names of the line, e.g. {@code the Lantern Line}
  * @param stations   stations a ride may pass; one is where the player boards
@@ -15,10 +15,10 @@ import java.util.List;
  * @param conductors how the conductor is introduced, with its article
  * @param passengers people the player may meet
  * @param items      things the player may carry
- * @param boarding   scenes of the boarding passage
- * @param scenes     scenes of the stops after it
- * @param moves      general actions any stop may add to its scene's
- * @param prose      connecting sentences and endings
+ * @param threads    what a ride may be about
+ * @param scenes     every scene: boarding, stops, thread beats, approaches
+ * @param moves      general moves any quiet stop may add to its scene's actions
+ * @param prose      connecting sentences, reminders, endings, summary words
  */
 record ContentBank(
         List<String> lines,
@@ -30,7 +30,7 @@ record ContentBank(
         List<String> conductors,
         List<Passenger> passengers,
         List<Item> items,
-        List<Scene> boarding,
+        List<StoryThread> threads,
         List<Scene> scenes,
         List<Action> moves,
         Prose prose) {
@@ -45,9 +45,14 @@ record ContentBank(
         conductors = List.copyOf(conductors);
         passengers = List.copyOf(passengers);
         items = List.copyOf(items);
-        boarding = List.copyOf(boarding);
+        threads = List.copyOf(threads);
         scenes = List.copyOf(scenes);
         moves = List.copyOf(moves);
+    }
+
+    /** The scenes of one kind, in bank order. */
+    List<Scene> scenes(Scene.Kind kind) {
+        return scenes.stream().filter(s -> s.kind() == kind).toList();
     }
 
     /** The bank on the classpath, loaded on first use and shared by every storyteller (and any CDI proxy). */
@@ -57,6 +62,6 @@ record ContentBank(
 
     /** Lazy holder: the JVM loads the bank once, on first use, thread-safely. */
     private static final class Shared {
-        private static final ContentBank BANK = ContentBankLoader.fromClasspath();
+        private static final ContentBank BANK = ContentBankLoader.load(BankText.shipped());
     }
 }

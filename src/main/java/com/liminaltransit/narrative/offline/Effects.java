@@ -6,16 +6,19 @@ package com.liminaltransit.narrative.offline;
  *
  * @param take       the player pockets the scene's item
  * @param give       the player gives away the carried item the scene is about
- * @param befriend   the scene's passenger becomes the player's companion
+ * @param befriend   the scene's passenger becomes (or stays) the player's companion
  * @param offend     the scene's passenger is slighted
- * @param part       the companion leaves the train, on good terms
+ * @param part       the companion leaves the train, on good terms: gone for the rest of the ride
  * @param loseTicket the ticket is gone
  * @param conductor  the player has dealt with the conductor
  * @param count      the player starts counting stations
- * @param leave      the player steps off: the next stop is an ending
  * @param front      steps toward the engine (negative: toward the last carriage)
  * @param memory     how much of themselves the player recovers (negative: forgets)
  * @param extend     stops added to the ride's planned length (negative: fewer)
+ * @param thread     how far the choice moves the ride's thread on (a clue: 1)
+ * @param find       the thread is found: what the player wanted is in hand
+ * @param lose       the thread is lost: the player lets it go for good
+ * @param end        the ending the choice leads to at the next stop, or {@code null}: the ride goes on
  */
 record Effects(
         boolean take,
@@ -26,7 +29,25 @@ record Effects(
         boolean loseTicket,
         boolean conductor,
         boolean count,
-        boolean leave,
         int front,
         int memory,
-        int extend) {}
+        int extend,
+        int thread,
+        boolean find,
+        boolean lose,
+        Ending end) {
+
+    /** No change at all. */
+    static final Effects NONE =
+            new Effects(false, false, false, false, false, false, false, false, 0, 0, 0, 0, false, false, null);
+
+    /** Whether the choice changes something the player will meet again: a companion, an item, the thread, ... */
+    boolean consequential() {
+        return take || give || befriend || offend || loseTicket || thread != 0 || find || lose || end != null;
+    }
+
+    /** Whether the ride ends at the next stop. */
+    boolean ends() {
+        return end != null;
+    }
+}

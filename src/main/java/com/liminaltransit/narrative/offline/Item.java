@@ -7,13 +7,14 @@ import java.util.List;
  *
  * @param id        stable id, kept in the ride's state
  * @param name      how the item is introduced, with its article
- * @param shortName how the item is called afterwards
- * @param mentions  sentences a later stop may use to remind the player of it
- * @param farewell  the sentence an ending uses for it
+ * @param shortName how the item is called afterwards; every mention names it so
+ * @param mentions  sentences a later stop may use to remind the player of it, never the same one twice
+ * @param farewells sentences an ending may use for it
  */
-record Item(String id, String name, String shortName, List<String> mentions, String farewell) {
+record Item(String id, String name, String shortName, List<String> mentions, List<String> farewells) {
 
     Item {
         mentions = List.copyOf(mentions);
+        farewells = List.copyOf(farewells);
     }
 }

@@ -1,5 +1,7 @@
 package com.liminaltransit.narrative.offline;
 
+import java.util.List;
+
 /**
  * Someone the player may meet on the train. Templates use the pronouns only as objects and possessives, so no
  * verb ever has to agree with them.
@@ -9,6 +11,11 @@ package com.liminaltransit.narrative.offline;
  * @param shortName how the passenger is called afterwards, e.g. {@code the cellist}
  * @param them      object pronoun
  * @param their     possessive pronoun
- * @param detail    one sentence that shows the passenger (it may use the passenger's own pronoun)
+ * @param details   sentences that show the passenger (they may use the passenger's own pronoun); a ride uses one
  */
-record Passenger(String id, String name, String shortName, String them, String their, String detail) {}
+record Passenger(String id, String name, String shortName, String them, String their, List<String> details) {
+
+    Passenger {
+        details = List.copyOf(details);
+    }
+}

@@ -5,13 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stop worked out without its prose: which scene plays, about whom, and which choices it offers. Replaying a
- * ride builds one of these per stop; only the stop being written is turned into a passage.
+ * A stop worked out: which scene plays, about whom, which of its setups is read and which choices it offers.
  *
  * @param stop     index of the stop, from 0
  * @param scene    the scene that plays
  * @param bindings whom and what it is about
- * @param setup    the scene's setup template picked for this stop
+ * @param setup    the scene's setup, filled
  * @param offers   the choices, two to four
  * @param values   the placeholder values of this stop, also used for the outcome of its choice
  */
@@ -23,7 +22,7 @@ record StopPlan(
         values = Map.copyOf(values);
     }
 
-    /** Writes a template of this stop (its setup, or an outcome or deed of one of its offers). */
+    /** Writes a template of this stop (an outcome or deed of one of its offers). */
     String fill(String template) {
         return Template.fill(template, values);
     }
@@ -40,5 +39,13 @@ record StopPlan(
     Offer resolve(String id) {
         String key = id == null ? "" : id;
         return offer(key).orElseGet(() -> offers.get(Math.floorMod(key.hashCode(), offers.size())));
+    }
+
+    /** Whom the scene's encounter is with, or {@code null} when it opens none. */
+    String encounterWith() {
+        if (scene.bindsPassenger() && bindings.passenger() != null) {
+            return bindings.passenger().shortName();
+        }
+        return scene.encounter();
     }
 }

@@ -2,13 +2,15 @@ package com.liminaltransit.narrative.offline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes the running summary from the ride's state rather than from past passages, so it stays one short paragraph
- * however long the ride. When it would run over {@link #MAX_LENGTH}, the least telling sentences are dropped.
+ * however long the ride. Its words are the bank's ({@code summary} in the frames), so a writer or a translator
+ * can change them. When it would run over {@link #MAX_LENGTH}, the least telling sentences are dropped.
  */
 final class SummaryWriter {
 
@@ -29,81 +31,86 @@ final class SummaryWriter {
      * @param ending how the ride ends at this stop, or {@code null} when it goes on
      */
     String write(Ride ride, RideState state, int stop, Ending ending) {
+        Map<String, String> values =
+                Placeholders.of(ride, state, new Bindings(ride.stationAt(stop), null, null, null, null), stop, prose);
         List<Sentence> sentences = new ArrayList<>();
-        sentences.add(new Sentence(
-                stop == 0
-                        ? "You have just boarded " + ride.line() + " at "
-                                + ride.boarding().name() + ". Outside there is " + ride.weather() + "."
-                        : "You boarded " + ride.line() + " at "
-                                + ride.boarding().name() + ". Outside there is " + ride.weather() + ".",
-                9));
+        sentences.add(new Sentence(piece(stop == 0 ? "boarding" : "boarded", values), 9));
         if (stop > 0) {
-            sentences.add(new Sentence(stations(ride, state, stop, ending), 7));
+            values.put("passed", prose.number(stop));
+            String passed = piece(stop == 1 ? "passedOne" : "passedMany", values);
+            if (ending == null) {
+                passed += piece("recently", values);
+            }
+            passed += piece(state.counting() ? "counting" : "notCounting", values);
+            sentences.add(new Sentence(passed, 7));
         }
         if (!state.items().isEmpty()) {
-            sentences.add(new Sentence("You carry " + items(ride, state) + ".", 6));
+            values.put("items", items(ride, state));
+            sentences.add(new Sentence(piece("carry", values), 6));
         }
-        sentences.add(
-                new Sentence(state.ticket() ? "Your ticket is still in your pocket." : "Your ticket is gone.", 4));
+        sentences.add(new Sentence(piece(state.ticket() ? "ticket" : "noTicket", values), 4));
         if (state.companion() != null) {
-            sentences.add(new Sentence(
-                    Template.capitalise(ride.passenger(state.companion()).shortName()) + " travels with you.", 6));
+            sentences.add(new Sentence(piece("companion", values), 6));
         }
         if (state.slighted() != null) {
-            sentences.add(new Sentence(
-                    Template.capitalise(ride.passenger(state.slighted()).shortName()) + " will not look at you.", 5));
+            sentences.add(new Sentence(piece("slighted", values), 5));
+        }
+        if (!state.gone().isEmpty()) {
+            sentences.add(new Sentence(piece("gone", values), 4));
+        }
+        String threadKey = PassageWriter.threadKey(state);
+        String thread = ride.thread().summaries().get(threadKey);
+        if (thread != null) {
+            sentences.add(new Sentence(Template.fill(thread, values), 8));
         }
         if (!state.recentDeeds().isEmpty()) {
-            sentences.add(new Sentence("Lately you " + String.join(", and then ", state.recentDeeds()) + ".", 3));
+            values.put("deeds", String.join(prose.summary("then"), state.recentDeeds()));
+            sentences.add(new Sentence(piece("lately", values), 3));
         }
-        feeling(state).ifPresent(text -> sentences.add(new Sentence(text, 2)));
+        feeling(state).ifPresent(key -> sentences.add(new Sentence(piece(key, values), 2)));
         if (ending != null) {
-            String place = state.leaving() ? ride.stationAt(stop - 1).name() : ride.terminus();
-            Map<String, String> values =
-                    Placeholders.of(ride, state, new Bindings(ride.stationAt(stop), null, null, null), stop);
-            sentences.add(new Sentence(
-                    "At " + place + " you "
-                            + Template.fill(prose.endingSummaries().get(ending), values) + ", and the ride was over.",
-                    10));
+            Prose.EndingText text = prose.endings().get(ending);
+            values.put(
+                    "place",
+                    text.atTerminus() ? ride.terminus() : ride.stationAt(stop).name());
+            values.put("ending", Template.fill(text.summary(), values));
+            sentences.add(new Sentence(piece("ended", values), 10));
         }
         return fit(sentences);
     }
 
-    private static String stations(Ride ride, RideState state, int stop, Ending ending) {
-        int passed = ending != null && state.leaving() ? stop - 1 : stop;
-        String text =
-                passed == 1 ? "You have passed one station" : "You have passed " + Words.number(passed) + " stations";
-        if (ending == null) {
-            text += ", most recently " + ride.stationAt(stop).name();
-        }
-        return text + (state.counting() ? ", and you are counting them." : ".");
+    private String piece(String key, Map<String, String> values) {
+        String template = prose.summary(key);
+        Map<String, String> all = new HashMap<>(values);
+        Template.slots(template).forEach(slot -> all.putIfAbsent(slot, ""));
+        return Template.fill(template, all);
     }
 
     /** The items carried, the longest-carried first; a long list is cut short rather than crowding the rest. */
-    private static String items(Ride ride, RideState state) {
+    private String items(Ride ride, RideState state) {
         List<String> names =
                 state.items().stream().map(id -> ride.item(id).shortName()).toList();
         if (names.size() > MAX_ITEMS_NAMED) {
-            return String.join(", ", names.subList(0, MAX_ITEMS_NAMED)) + " and more besides";
+            return String.join(", ", names.subList(0, MAX_ITEMS_NAMED)) + prose.summary("more");
         }
         if (names.size() == 1) {
             return names.getFirst();
         }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+        return String.join(", ", names.subList(0, names.size() - 1)) + prose.summary("and") + names.getLast();
     }
 
     private static Optional<String> feeling(RideState state) {
         if (state.memory() <= 0) {
-            return Optional.of("Your own name is getting hard to hold on to.");
+            return Optional.of("forgetful");
         }
         if (state.memory() >= 3) {
-            return Optional.of("You remember more of yourself than when you boarded.");
+            return Optional.of("remembers");
         }
         if (state.front() >= 2) {
-            return Optional.of("You have come far up the train, close to the engine.");
+            return Optional.of("front");
         }
         if (state.front() <= -2) {
-            return Optional.of("You have drifted back to the oldest carriages.");
+            return Optional.of("back");
         }
         return Optional.empty();
     }
@@ -111,6 +118,7 @@ final class SummaryWriter {
     /** Drops the least telling sentences until the paragraph fits, keeping the order of the rest. */
     private static String fit(List<Sentence> sentences) {
         List<Sentence> kept = new ArrayList<>(sentences);
+        kept.removeIf(s -> s.text().isBlank());
         while (length(kept) > MAX_LENGTH && kept.size() > 1) {
             kept.remove(
                     kept.stream().min(Comparator.comparingInt(Sentence::weight)).orElseThrow());

@@ -4,8 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills the bank's {@code {slot}} placeholders. A capitalised slot ({@code {Pshort}}) capitalises its value, so a
@@ -18,7 +16,6 @@ final class Template {
             "line",
             "boarding",
             "station",
-            "sight",
             "weather",
             "sound",
             "light",
@@ -32,45 +29,86 @@ final class Template {
             "item",
             "ishort",
             "carried",
+            "given",
             "companion",
             "slighted",
+            "gone",
             "count",
+            "sought",
             "label",
-            "deed");
-
-    private static final Pattern SLOT = Pattern.compile("\\{([A-Za-z]+)}");
+            "deed",
+            "passed",
+            "items",
+            "deeds",
+            "place",
+            "ending");
 
     private Template() {}
 
     /**
-     * Fills every slot of a template.
+     * Fills every slot of a template. A scan rather than a regular expression: the storyteller fills every candidate
+     * sentence it considers, many times a stop.
      *
      * @throws IllegalStateException when a slot has no value here: a scene uses what its needs do not bind
      */
     static String fill(String template, Map<String, String> values) {
-        Matcher matcher = SLOT.matcher(template);
+        int open = template.indexOf('{');
+        if (open < 0) {
+            return template;
+        }
         StringBuilder out = new StringBuilder(template.length() + 64);
-        while (matcher.find()) {
-            String slot = matcher.group(1);
+        int from = 0;
+        while (open >= 0) {
+            int close = template.indexOf('}', open);
+            if (close < 0 || !isSlot(template, open + 1, close)) {
+                out.append(template, from, open + 1);
+                from = open + 1;
+                open = template.indexOf('{', from);
+                continue;
+            }
+            String slot = template.substring(open + 1, close);
             String value = values.get(slot.toLowerCase(Locale.ROOT));
             if (value == null) {
                 throw new IllegalStateException("no value for {" + slot + "} in: " + template);
             }
-            String text = Character.isUpperCase(slot.charAt(0)) ? capitalise(value) : value;
-            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
+            out.append(template, from, open);
+            out.append(Character.isUpperCase(slot.charAt(0)) ? capitalise(value) : value);
+            from = close + 1;
+            open = template.indexOf('{', from);
         }
-        matcher.appendTail(out);
+        out.append(template, from, template.length());
         return out.toString();
     }
 
     /** The slots a template uses, lower-cased. */
     static Set<String> slots(String template) {
         Set<String> slots = new LinkedHashSet<>();
-        Matcher matcher = SLOT.matcher(template);
-        while (matcher.find()) {
-            slots.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        int open = template.indexOf('{');
+        while (open >= 0) {
+            int close = template.indexOf('}', open);
+            if (close < 0) {
+                break;
+            }
+            if (isSlot(template, open + 1, close)) {
+                slots.add(template.substring(open + 1, close).toLowerCase(Locale.ROOT));
+            }
+            open = template.indexOf('{', open + 1);
         }
         return slots;
+    }
+
+    /** Whether the characters between a brace pair are a slot name: ASCII letters only, at least one. */
+    private static boolean isSlot(String text, int from, int to) {
+        if (to <= from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String capitalise(String text) {

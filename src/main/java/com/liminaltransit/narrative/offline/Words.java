@@ -1,32 +1,7 @@
 package com.liminaltransit.narrative.offline;
 
-import java.util.List;
-
-/** Word counts (for passage length and the honest token estimate) and small numbers written out. */
+/** Word counts, for passage length and the honest token estimate. */
 final class Words {
-
-    private static final List<String> NUMBERS = List.of(
-            "no",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty");
 
     private Words() {}
 
@@ -50,10 +25,5 @@ final class Words {
     /** The usual rule of thumb for English: a token is about three quarters of a word. */
     static int tokens(String text) {
         return count(text) * 4 / 3;
-    }
-
-    /** A number as a word when it is small enough to read well, e.g. {@code seven}. */
-    static String number(int n) {
-        return n >= 0 && n < NUMBERS.size() ? NUMBERS.get(n) : Integer.toString(n);
     }
 }

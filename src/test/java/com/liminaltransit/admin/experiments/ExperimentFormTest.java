@@ -83,4 +83,129 @@ class ExperimentFormTest {
         fields.forEach(form::add);
         return form;
     }
+
+    /** Offline is configured alone; "openai" reads the prompt; bank versions 1 to 3 exist, 1 is published. */
+    private static final ExperimentForm.Writers WRITERS =
+            new ExperimentForm.Writers(List.of("offline"), name -> !name.equals("offline"), v -> v >= 1 && v <= 3, 1);
+
+    @Test
+    void variantsOnlyOfflineWritesThatDifferOnlyByPromptVersionAreRefusedSayingWhy() {
+        ExperimentForm form = ExperimentForm.read(form(Map.of(
+                "name",
+                "v1 vs v2",
+                "variant-0",
+                "A",
+                "version-0",
+                "1",
+                "weight-0",
+                "1",
+                "variant-1",
+                "B",
+                "version-1",
+                "2",
+                "weight-1",
+                "1")));
+
+        ExperimentForm.Checked checked = form.check(VERSIONS::contains, chain -> null, WRITERS);
+
+        assertThat(checked.specs()).isEmpty();
+        assertThat(checked.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .startsWith("Variants A and B cannot differ: both are written by offline alone, which reads"
+                                + " no prompt (prompt versions 1 and 2 change nothing it writes), from the same content"
+                                + " bank version (1)."));
+    }
+
+    @Test
+    void promptVersionsDifferWhenAModelWritesAndBankVersionsDifferAlways() {
+        ExperimentForm prompts = ExperimentForm.read(form(Map.of(
+                "name",
+                "prompts",
+                "variant-0",
+                "A",
+                "version-0",
+                "1",
+                "chain-0",
+                "openai",
+                "weight-0",
+                "1",
+                "variant-1",
+                "B",
+                "version-1",
+                "2",
+                "chain-1",
+                "openai",
+                "weight-1",
+                "1")));
+        ExperimentForm banks = ExperimentForm.read(form(Map.of(
+                "name",
+                "banks",
+                "variant-0",
+                "A",
+                "version-0",
+                "1",
+                "weight-0",
+                "1",
+                "variant-1",
+                "B",
+                "version-1",
+                "1",
+                "weight-1",
+                "1",
+                "bank-1",
+                "2")));
+
+        assertThat(prompts.check(VERSIONS::contains, chain -> null, WRITERS).problems())
+                .isEmpty();
+        assertThat(banks.check(VERSIONS::contains, chain -> null, WRITERS).specs())
+                .extracting(VariantSpec::bankVersion)
+                .containsExactly(null, 2);
+    }
+
+    @Test
+    void theSameSettingsOnAModelChainAndAnUnknownBankVersionAreRefused() {
+        ExperimentForm same = ExperimentForm.read(form(Map.of(
+                "name",
+                "same",
+                "variant-0",
+                "A",
+                "version-0",
+                "1",
+                "chain-0",
+                "openai",
+                "weight-0",
+                "1",
+                "variant-1",
+                "B",
+                "version-1",
+                "1",
+                "chain-1",
+                "openai",
+                "weight-1",
+                "2")));
+        ExperimentForm unknown = ExperimentForm.read(form(Map.of(
+                "name",
+                "unknown",
+                "variant-0",
+                "A",
+                "version-0",
+                "1",
+                "weight-0",
+                "1",
+                "variant-1",
+                "B",
+                "version-1",
+                "1",
+                "weight-1",
+                "1",
+                "bank-1",
+                "9")));
+
+        assertThat(same.check(VERSIONS::contains, chain -> null, WRITERS).problems())
+                .containsExactly(
+                        "Variants A and B cannot differ: they have the same prompt version, chain and content bank version.");
+        assertThat(unknown.check(VERSIONS::contains, chain -> null, WRITERS).problems())
+                .containsExactly("Variant 2: choose an existing content bank version, or none for the published one.");
+    }
 }

@@ -3,10 +3,12 @@ package com.liminaltransit.admin.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.liminaltransit.admin.bank.BankStore;
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.admin.ridebot.RideBot;
 import com.liminaltransit.admin.ridebot.RideBotReport;
 import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.offline.BankText;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.PlayerClient.Answer;
 import com.liminaltransit.testing.Rides;
@@ -64,6 +66,11 @@ class ExperimentsIT {
 
     @Inject
     private RideBot bot;
+
+    @Inject
+    private BankStore banks;
+
+    private static Integer otherBank;
 
     @BeforeEach
     void noExperimentRuns() {
@@ -253,6 +260,100 @@ class ExperimentsIT {
     }
 
     @Test
+    void anExperimentWhoseVariantsCannotDifferIsRefusedWithTheReason() throws SQLException {
+        // given two prompt versions, and the configured chain: offline alone
+        PlayerClient writer = signedIn();
+        int published = prompts.publishedVersion();
+        int newer = prompts.save(
+                PromptBuilder.shipped().system(), PromptBuilder.shipped().step() + "\nVersion two.", "two", "ada");
+        String csrf = Writers.csrf(writer.get("/admin/experiments").html());
+        int experimentsBefore = count("select count(*) from experiment");
+
+        // when a writer asks for v1 against v2, both written by offline from the published bank
+        Answer refused = writer.post(
+                "/admin/experiments",
+                Map.of(
+                        "csrf",
+                        csrf,
+                        "name",
+                        "v1 vs v2",
+                        "variant-0",
+                        "A",
+                        "version-0",
+                        Integer.toString(published),
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "B",
+                        "version-1",
+                        Integer.toString(newer),
+                        "weight-1",
+                        "1"));
+
+        // then it is refused, saying why, and nothing is started
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select(".problem").text())
+                .contains("Variants A and B cannot differ")
+                .contains("offline alone, which reads no prompt");
+        assertThat(refused.html().select("#offline-note").text())
+                .contains("a prompt version cannot change what it writes");
+        assertThat(count("select count(*) from experiment")).isEqualTo(experimentsBefore);
+    }
+
+    @Test
+    void variantsOfTwoContentBankVersionsRunAndEachRideRecordsItsBankVersion() throws SQLException {
+        // given v1 on the published bank against v1 on another bank version
+        PlayerClient writer = signedIn();
+        String version = Integer.toString(prompts.publishedVersion());
+        long id = start(
+                writer,
+                "banks",
+                Map.of(
+                        "variant-0",
+                        "published",
+                        "version-0",
+                        version,
+                        "weight-0",
+                        "1",
+                        "variant-1",
+                        "renamed",
+                        "version-1",
+                        version,
+                        "weight-1",
+                        "1",
+                        "bank-1",
+                        otherBank()));
+        Map<String, Long> variantIds = variantIds(id);
+
+        // when players board
+        Map<Long, Integer> bankOfVariant = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            String ride =
+                    Rides.board(new PlayerClient(URI.create(target.getUri().toString())));
+            bankOfVariant.put(variantOf(ride), bankVersionOf(ride));
+        }
+
+        // then each ride records the bank version of its variant, and the page says which prompts change nothing
+        assertThat(bankOfVariant.get(variantIds.get("renamed"))).isEqualTo(Integer.parseInt(otherBank()));
+        assertThat(bankOfVariant.get(variantIds.get("published"))).isEqualTo(banks.publishedVersion());
+        Document page = writer.get("/admin/experiments/" + id).html();
+        assertThat(page.select("tr[data-variant=renamed] .bank-version").text()).isEqualTo(otherBank());
+        assertThat(page.select("tr[data-variant=published] .promptless").text()).contains("reads no prompt");
+    }
+
+    private static Integer bankVersionOf(String ride) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DB, "sa", "");
+                PreparedStatement query = connection.prepareStatement("select bank_version from ride where id = ?")) {
+            query.setString(1, ride);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                int bank = row.getInt(1);
+                return row.wasNull() ? null : bank;
+            }
+        }
+    }
+
+    @Test
     void onlyOneExperimentRunsAtATime() {
         PlayerClient writer = signedIn();
         start(
@@ -276,6 +377,8 @@ class ExperimentsIT {
         Answer second = writer.post(
                 "/admin/experiments",
                 Map.of(
+                        "bank-1",
+                        otherBank(),
                         "csrf",
                         csrf,
                         "name",
@@ -342,8 +445,10 @@ class ExperimentsIT {
         }
     }
 
-    private static Map<String, String> twoVariants(String name) {
+    private Map<String, String> twoVariants(String name) {
         return Map.of(
+                "bank-1",
+                otherBank(),
                 "name",
                 name,
                 "variant-0",
@@ -418,9 +523,27 @@ class ExperimentsIT {
                 .isEqualTo("0");
     }
 
+    /**
+     * A second content bank version (one line renamed), so variants on the offline chain alone can differ: offline
+     * reads no prompt, and variants that cannot differ are refused.
+     */
+    private String otherBank() {
+        if (otherBank == null || otherBank == banks.publishedVersionNow()) {
+            BankText shipped = banks.find(1).orElseThrow();
+            String world = shipped.parts()
+                    .get("world.json")
+                    .replace("the Lantern Line", "the Lanthorn Line " + banks.newestVersion());
+            otherBank = banks.save(shipped.with("world.json", world), "a line renamed", "ada");
+        }
+        return Integer.toString(otherBank);
+    }
+
     private long start(PlayerClient writer, String name, Map<String, String> variants) {
         String csrf = Writers.csrf(writer.get("/admin/experiments").html());
         Map<String, String> form = new HashMap<>(variants);
+        if (form.containsKey("variant-1")) {
+            form.putIfAbsent("bank-1", otherBank());
+        }
         form.put("csrf", csrf);
         form.put("name", name);
         Answer started = writer.post("/admin/experiments", form);

@@ -2,8 +2,10 @@ package com.liminaltransit.admin.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.admin.bank.BankStore;
 import com.liminaltransit.admin.prompts.PromptStore;
 import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.offline.BankText;
 import com.liminaltransit.persistence.Database;
 import com.liminaltransit.story.RidePlan;
 import com.liminaltransit.testing.Postgres;
@@ -27,6 +29,7 @@ class PostgresPromptsAndExperimentsIT {
 
     private static Database database;
     private static PromptStore prompts;
+    private static BankStore banks;
     private static Experiments experiments;
     private static ExperimentResults results;
 
@@ -35,13 +38,51 @@ class PostgresPromptsAndExperimentsIT {
         database = new Database(Postgres.newDatabase("prompts"), Optional.of("postgres"), Optional.empty(), 4);
         database.migrateOnStart(null);
         prompts = new PromptStore(database, Clock.systemUTC(), Duration.ZERO);
-        experiments = new Experiments(new ExperimentStore(database), prompts, Clock.systemUTC(), Duration.ZERO);
+        banks = new BankStore(database, Clock.systemUTC(), Duration.ZERO, 200);
+        experiments = new Experiments(new ExperimentStore(database), prompts, banks, Clock.systemUTC(), Duration.ZERO);
         results = new ExperimentResults(database);
     }
 
     @AfterAll
     static void closePool() {
         database.close();
+    }
+
+    @Test
+    void contentBankVersionsAreSavedSharingTheirUnchangedPartsAndRolledBackOnPostgres() {
+        // given version 1, the shipped bank, published on first use
+        assertThat(banks.publishedVersion()).isEqualTo(1);
+        BankText shipped = banks.find(1).orElseThrow();
+        assertThat(shipped.parts()).isEqualTo(BankText.shipped().parts());
+
+        // when a writer saves a version with one part changed, publishes it, then rolls back
+        String world = shipped.parts().get("world.json").replace("the Lantern Line", "the Lamplit Line");
+        int two = banks.save(shipped.with("world.json", world), "a renamed line", "ada");
+        assertThat(banks.publish(two, "ada")).isTrue();
+        int afterPublish = banks.publishedVersionNow();
+        assertThat(banks.publish(1, "ada")).isTrue();
+
+        // then both versions read back exactly, the unchanged parts stored once, and the log keeps both publications
+        assertThat(afterPublish).isEqualTo(two);
+        assertThat(banks.publishedVersionNow()).isEqualTo(1);
+        assertThat(banks.find(two).orElseThrow().parts().get("world.json")).contains("the Lamplit Line");
+        assertThat(banks.find(1).orElseThrow().parts().get("world.json")).contains("the Lantern Line");
+        assertThat(count("select count(*) from bank_part"))
+                .isEqualTo(shipped.parts().size() + 1);
+        assertThat(banks.publications(10))
+                .extracting(BankStore.Publication::version)
+                .startsWith(1, two, 1);
+    }
+
+    private static int count(String sql) {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(sql);
+                java.sql.ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -126,6 +126,38 @@ class RideBotIT {
                 .isFalse();
         assertThat(run.select(".verdict").text()).isEqualTo("Clean: nothing wrong found.");
         assertThat(run.select("#rt-completed").text()).isEqualTo("20 / 20");
+        assertThat(run.select("#ed-within").text())
+                .as("the editor's reading is shown")
+                .endsWith("/ 20");
+        assertThat(run.select("#ed-verdict").text()).isEqualTo("The editor finds nothing wrong.");
+        assertThat(run.select("#ed-endings tbody tr")).isNotEmpty();
+        assertThat(run.select("details.transcript pre")).hasSize(3);
+    }
+
+    @Test
+    void leastUsedPolicyReadsOfflineRidesWithTheirTraces() {
+        RideBotReport report = bot.run(40, 3, null, ChoicePolicy.LEAST_USED, done -> {}, () -> false);
+
+        EditorReport editor = report.editor();
+        assertThat(editor.policy()).isEqualTo("least-used");
+        assertThat(editor.rides()).isEqualTo(40);
+        assertThat(editor.coverage())
+                .as("offline wrote every stop, so its traces were read")
+                .isNotNull();
+        assertThat(editor.coverage().traced()).isEqualTo(40);
+        assertThat(editor.coverage().endings()).isNotEmpty();
+        assertThat(report.toText()).contains("editor's reading (least-used choices, 40 rides)");
+    }
+
+    @Test
+    void unknownPolicyIsABadRequest() {
+        PlayerClient writer = signedIn();
+        String csrf = Writers.csrf(writer.get("/admin/randomtest").html());
+
+        Answer refused = writer.post("/admin/randomtest", Map.of("csrf", csrf, "rides", "1", "policy", "cleverest"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#run .notice").text()).contains("least-used");
     }
 
     @Test

@@ -27,18 +27,26 @@ class ForeignChoiceTest {
             // when
             Narrative first = driver.at(seed, path);
             Narrative again = new RideDriver(new OfflineProvider()).at(seed, path);
-            RideState state = storyteller.replay(seed, path, 1).state();
+            RideState state = storyteller.stateAfter(seed, path);
 
             // then the same narrative comes back, and the ride goes on as after one of our own choices
             assertThat(again).isEqualTo(first);
             assertThat(NarrativeValidator.validate(first).valid()).isTrue();
             long seedForLambda = seed;
             assertThat(driver.at(seed, List.of()).choices())
-                    .anyMatch(c -> storyteller
-                            .replay(seedForLambda, List.of(c.id()), 1)
-                            .state()
-                            .equals(state));
+                    .anyMatch(c -> sameChoiceState(storyteller.stateAfter(seedForLambda, List.of(c.id())), state));
         }
+    }
+
+    /** The state a choice leaves, leaving aside the sentences read (an unknown id's outcome is written apart). */
+    private static boolean sameChoiceState(RideState one, RideState other) {
+        return one.items().equals(other.items())
+                && java.util.Objects.equals(one.companion(), other.companion())
+                && one.ticket() == other.ticket()
+                && one.front() == other.front()
+                && one.memory() == other.memory()
+                && one.threadProgress() == other.threadProgress()
+                && one.scenes().equals(other.scenes());
     }
 
     @Test

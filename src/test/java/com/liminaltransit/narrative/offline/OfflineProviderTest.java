@@ -51,7 +51,7 @@ class OfflineProviderTest {
                         .mapToInt(c -> Words.count(c.label()))
                         .sum();
         assertEquals("offline", generation.provider());
-        assertEquals("offline-storyteller-1", generation.model());
+        assertEquals("offline-storyteller-2", generation.model());
         assertEquals(90 * 4 / 3, generation.inputTokens());
         assertEquals(written * 4 / 3, generation.outputTokens());
     }

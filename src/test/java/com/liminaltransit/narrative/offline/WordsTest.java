@@ -19,10 +19,4 @@ class WordsTest {
     void tokensAreFourThirdsOfTheWords() {
         assertThat(Words.tokens("a b c d e f")).isEqualTo(8);
     }
-
-    @Test
-    void smallNumbersAreWrittenOut() {
-        assertThat(Words.number(7)).isEqualTo("seven");
-        assertThat(Words.number(21)).isEqualTo("21");
-    }
 }

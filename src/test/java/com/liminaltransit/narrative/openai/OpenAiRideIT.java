@@ -101,7 +101,7 @@ class OpenAiRideIT {
                 .containsExactly(
                         "0 openai gpt-stub-2026-01-01 1 -",
                         "1 openai gpt-stub-2026-01-01 1 -",
-                        "2 offline offline-storyteller-1 4 openai: ProviderUnavailableException",
+                        "2 offline offline-storyteller-2 4 openai: ProviderUnavailableException",
                         "3 openai gpt-stub-2026-01-01 1 -");
         assertThat(STUB.requests()).allSatisfy(request -> {
             assertThat(request.path()).isEqualTo("/v1/chat/completions");
