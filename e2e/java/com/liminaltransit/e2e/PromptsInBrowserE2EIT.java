@@ -164,7 +164,7 @@ class PromptsInBrowserE2EIT {
             player.waitForURL("**/stories/*");
             String rideId = player.url().substring(player.url().lastIndexOf('/') + 1);
             player.locator("form.choices button.choice").first().click();
-            player.waitForURL("**/stories/" + rideId);
+            player.waitForURL("**/stories/" + rideId + "#stop-1");
 
             page.getByRole(
                             AriaRole.LINK,
