@@ -1,5 +1,6 @@
 package com.liminaltransit.narrative;
 
+import com.liminaltransit.narrative.stream.AnswerStream;
 import java.util.List;
 
 /**
@@ -25,6 +26,26 @@ public interface AiProvider {
      * Providers with no fault tolerance of their own need not override it.
      */
     default Generation generateUnguarded(StoryContext context) {
+        return generate(context);
+    }
+
+    /**
+     * Writes the next stop for a player who reads it as it is written: the provider hands the text of its answer to
+     * {@code stream} as it arrives, in the streaming shape ({@link com.liminaltransit.narrative.stream.ProseThenChoices}),
+     * on the calling thread, and returns the generation of {@link AnswerStream#finish()}. When
+     * {@link AnswerStream#passageSoFar()} is not empty, an earlier link failed after the player read that much: the
+     * provider writes only what follows it. Any exception out of {@code stream.accept} must end the call (the stream
+     * closed, nothing more read) and propagate unchanged.
+     *
+     * <p>The default does not stream: a provider that cannot continue a passage writes the whole stop at once, and
+     * refuses to continue one.
+     *
+     * @throws NarrativeException when no valid narrative could be had; the chain then tries the next provider
+     */
+    default Generation generateStreaming(StoryContext context, AnswerStream stream) {
+        if (!stream.passageSoFar().isEmpty()) {
+            throw new NarrativeException(name() + " cannot continue a passage another provider began");
+        }
         return generate(context);
     }
 

@@ -21,6 +21,14 @@ public interface AnswerCheck {
     AnswerVerdict check(StoryContext context, String provider, Narrative narrative);
 
     /**
+     * Judges one sentence of a streamed answer before it is shown: the ride's language, the same layers as
+     * {@link #check}. A refused sentence is never shown and ends that provider's stream.
+     */
+    default AnswerVerdict checkSentence(StoryContext context, String provider, String sentence) {
+        return AnswerVerdict.PASS;
+    }
+
+    /**
      * Why no model's answer for this stop could pass, known before any model is asked (no configured check covers
      * the ride's language): the chain then goes straight to its last link instead of paying for an answer it would
      * throw away. Empty when a model's answer may pass.

@@ -40,7 +40,16 @@ public class ChainScreen implements AnswerCheck {
 
     @Override
     public AnswerVerdict check(StoryContext context, String provider, Narrative narrative) {
-        List<TextPart> parts = parts(narrative);
+        return judge(context, provider, parts(narrative));
+    }
+
+    /** One sentence of a streamed answer, judged by the same layers before it is shown. */
+    @Override
+    public AnswerVerdict checkSentence(StoryContext context, String provider, String sentence) {
+        return judge(context, provider, List.of(new TextPart("sentence", sentence)));
+    }
+
+    private AnswerVerdict judge(StoryContext context, String provider, List<TextPart> parts) {
         boolean authored = ProviderChain.OFFLINE.equals(provider);
         SafetyVerdict verdict;
         try {

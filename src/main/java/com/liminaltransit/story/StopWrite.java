@@ -2,6 +2,7 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.stream.Sentence;
 import com.liminaltransit.narrative.stream.SentenceSplitter;
+import com.liminaltransit.narrative.stream.StreamedStop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,12 +82,28 @@ final class StopWrite {
         if (ended) {
             return;
         }
-        var sentences = SentenceSplitter.split(story.passage(stop).body(), language);
-        for (var sentence : sentences.subList(Math.min(shown(), sentences.size()), sentences.size())) {
+        for (var sentence : unshown(story.passage(stop).body())) {
             publish(new Shown(sentence));
         }
         publish(new Written(story));
         end();
+    }
+
+    /**
+     * The sentences of the stored passage not shown yet: what follows the shown ones when the passage begins with
+     * them (a streamed stop), else every sentence past as many as were shown.
+     */
+    private List<Sentence> unshown(String body) {
+        List<Sentence> shown = events.stream()
+                .filter(Shown.class::isInstance)
+                .map(event -> ((Shown) event).sentence())
+                .toList();
+        String soFar = StreamedStop.join(shown);
+        if (!shown.isEmpty() && body.startsWith(soFar)) {
+            return SentenceSplitter.split(body.substring(soFar.length()), language);
+        }
+        var sentences = SentenceSplitter.split(body, language);
+        return sentences.subList(Math.min(shown.size(), sentences.size()), sentences.size());
     }
 
     synchronized void failed(String reason) {

@@ -11,6 +11,7 @@ import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.chain.ProviderChain;
 import com.liminaltransit.narrative.chain.StepResult;
+import com.liminaltransit.narrative.stream.StreamedStop;
 import com.liminaltransit.web.Player;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -228,7 +229,7 @@ public class StoryService {
             if (claims.claim(rideId, step, choiceId)) {
                 try {
                     int swapIn = offered.version() == answered.version() ? 0 : offered.version();
-                    return write(story.with(offered), step, choice, countInMetrics, offlineOnly, swapIn);
+                    return write(story.with(offered), step, choice, countInMetrics, offlineOnly, swapIn, null);
                 } finally {
                     claims.release(rideId, step);
                 }
@@ -279,12 +280,14 @@ public class StoryService {
         }
         int swapIn = offered.version() == answered.version() ? 0 : offered.version();
         Story from = story.with(offered);
-        writes.start(rideId, step + 1, Locale.forLanguageTag(story.ride().language()), write -> {
+        Locale language = Locale.forLanguageTag(story.ride().language());
+        writes.start(rideId, step + 1, language, write -> {
+            var streamed = new StreamedStop(language, write::show);
             try {
-                ChoiceOutcome outcome = write(from, step, choice, true, false, swapIn);
+                ChoiceOutcome outcome = write(from, step, choice, true, false, swapIn, streamed);
                 if (outcome.kind() == ChoiceOutcome.Kind.ADVANCED) {
                     write.written(outcome.story(), step + 1);
-                    recordStream(rideId, step + 1, write, outcome.next().provider());
+                    recordStream(rideId, step + 1, write, streamed);
                 } else if (outcome.story().hasStop(step + 1)) {
                     write.written(outcome.story(), step + 1); // a claim taken over: the other writer's stop
                 } else {
@@ -300,18 +303,33 @@ public class StoryService {
     }
 
     /** How the streamed stop went; a failure to record it is logged, never the player's problem. */
-    private void recordStream(String rideId, int stop, StopWrite write, String provider) {
+    private void recordStream(String rideId, int stop, StopWrite write, StreamedStop streamed) {
         try {
-            // no provider streams its text yet: each writes the stop at once, then its sentences are sent
+            String links = String.join(">", streamed.links());
             streams.record(
                     rideId,
                     stop,
                     new StreamRecords.StreamRecord(
-                            false, write.firstSentenceMillis(), write.elapsedMillis(), 0, provider),
+                            streamed.streamed(),
+                            write.firstSentenceMillis(),
+                            write.elapsedMillis(),
+                            streamed.shownBeforeFailure(),
+                            links.length() <= 32 ? links : links.substring(0, 32)),
                     clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Recording a streamed stop failed", e);
         }
+    }
+
+    /**
+     * A streamed stop in the ride's language: once a sentence was shown, the stop was written in it (only models that
+     * write it are asked, and {@code offline} closes a passage in it), and a translation would change what the player
+     * read; a stop nobody streamed is translated as any other.
+     */
+    private StepInLanguage inRideLanguage(StepResult step, String rideLanguage, StreamedStop streamed) {
+        return streamed.anyShown()
+                ? new StepInLanguage(step, StepNeeds.normalise(rideLanguage))
+                : translations.forRide(step, rideLanguage);
     }
 
     /** Backs off while another request writes the stop: 20 ms at first, then up to 250 ms between looks. */
@@ -330,16 +348,24 @@ public class StoryService {
      * effect (0 when it is), and it becomes the one in effect.
      */
     private ChoiceOutcome write(
-            Story story, int step, ChoiceOption choice, boolean countInMetrics, boolean offlineOnly, int fromVersion) {
+            Story story,
+            int step,
+            ChoiceOption choice,
+            boolean countInMetrics,
+            boolean offlineOnly,
+            int fromVersion,
+            StreamedStop streamed) {
         String rideId = story.ride().id();
         RidePlan variant = plans.forVariant(story.ride().variantId());
         RidePlan plan = offlineOnly ? offlineOnly(variant) : variant;
-        StepInLanguage shown = translations.forRide(
-                chain.write(contextFor(story, step, choice)
-                        .with(plan.prompts(), plan.chain())
-                        .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT)
-                        .withContent(story.ride().content())),
-                story.ride().language());
+        StoryContext context = contextFor(story, step, choice)
+                .with(plan.prompts(), plan.chain())
+                .withPurpose(countInMetrics ? CallPurpose.RIDE : CallPurpose.BOT)
+                .withContent(story.ride().content());
+        StepInLanguage shown = streamed == null
+                ? translations.forRide(chain.write(context), story.ride().language())
+                : inRideLanguage(
+                        chain.writeStreaming(context, streamed), story.ride().language(), streamed);
         StepResult next = shown.step();
         Instant now = clock.instant();
         if (!repository.appendStep(

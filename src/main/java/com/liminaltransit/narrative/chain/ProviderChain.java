@@ -8,9 +8,12 @@ import com.liminaltransit.narrative.CallPurpose;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.InvalidNarrativeException;
 import com.liminaltransit.narrative.NarrativeValidator;
+import com.liminaltransit.narrative.SentenceRefusedException;
 import com.liminaltransit.narrative.StepNeeds;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
+import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.stream.StreamedStop;
 import com.liminaltransit.narrative.vendor.PriceTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -234,14 +238,39 @@ public class ProviderChain {
     public StepResult write(StoryContext context) {
         ledger.open(context, clock.instant().plus(deadline));
         try {
-            return writeWithEach(context, StepNeeds.of(context));
+            return writeWithEach(context, null);
         } finally {
             ledger.close(context);
         }
     }
 
-    private StepResult writeWithEach(StoryContext context, StepNeeds needs) {
+    /**
+     * Writes the stop {@code context} asks for while the player reads it: a provider that streams shows each checked
+     * sentence through {@code stop} as it arrives; one that does not writes the stop at once. Nothing shown is taken
+     * back: when a link fails after showing sentences (a reset, a stall, a refused sentence, invalid choices), the
+     * next link continues from them, and {@code offline} can always close the passage. The same deadline as
+     * {@link #write} (override with {@code com.liminaltransit.narrative.chain.ProviderChain/writeStreaming/Timeout/value}),
+     * after which {@code offline} closes what was shown.
+     */
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "closeOffline")
+    public StepResult writeStreaming(StoryContext context, StreamedStop stop) {
+        ledger.open(context, clock.instant().plus(deadline));
+        try {
+            return writeWithEach(context, stop);
+        } finally {
+            ledger.close(context);
+        }
+    }
+
+    /**
+     * Asks the providers in turn.
+     *
+     * @param stop the streamed stop, or {@code null} when the stop is written at once
+     */
+    private StepResult writeWithEach(StoryContext context, StreamedStop stop) {
         long started = System.nanoTime();
+        StepNeeds needs = StepNeeds.of(context);
         List<String> passedOver = new ArrayList<>();
         int calls = 0;
         List<AiProvider> providers = providersFor(context);
@@ -257,6 +286,12 @@ public class ProviderChain {
                     continue;
                 }
                 Optional<String> unmet = provider.capabilities().unmet(needs);
+                if (unmet.isEmpty()
+                        && stop != null
+                        && stop.anyShown()
+                        && !provider.capabilities().streaming()) {
+                    unmet = Optional.of("cannot continue a passage already shown");
+                }
                 if (unmet.isPresent()) {
                     metrics.recordFallback(provider.name(), UNSUPPORTED);
                     passedOver.add(provider.name() + ": skipped: " + unmet.get());
@@ -268,7 +303,7 @@ public class ProviderChain {
                     continue;
                 }
             }
-            Attempt attempt = attempts.ask(provider, context, provider::generate);
+            Attempt attempt = attempts.ask(provider, context, call(provider, stop, last));
             calls += attempt.calls();
             AnswerVerdict verdict = attempt.valid() ? checked(context, provider, attempt, last) : null;
             if (verdict != null && !verdict.passed()) {
@@ -281,16 +316,33 @@ public class ProviderChain {
                 if (verdict.outcome() == AnswerVerdict.Outcome.REFUSE_TO_LAST_LINK) {
                     toLastLink = verdict.reason();
                 }
+                linkFailed(stop);
                 continue;
             }
             if (attempt.valid()) {
                 states.put(provider.name(), BreakerState.CLOSED);
                 metrics.recordCall(provider.name(), CallResult.SUCCESS, attempt.latency());
+                if (stop != null) {
+                    stop.finishedBy(provider.name());
+                }
                 StepResult step = result(provider, attempt, started, calls, passedOver);
                 metrics.recordStep(step);
                 return step;
             }
             RuntimeException e = attempt.failure();
+            linkFailed(stop);
+            if (e instanceof SentenceRefusedException refused) {
+                states.put(provider.name(), BreakerState.CLOSED);
+                metrics.recordCall(provider.name(), CallResult.REFUSED, attempt.latency());
+                metrics.recordFallback(provider.name(), REFUSED);
+                LOG.warning(() -> "A sentence of " + provider.name() + " was refused (" + refused.getMessage()
+                        + "); the next provider continues");
+                passedOver.add(provider.name() + ": refused a sentence: " + refused.getMessage());
+                if (refused.toLastLink()) {
+                    toLastLink = refused.getMessage();
+                }
+                continue;
+            }
             states.put(provider.name(), state(e));
             metrics.recordCall(provider.name(), result(e), attempt.latency());
             if (last) {
@@ -303,6 +355,33 @@ public class ProviderChain {
             passedOver.add(provider.name() + ": " + describe(e));
         }
         throw new IllegalStateException("the chain has no providers");
+    }
+
+    /** How one provider is asked: at once, or as a stream that continues what was shown. */
+    private Function<StoryContext, Generation> call(AiProvider provider, StreamedStop stop, boolean last) {
+        if (stop == null) {
+            return provider::generate;
+        }
+        return context -> provider.generateStreaming(
+                context,
+                new AnswerStream(stop, provider.name(), last ? AnswerStream.Gate.OPEN : gate(context, provider)));
+    }
+
+    /** The safety check of each sentence of a model's stream, before it is shown. */
+    private AnswerStream.Gate gate(StoryContext context, AiProvider provider) {
+        return sentence -> {
+            AnswerVerdict verdict = answers.checkSentence(context, provider.name(), sentence);
+            if (!verdict.passed()) {
+                throw new SentenceRefusedException(
+                        verdict.reason(), verdict.outcome() == AnswerVerdict.Outcome.REFUSE_TO_LAST_LINK);
+            }
+        };
+    }
+
+    private static void linkFailed(StreamedStop stop) {
+        if (stop != null && stop.anyShown()) {
+            stop.linkFailed();
+        }
     }
 
     /**
@@ -335,6 +414,35 @@ public class ProviderChain {
         if (!verdict.valid()) {
             throw new InvalidNarrativeException(verdict.complaint());
         }
+        metrics.recordCall(offline.name(), CallResult.SUCCESS, since(started));
+        StepResult step = new StepResult(generation, 0, since(started).toMillis(), 1, "step deadline passed");
+        metrics.recordStep(step);
+        return step;
+    }
+
+    /**
+     * The step deadline passed while the stop was streamed: {@code offline} closes the passage as far as it was
+     * shown (or writes the whole stop when nothing was).
+     */
+    StepResult closeOffline(StoryContext context, StreamedStop stop) {
+        if (!stop.anyShown()) {
+            StepResult step = writeOffline(context);
+            stop.finishedBy(offline.name());
+            return step;
+        }
+        long started = System.nanoTime();
+        ledger.lapse(context);
+        providersFor(context).stream()
+                .filter(provider -> provider != offline)
+                .forEach(provider -> metrics.recordFallback(provider.name(), STEP_DEADLINE));
+        stop.linkFailed();
+        Generation generation =
+                offline.generateStreaming(context, new AnswerStream(stop, offline.name(), AnswerStream.Gate.OPEN));
+        ValidationResult verdict = offline.validate(generation.narrative());
+        if (!verdict.valid()) {
+            throw new InvalidNarrativeException(verdict.complaint());
+        }
+        stop.finishedBy(offline.name());
         metrics.recordCall(offline.name(), CallResult.SUCCESS, since(started));
         StepResult step = new StepResult(generation, 0, since(started).toMillis(), 1, "step deadline passed");
         metrics.recordStep(step);

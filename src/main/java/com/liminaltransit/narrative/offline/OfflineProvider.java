@@ -4,8 +4,10 @@ import com.liminaltransit.narrative.AiProvider;
 import com.liminaltransit.narrative.ContentPlan;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
+import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.stream.AnswerStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -39,6 +41,8 @@ public class OfflineProvider implements AiProvider {
     private static final int CONTEXT_TOKENS = 8_192;
     /** Bank versions kept loaded (a version is a few hundred kilobytes of prose). */
     private static final int LOADED = 12;
+
+    private static final PassageCloser CLOSER = new PassageCloser();
 
     private final Storyteller shipped;
     private final FrameSentences shippedFrames;
@@ -84,6 +88,21 @@ public class OfflineProvider implements AiProvider {
         // No self-check here: the chain validates every provider's narrative, this one's included.
         return new Generation(
                 told.narrative(), NAME, MODEL, tokensRead(context), tokensWritten(told.narrative()), told.seen());
+    }
+
+    /**
+     * Streams nothing of its own (it writes at once), but can always close a passage a model began: when the player
+     * has read part of this stop, the passage is that part and a closing sentence in the ride's language, with choices
+     * that suit any scene, or the terminus where this ride would end ({@link PassageCloser}).
+     */
+    @Override
+    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+        if (stream.passageSoFar().isEmpty()) {
+            return generate(context);
+        }
+        boolean ending = teller(context.content()).tell(context).narrative().ending();
+        Narrative closed = CLOSER.close(context, stream.passageSoFar(), ending);
+        return new Generation(closed, NAME, MODEL, tokensRead(context), tokensWritten(closed));
     }
 
     /**

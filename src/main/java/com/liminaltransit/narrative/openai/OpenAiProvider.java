@@ -5,9 +5,12 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.stream.AnswerStream;
 import com.liminaltransit.narrative.vendor.ChatCompletions;
+import com.liminaltransit.narrative.vendor.ChatCompletionsStream;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.vendor.PriceTable;
+import com.liminaltransit.narrative.vendor.StreamGuard;
 import com.liminaltransit.narrative.vendor.VendorGuard;
 import com.liminaltransit.narrative.vendor.VendorHttp;
 import com.liminaltransit.narrative.vendor.VendorProvider;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -68,10 +72,8 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
 
     @Override
     protected Reply send(VendorHttp http, String model, Conversation conversation) {
-        Map<String, String> headers =
-                apiKey.map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.of());
         var request = ChatCompletions.Request.of(model, conversation, maxTokens, temperature, jsonMode);
-        var answer = http.post(endpoint, headers, request, ChatCompletions.Response.class);
+        var answer = http.post(endpoint, headers(), request, ChatCompletions.Response.class);
         var usage = answer.usage() == null ? new ChatCompletions.Usage(0, 0) : answer.usage();
         return Reply.text(
                 answer.text(NAME),
@@ -88,6 +90,38 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
     @VendorGuard
     public Generation generate(StoryContext context) {
         return generateUnguarded(context);
+    }
+
+    /** The same call with {@code "stream": true}: each chunk's text is handed on as it is read. */
+    @Override
+    protected Reply sendStreaming(VendorHttp http, String model, Conversation conversation, Consumer<String> text) {
+        var request = ChatCompletions.StreamRequest.of(model, conversation, maxTokens, temperature);
+        var whole = new StringBuilder();
+        var reader = new ChatCompletionsStream.Reader(NAME, piece -> {
+            whole.append(piece);
+            text.accept(piece);
+        });
+        http.postStreaming(endpoint, headers(), request, reader::line);
+        var ending = reader.ending();
+        return Reply.text(
+                whole.toString(),
+                ending.model() == null ? model : ending.model(),
+                ending.promptTokens(),
+                ending.completionTokens());
+    }
+
+    /**
+     * Streamed for players ({@link StreamGuard}); override with
+     * {@code com.liminaltransit.narrative.openai.OpenAiProvider/generateStreaming/<Annotation>/<key>}.
+     */
+    @Override
+    @StreamGuard
+    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+        return streamUnguarded(context, stream);
+    }
+
+    private Map<String, String> headers() {
+        return apiKey.map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.<String, String>of());
     }
 
     /** A model always; a key for OpenAI's own API only (compatible servers elsewhere need none). */

@@ -37,6 +37,39 @@ public final class ChatCompletions {
     }
 
     /**
+     * {@code POST …/chat/completions} with {@code "stream": true}: plain text (the streaming shape is prose, a marker,
+     * then JSON, so no JSON mode), the usage asked for in the last chunk.
+     *
+     * @param model         model name; {@code null} where the server has one model
+     * @param messages      the system prompt, then the turns
+     * @param maxTokens     answer budget
+     * @param temperature   sampling temperature
+     * @param stream        always {@code true}
+     * @param streamOptions {@code {"include_usage": true}}
+     */
+    public record StreamRequest(
+            String model,
+            List<Message> messages,
+            int maxTokens,
+            double temperature,
+            boolean stream,
+            StreamOptions streamOptions) {
+
+        /** The conversation as chat messages, streamed. */
+        public static StreamRequest of(String model, Conversation conversation, int maxTokens, double temperature) {
+            Request plain = Request.of(model, conversation, maxTokens, temperature, false);
+            return new StreamRequest(model, plain.messages(), maxTokens, temperature, true, new StreamOptions(true));
+        }
+    }
+
+    /**
+     * What a stream reports besides its text.
+     *
+     * @param includeUsage whether the last chunk carries the token counts
+     */
+    public record StreamOptions(boolean includeUsage) {}
+
+    /**
      * One message.
      *
      * @param role    {@code system}, {@code user} or {@code assistant}

@@ -41,18 +41,45 @@ public final class ChatCompletionsStream {
      * @throws ProviderUnavailableException on a malformed chunk, an error event, or an end before {@code [DONE]}
      */
     public static Ending read(String vendor, Iterator<String> lines, Consumer<String> content) {
-        String model = null;
-        String finishReason = null;
-        int promptTokens = 0;
-        int completionTokens = 0;
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (!line.startsWith("data:")) {
-                continue; // blank separators, comments (": keep-alive"), event names, ids
+        var reader = new Reader(vendor, content);
+        while (lines.hasNext() && !reader.done()) {
+            reader.line(lines.next());
+        }
+        return reader.ending();
+    }
+
+    /** Reads the event stream as its lines are pushed in, one at a time. */
+    public static final class Reader {
+        private final String vendor;
+        private final Consumer<String> content;
+        private String model;
+        private String finishReason;
+        private int promptTokens;
+        private int completionTokens;
+        private boolean done;
+
+        /**
+         * @param vendor  the provider's name, for messages
+         * @param content receives each piece of the answer's text, in order
+         */
+        public Reader(String vendor, Consumer<String> content) {
+            this.vendor = vendor;
+            this.content = content;
+        }
+
+        /**
+         * Reads one line of the stream; lines after {@code [DONE]} are ignored.
+         *
+         * @throws ProviderUnavailableException on a malformed chunk or an error event
+         */
+        public void line(String line) {
+            if (done || !line.startsWith("data:")) {
+                return; // blank separators, comments (": keep-alive"), event names, ids
             }
             String data = line.substring(5).strip();
             if (data.equals("[DONE]")) {
-                return new Ending(model, promptTokens, completionTokens, finishReason);
+                done = true;
+                return;
             }
             JsonObject chunk = chunk(vendor, data);
             if (chunk.containsKey("error")) {
@@ -80,7 +107,23 @@ public final class ChatCompletionsStream {
                 }
             }
         }
-        throw new ProviderUnavailableException(vendor + "'s stream ended before [DONE]");
+
+        /** Whether {@code [DONE]} was read. */
+        public boolean done() {
+            return done;
+        }
+
+        /**
+         * What the stream said besides its text.
+         *
+         * @throws ProviderUnavailableException when it ended before {@code [DONE]}
+         */
+        public Ending ending() {
+            if (!done) {
+                throw new ProviderUnavailableException(vendor + "'s stream ended before [DONE]");
+            }
+            return new Ending(model, promptTokens, completionTokens, finishReason);
+        }
     }
 
     private static JsonObject chunk(String vendor, String data) {

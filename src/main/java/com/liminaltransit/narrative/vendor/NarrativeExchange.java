@@ -11,15 +11,19 @@ import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.NarrativeJson;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.PromptBuilder;
+import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.QuotaExhaustedException;
 import com.liminaltransit.narrative.RateLimitedException;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.narrative.VendorCalls;
+import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.stream.StallWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,6 +42,7 @@ public class NarrativeExchange {
     private final PriceTable prices;
     private final Duration retryAfterCap;
     private final int minStopsBeforeEnding;
+    private final Duration stallTimeout;
 
     /**
      * @param calls         where every vendor call is billed as it ends (the spend ledger), valid or not
@@ -53,8 +58,10 @@ public class NarrativeExchange {
             @ConfigProperty(
                             name = NarrativeValidator.MIN_STOPS_BEFORE_ENDING_KEY,
                             defaultValue = "" + NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING)
-                    int minStopsBeforeEnding) {
+                    int minStopsBeforeEnding,
+            @ConfigProperty(name = "liminal.stream.stall-timeout", defaultValue = "6s") Duration stallTimeout) {
         this.prompts = prompts;
+        this.stallTimeout = stallTimeout;
         this.ledger = ledger;
         this.calls = calls;
         this.prices = prices;
@@ -73,7 +80,8 @@ public class NarrativeExchange {
                 calls,
                 new PriceTable(ConfigProvider.getConfig()),
                 retryAfterCap,
-                NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING);
+                NarrativeValidator.DEFAULT_MIN_STOPS_BEFORE_ENDING,
+                Duration.ofSeconds(6));
     }
 
     /** One call to a vendor with a conversation; throws our exception types only. */
@@ -106,6 +114,74 @@ public class NarrativeExchange {
             throw new InvalidNarrativeException(again);
         }
         return generation(provider, model, second, first.inputTokens(), first.outputTokens());
+    }
+
+    /** One streamed call to a vendor; throws our exception types only, and whatever {@code text} throws. */
+    @FunctionalInterface
+    public interface StreamingVendor {
+        /** Sends the conversation, handing each piece of the answer's text to {@code text} as it arrives. */
+        Reply send(Conversation conversation, Consumer<String> text);
+    }
+
+    /**
+     * Writes the stop {@code context} asks for as a stream: one call asking for the streaming shape (continuing
+     * {@link AnswerStream#passageSoFar()} when an earlier link was cut off), its text handed to {@code stream} as
+     * it arrives, so each checked sentence is shown at once. No repair turn: the player may have read part of the
+     * answer already, so a bad one is this provider's failure and the next link continues from what was shown. A
+     * stream silent for {@code liminal.stream.stall-timeout} is cut off as a {@link ProviderTimeoutException}.
+     * The call is billed once as it ends; one cut off is billed for the tokens it sent, estimated from its text.
+     */
+    public Generation writeStreaming(
+            AiProvider provider, StoryContext context, String model, AnswerStream stream, StreamingVendor vendor) {
+        Conversation conversation = prompts.buildStreamed(context, stream.passageSoFar());
+        ledger.count(context);
+        Reply reply = null;
+        RuntimeException failure = null;
+        StallWatch watch = StallWatch.over(stallTimeout);
+        try {
+            reply = vendor.send(conversation, piece -> {
+                watch.touch();
+                stream.accept(piece);
+            });
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            watch.close(); // clears the watch's interrupt before anything touches the database
+        }
+        if (failure != null) {
+            billCutOff(provider, model, context, conversation, stream);
+            if (watch.fired()) {
+                throw new ProviderTimeoutException(
+                        provider.name() + "'s stream was silent for " + stallTimeout.toMillis() + " ms", failure);
+            }
+            throw failure;
+        }
+        Narrative narrative;
+        try {
+            narrative = stream.finish();
+        } catch (InvalidNarrativeException e) {
+            bill(provider, model, context, reply, e.getMessage());
+            throw e;
+        }
+        ValidationResult verdict = provider.validate(narrative)
+                .and(NarrativeValidator.checkEnding(narrative, context.stop(), minStopsBeforeEnding));
+        bill(provider, model, context, reply, verdict.valid() ? null : verdict.complaint());
+        return new Generation(
+                narrative,
+                provider.name(),
+                NarrativeValidator.modelNameOr(reply.model(), model),
+                Math.max(0, reply.inputTokens()),
+                Math.max(0, reply.outputTokens()) > 0
+                        ? reply.outputTokens()
+                        : PromptBuilder.estimateTokens(stream.received()));
+    }
+
+    /** A stream cut off (a reset, a stall, a refused sentence): billed for what it sent, as estimated. */
+    private void billCutOff(
+            AiProvider provider, String model, StoryContext context, Conversation conversation, AnswerStream stream) {
+        int in = PromptBuilder.estimateTokens(conversation.system() + conversation.asPlainPrompt());
+        int out = PromptBuilder.estimateTokens(stream.received());
+        calls.paid(context, provider.name(), model, in, out, prices.cost(model, in, out), CallOutcome.FAILED);
     }
 
     private static Generation generation(

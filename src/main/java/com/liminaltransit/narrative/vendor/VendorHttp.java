@@ -3,8 +3,12 @@ package com.liminaltransit.narrative.vendor;
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One vendor's JSON-over-HTTP client (the JDK's {@link HttpClient}): POSTs a wire record and binds the answer
@@ -85,6 +90,49 @@ public final class VendorHttp implements AutoCloseable {
             throw ProviderFailures.forStatus(vendor, status, retryAfter(response), ErrorBody.detail(response.body()));
         }
         return WireJson.read(vendor, response.body(), answer);
+    }
+
+    /**
+     * Sends {@code request} and reads the answer line by line as it arrives (server-sent events, JSON lines): each line
+     * goes to {@code line} on this thread. The request timeout covers the wait for the headers; after them the caller's
+     * stall watch cuts a silent stream by interrupting this thread. An exception out of {@code line} closes the
+     * stream and propagates unchanged. The body is capped as in {@link #post}.
+     *
+     * @throws NarrativeException (a subclass) for every failure of the exchange itself
+     */
+    public void postStreaming(URI uri, Map<String, String> headers, Object request, Consumer<String> line) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(WireJson.write(request), StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NarrativeException(vendor + " call interrupted", e);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status < 200 || status > 299) {
+                String detail = new String(body.readNBytes(MIN_BODY_BYTES), StandardCharsets.UTF_8);
+                throw ProviderFailures.forStatus(vendor, status, retryAfter(response), ErrorBody.detail(detail));
+            }
+            var reader = new BufferedReader(
+                    new InputStreamReader(new CappedStream(body, maxBodyBytes), StandardCharsets.UTF_8));
+            for (String next = reader.readLine(); next != null; next = reader.readLine()) {
+                line.accept(next);
+            }
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new NarrativeException(vendor + " stream interrupted", e);
+            }
+            throw failure(e);
+        }
     }
 
     /** Stops at once: a player's call still running at shutdown is cut off, not waited for. */
@@ -189,6 +237,38 @@ public final class VendorHttp implements AutoCloseable {
         @Override
         public void onComplete() {
             body.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A streamed body, refused once it passes the cap. */
+    private static final class CappedStream extends FilterInputStream {
+        private final long cap;
+        private long read;
+
+        CappedStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(0, n));
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > cap) {
+                throw new BodyTooLarge();
+            }
         }
     }
 

@@ -6,11 +6,13 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.stream.AnswerStream;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -119,6 +121,40 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
      * @throws com.liminaltransit.narrative.NarrativeException (a subclass) for every failure, never anything else
      */
     protected abstract Reply send(C client, String model, Conversation conversation);
+
+    /**
+     * Sends one conversation asking for a streamed answer (no JSON or tool mode: the streaming shape is prose, a
+     * marker line, then JSON) and hands each piece of the model's text to {@code text} as it arrives, on the calling
+     * thread. An exception out of {@code text} ends the call: close the stream and let it propagate unchanged. An
+     * interrupt (the stall watch, the step deadline) ends it too, as a {@link com.liminaltransit.narrative.NarrativeException}
+     * with the interrupt flag kept.
+     *
+     * <p>Only providers whose {@link #capabilities()} say they stream are asked; the default refuses.
+     *
+     * @return the whole answer: its text, the model that answered, the tokens as the vendor reported them (0 unless
+     *     reported)
+     */
+    protected Reply sendStreaming(C client, String model, Conversation conversation, Consumer<String> text) {
+        throw new UnsupportedOperationException(name() + " does not stream");
+    }
+
+    /**
+     * The streamed call without fault tolerance: a provider whose model streams sends through
+     * {@link #sendStreaming}; one that does not writes the stop at once (and cannot continue a passage). Each
+     * provider declares the guarded {@code generateStreaming}, annotated {@link StreamGuard}, and delegates here.
+     */
+    protected Generation streamUnguarded(StoryContext context, AnswerStream stream) {
+        if (!capabilities.streaming()) {
+            return AiProvider.super.generateStreaming(context, stream);
+        }
+        String model = acceptsModelChoice() ? context.modelOr(profile.model()) : profile.model();
+        return exchange.writeStreaming(
+                this,
+                context,
+                model,
+                stream,
+                (conversation, text) -> sendStreaming(client(), model, conversation, text));
+    }
 
     @Override
     public String name() {

@@ -1,0 +1,109 @@
+package com.liminaltransit.narrative.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One stop being written for a player who reads it as it arrives, across every link of the chain that writes a
+ * part of it: the sentences shown so far (never taken back), who wrote them, and when the first one was shown. The
+ * chain hands each link an {@link AnswerStream} that continues from here. Used by one writing thread at a time.
+ */
+public final class StreamedStop {
+
+    private final Locale language;
+    private final Consumer<Sentence> shown;
+    private final List<Sentence> sentences = new ArrayList<>();
+    private final List<String> links = new ArrayList<>();
+    private final long startedNanos = System.nanoTime();
+    private long firstShownNanos = -1;
+    private int shownBeforeFailure;
+    private boolean streamed;
+
+    /**
+     * @param language the ride's language: how sentences are cut
+     * @param shown    receives each sentence as it is shown, in order
+     */
+    public StreamedStop(Locale language, Consumer<Sentence> shown) {
+        this.language = language;
+        this.shown = shown;
+    }
+
+    /** The language sentences are cut in. */
+    public Locale language() {
+        return language;
+    }
+
+    /** Shows a checked sentence written by {@code provider}. */
+    void show(Sentence sentence, String provider) {
+        if (firstShownNanos < 0) {
+            firstShownNanos = System.nanoTime();
+        }
+        streamed = true;
+        if (links.isEmpty() || !links.getLast().equals(provider)) {
+            links.add(provider);
+        }
+        sentences.add(sentence);
+        shown.accept(sentence);
+    }
+
+    /** A link failed after this stop had shown sentences: the next one continues from them. */
+    public void linkFailed() {
+        shownBeforeFailure = Math.max(shownBeforeFailure, sentences.size());
+    }
+
+    /** A link wrote the rest of the stop at once (it did not stream, or it closed the passage). */
+    public void finishedBy(String provider) {
+        if (links.isEmpty() || !links.getLast().equals(provider)) {
+            links.add(provider);
+        }
+    }
+
+    /** The sentences shown so far, in order. */
+    public List<Sentence> sentences() {
+        return List.copyOf(sentences);
+    }
+
+    /** The passage as far as it was shown, sentences joined as the stored passage joins them; empty when none. */
+    public String passageSoFar() {
+        return join(sentences);
+    }
+
+    /** Whether any sentence has been shown. */
+    public boolean anyShown() {
+        return !sentences.isEmpty();
+    }
+
+    /** Whether a provider streamed text that was shown. */
+    public boolean streamed() {
+        return streamed;
+    }
+
+    /** Sentences shown before the first link that failed after showing text (0 when none did). */
+    public int shownBeforeFailure() {
+        return shownBeforeFailure;
+    }
+
+    /** The providers that wrote the stop, in order, e.g. {@code [openai, offline]}. */
+    public List<String> links() {
+        return List.copyOf(links);
+    }
+
+    /** Milliseconds from the start to the first sentence shown, or -1 when none was. */
+    public int firstSentenceMillis() {
+        return firstShownNanos < 0 ? -1 : (int) ((firstShownNanos - startedNanos) / 1_000_000);
+    }
+
+    /** Sentences joined into passage text: a blank line before a sentence that opens a paragraph. */
+    public static String join(List<Sentence> sentences) {
+        StringBuilder text = new StringBuilder();
+        for (Sentence sentence : sentences) {
+            if (!text.isEmpty()) {
+                text.append(sentence.opensParagraph() ? "\n\n" : " ");
+            }
+            text.append(sentence.text());
+        }
+        return text.toString();
+    }
+}
