@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
+import com.liminaltransit.testing.StreamedChoices.Event;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
@@ -196,30 +197,5 @@ class StopStreamIT {
             }
         }
         return String.join(" ", sentences);
-    }
-
-    /** One server-sent event: its name, its id if any, and its data lines joined. */
-    record Event(String name, String id, String data) {
-        static List<Event> parse(String body) {
-            List<Event> events = new ArrayList<>();
-            for (String block : body.split("\n\n")) {
-                String name = null;
-                String id = null;
-                List<String> data = new ArrayList<>();
-                for (String line : block.split("\n")) {
-                    if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.add(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5));
-                    }
-                }
-                if (name != null) {
-                    events.add(new Event(name, id, String.join("\n", data)));
-                }
-            }
-            return events;
-        }
     }
 }

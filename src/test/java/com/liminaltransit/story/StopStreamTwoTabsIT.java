@@ -6,6 +6,7 @@ import com.liminaltransit.narrative.openai.OpenAiWire;
 import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
+import com.liminaltransit.testing.StreamedChoices;
 import com.liminaltransit.testing.VendorStub;
 import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
@@ -85,8 +86,8 @@ class StopStreamTwoTabsIT {
             String one = first.get();
             String two = second.get();
 
-            assertThat(StopStreamIT.Event.parse(one)).isEqualTo(StopStreamIT.Event.parse(two));
-            assertThat(StopStreamIT.Event.parse(one).stream().map(StopStreamIT.Event::name))
+            assertThat(StreamedChoices.Event.parse(one)).isEqualTo(StreamedChoices.Event.parse(two));
+            assertThat(StreamedChoices.Event.parse(one).stream().map(StreamedChoices.Event::name))
                     .contains("sentence", "status", "commit");
             assertThat(comments(one)).as("kept alive while the model writes").isNotEmpty();
             assertThat(comments(two)).isNotEmpty();

@@ -85,6 +85,28 @@ public final class PlayerClient {
         }
     }
 
+    /**
+     * Sends a request whose answer is read line by line as it arrives (an event stream), handing each line on.
+     *
+     * @return the status
+     */
+    public int lines(HttpRequest.Builder request, java.util.function.Consumer<String> line) {
+        everyRequest.forEach(request::setHeader);
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines());
+            try (var lines = response.body()) {
+                lines.forEach(line);
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The URI of a path on this player's server. */
     public URI uri(String path) {
         return base.resolve(path);

@@ -3,6 +3,7 @@ package com.liminaltransit.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * What a streaming vendor stub sends for one request: the model's text in pieces, paced, then a clean end or a fault.
@@ -17,6 +18,8 @@ import java.util.List;
  * @param errorBody    the body of an error answer
  * @param inputTokens  reported at a clean end
  * @param outputTokens reported at a clean end
+ * @param release      when set, the fault waits for it (at most 30 s) after the pieces: a reset drops what the client
+ *                     has not read yet, so a test that must see the pieces first releases the reset once it has
  */
 public record StreamScript(
         List<String> pieces,
@@ -26,7 +29,8 @@ public record StreamScript(
         int status,
         String errorBody,
         int inputTokens,
-        int outputTokens) {
+        int outputTokens,
+        CountDownLatch release) {
 
     /** How a stream ends. */
     public enum End {
@@ -68,9 +72,21 @@ public record StreamScript(
         return of(words(FIRST + " " + SECOND + " " + THIRD + "\n" + MARKER + "\n" + CHOICES_JSON));
     }
 
-    /** The first two sentences, then {@code end}. */
+    /**
+     * The first two sentences and the first words of the third (a sentence is only released once the text after it
+     * shows it has ended), then {@code end}.
+     */
     public static StreamScript twoSentencesThen(End end) {
-        return new StreamScript(words(FIRST + " " + SECOND + " "), Duration.ZERO, Duration.ZERO, end, 200, "", 0, 0);
+        return new StreamScript(
+                words(FIRST + " " + SECOND + " Outside, a station"),
+                Duration.ZERO,
+                Duration.ZERO,
+                end,
+                200,
+                "",
+                0,
+                0,
+                null);
     }
 
     /** A whole answer whose JSON offers a single choice. */
@@ -85,17 +101,22 @@ public record StreamScript(
 
     /** An error answer with this status and body. */
     public static StreamScript error(int status, String body) {
-        return new StreamScript(List.of(), Duration.ZERO, Duration.ZERO, End.CLEAN, status, body, 0, 0);
+        return new StreamScript(List.of(), Duration.ZERO, Duration.ZERO, End.CLEAN, status, body, 0, 0, null);
     }
 
     /** These pieces, unpaced, ending cleanly. */
     public static StreamScript of(List<String> pieces) {
-        return new StreamScript(pieces, Duration.ZERO, Duration.ZERO, End.CLEAN, 200, "", 120, 80);
+        return new StreamScript(pieces, Duration.ZERO, Duration.ZERO, End.CLEAN, 200, "", 120, 80, null);
     }
 
     /** The same script, paced. */
     public StreamScript paced(Duration first, Duration between) {
-        return new StreamScript(pieces, first, between, end, status, errorBody, inputTokens, outputTokens);
+        return new StreamScript(pieces, first, between, end, status, errorBody, inputTokens, outputTokens, release);
+    }
+
+    /** The same script, its fault held until {@code latch} is counted down. */
+    public StreamScript faultAfter(CountDownLatch latch) {
+        return new StreamScript(pieces, firstDelay, between, end, status, errorBody, inputTokens, outputTokens, latch);
     }
 
     /** Text cut into pieces of up to three words, spaces kept, as models stream tokens. */

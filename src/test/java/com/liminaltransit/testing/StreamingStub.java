@@ -170,6 +170,13 @@ public final class StreamingStub implements AutoCloseable {
             first = false;
             chunk(out, wire.piece(piece));
         }
+        if (script.release() != null && script.end() != StreamScript.End.CLEAN) {
+            try {
+                script.release().await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         switch (script.end()) {
             case CLEAN -> {
                 chunk(out, wire.tail(script.inputTokens(), script.outputTokens()));

@@ -3,12 +3,10 @@ package com.liminaltransit.narrative.vendor;
 import com.liminaltransit.narrative.NarrativeException;
 import com.liminaltransit.narrative.ProviderTimeoutException;
 import com.liminaltransit.narrative.ProviderUnavailableException;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,17 +120,41 @@ public final class VendorHttp implements AutoCloseable {
                 String detail = new String(body.readNBytes(MIN_BODY_BYTES), StandardCharsets.UTF_8);
                 throw ProviderFailures.forStatus(vendor, status, retryAfter(response), ErrorBody.detail(detail));
             }
-            var reader = new BufferedReader(
-                    new InputStreamReader(new CappedStream(body, maxBodyBytes), StandardCharsets.UTF_8));
-            for (String next = reader.readLine(); next != null; next = reader.readLine()) {
-                line.accept(next);
-            }
+            readLines(new CappedStream(body, maxBodyBytes), line);
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new NarrativeException(vendor + " stream interrupted", e);
             }
             throw failure(e);
         }
+    }
+
+    /**
+     * Hands on each line as soon as its line break arrives. Not a {@code BufferedReader}: its decoder reads ahead
+     * while the stream says more bytes are coming, which would hold a finished line back until the next one.
+     */
+    private static void readLines(InputStream in, Consumer<String> line) throws IOException {
+        var pending = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    pending.write(buffer, start, i - start);
+                    line.accept(withoutCr(pending.toString(StandardCharsets.UTF_8)));
+                    pending.reset();
+                    start = i + 1;
+                }
+            }
+            pending.write(buffer, start, n - start);
+        }
+        if (pending.size() > 0) {
+            line.accept(withoutCr(pending.toString(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String withoutCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** Stops at once: a player's call still running at shutdown is cut off, not waited for. */
