@@ -33,6 +33,7 @@ public final class AnswerStream {
     private final String passageSoFar;
     private final ProseThenChoices parser;
     private final StringBuilder received = new StringBuilder();
+    private int admitted;
 
     /**
      * @param stop     the stop this link continues
@@ -75,7 +76,9 @@ public final class AnswerStream {
                     "the passage ran past " + NarrativeValidator.MAX_PASSAGE + " characters", false);
         }
         gate.admit(text);
-        stop.show(sentence, provider);
+        boolean continues = admitted++ == 0 && !passageSoFar.isEmpty();
+        // a link that continues a passage goes on in its paragraph: its splitter sees its first sentence as a first
+        stop.show(continues ? new Sentence(text, false) : sentence, provider);
     }
 
     /** Everything the provider sent so far, marker and JSON included: what a failed call is billed for. */
