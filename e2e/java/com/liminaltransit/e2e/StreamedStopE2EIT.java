@@ -4,8 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.liminaltransit.narrative.openai.OpenAiStreamWire;
 import com.liminaltransit.testing.ServerProcess;
+import com.liminaltransit.testing.StreamScript;
+import com.liminaltransit.testing.StreamingStub;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +41,24 @@ class StreamedStopE2EIT {
             }).observe(document, {subtree: true, childList: true});
             """;
 
+    /**
+     * An OpenAI-compatible server that streams each stop as a model does: the first words after 300 ms, then a few
+     * words every 60 ms (the boarding, asked without streaming, cannot read its answer: offline boards).
+     */
+    private static final StreamingStub MODEL = StreamingStub.start(
+            new OpenAiStreamWire(), StreamScript.good().paced(Duration.ofMillis(300), Duration.ofMillis(60)));
+
     private static ServerProcess server;
     private static Chromium chromium;
 
     @BeforeAll
     static void startServerAndBrowser() {
-        server = ServerProcess.start(Map.of("liminal.stream.enabled", "true"));
+        server = ServerProcess.start(Map.of(
+                "liminal.stream.enabled", "true",
+                "liminal.ai.chain", "openai,offline",
+                "liminal.ai.openai.model", "gpt-stub",
+                "liminal.ai.openai.base-url", MODEL.uri() + "/v1",
+                "com.liminaltransit.narrative.openai.OpenAiProvider/generate/Retry/maxRetries", "0"));
         chromium = new Chromium();
     }
 
@@ -54,6 +70,7 @@ class StreamedStopE2EIT {
         if (server != null) {
             server.close();
         }
+        MODEL.close();
     }
 
     @Test
@@ -80,6 +97,9 @@ class StreamedStopE2EIT {
                     beforeCommit.stream().filter(Boolean::booleanValue).count() >= 2,
                     "at least two sentences were added before the commit: " + beforeCommit);
             assertEquals(List.of(), page.evaluate("window.__csp"), "no CSP violation");
+            assertThat(page.locator("article.stop[data-stop='1'] .passage"))
+                    .hasText(StreamScript.FIRST + " " + StreamScript.SECOND + " " + StreamScript.THIRD);
+            Axe.assertNoViolations(page, "a streamed stop after its commit");
         });
     }
 

@@ -56,11 +56,22 @@ document.addEventListener('htmx:afterSettle', function (event) {
   if (!event.target || event.target.id !== 'journey') {
     return;
   }
+  // one stream status at most: the one of the newest stream (earlier ones have said their last word)
+  var streams = event.target.querySelectorAll('.stream');
+  for (var i = 0; i < streams.length - 1; i++) {
+    var spoken = streams[i].querySelector('.stream-status');
+    if (spoken) {
+      spoken.remove();
+    }
+  }
   var stops = event.target.querySelectorAll('article.stop');
   var newest = stops[stops.length - 1];
   var heading = newest && newest.querySelector('.stop-title');
   if (heading) {
-    heading.focus({ preventScroll: true });
+    // a stop being streamed is brought into view, but takes focus only at its commit (its heading's autofocus)
+    if (!newest.classList.contains('writing')) {
+      heading.focus({ preventScroll: true });
+    }
     newest.scrollIntoView({ behavior: scrollBehaviour(), block: 'start' });
   }
 });

@@ -2,8 +2,10 @@ package com.liminaltransit.story;
 
 import com.liminaltransit.narrative.stream.Sentence;
 import com.liminaltransit.narrative.stream.SentenceSplitter;
+import com.liminaltransit.web.PageException;
 import com.liminaltransit.web.PageLanguages;
 import com.liminaltransit.web.PlayerCookieFilter;
+import com.liminaltransit.web.RequestOrigin;
 import com.liminaltransit.web.ThymeleafWriter;
 import com.liminaltransit.web.View;
 import io.helidon.common.context.Contexts;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -59,6 +62,8 @@ public class StopStreamResource {
     private final ThymeleafWriter templates;
     private final Clock clock;
     private final Duration keepAlive;
+    private final OpenStreams open;
+    private final RequestOrigin origin;
 
     @Inject
     StopStreamResource(
@@ -68,7 +73,11 @@ public class StopStreamResource {
             Retries retries,
             ThymeleafWriter templates,
             Clock clock,
-            @ConfigProperty(name = "liminal.stream.keep-alive", defaultValue = "15s") Duration keepAlive) {
+            @ConfigProperty(name = "liminal.stream.keep-alive", defaultValue = "15s") Duration keepAlive,
+            OpenStreams open,
+            RequestOrigin origin) {
+        this.open = open;
+        this.origin = origin;
         this.stories = stories;
         this.writes = writes;
         this.claims = claims;
@@ -97,7 +106,8 @@ public class StopStreamResource {
         if (!story.hasStop(stop - 1)) {
             throw new StoryException.NotFound();
         }
-        boolean owner = PlayerCookieFilter.player(request).owns(story.ride().ownerHash());
+        var player = PlayerCookieFilter.player(request);
+        boolean owner = player.owns(story.ride().ownerHash());
         // the events speak the language of the page that opened the stream (its words; the story keeps its own)
         jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(PageLanguages.COOKIE);
         Locale page = templates.locale(
@@ -108,9 +118,18 @@ public class StopStreamResource {
         var events = new Events(sink, sse, rideId, stop, owner, seen, page);
         // Jersey on Helidon writes the events through the request's context: carry it to the sending thread
         var context = Contexts.context().orElseThrow();
-        Thread.ofVirtual()
-                .name("stream-" + rideId + "-" + stop)
-                .start(() -> Contexts.runInContext(context, events::run));
+        OpenStreams.Lease lease = open.open(player.ownerHash(), origin.clientAddress(request))
+                .orElseThrow(() -> new PageException(
+                        Response.Status.TOO_MANY_REQUESTS,
+                        "Too many stops are streaming for you at once. Close another tab of the ride, then reload"
+                                + " this one.",
+                        "stream.too-many",
+                        null));
+        Thread.ofVirtual().name("stream-" + rideId + "-" + stop).start(() -> {
+            try (lease) {
+                Contexts.runInContext(context, events::run);
+            }
+        });
     }
 
     /** One open stream. */
@@ -164,7 +183,7 @@ public class StopStreamResource {
                 switch (event) {
                     case null ->
                         send(sse.newEventBuilder().comment("keep-alive").build());
-                    case StopWrite.Shown shown -> sentence(shown.sentence());
+                    case StopWrite.Shown shown -> sentence(shown.sentence(), shown.language());
                     case StopWrite.Written written -> {
                         commit(written.story());
                         return;
@@ -187,10 +206,10 @@ public class StopStreamResource {
                 boolean beingWritten = claims.held(rideId, stop - 1);
                 Story story = stories.story(rideId);
                 if (story.hasStop(stop)) {
+                    Passage written = story.passage(stop);
                     Locale language = Locale.forLanguageTag(story.ride().language());
-                    for (Sentence sentence :
-                            SentenceSplitter.split(story.passage(stop).body(), language)) {
-                        sentence(sentence);
+                    for (Sentence sentence : SentenceSplitter.split(written.body(), language)) {
+                        sentence(sentence, written.language());
                     }
                     commit(story);
                     return;
@@ -217,7 +236,7 @@ public class StopStreamResource {
         }
 
         /** Sentence events are numbered from 1, so a reconnect can say how far it got. */
-        private void sentence(Sentence sentence) {
+        private void sentence(Sentence sentence, String language) {
             sent++;
             shown.add(sentence.text());
             if (sent <= seen) {
@@ -229,7 +248,7 @@ public class StopStreamResource {
                     .mediaType(MediaType.TEXT_PLAIN_TYPE)
                     .data(
                             String.class,
-                            render("sentence", Map.of("sentence", sentence.text()))
+                            render("sentence", Map.of("sentence", sentence.text(), "lang", language))
                                     .strip())
                     .build());
         }

@@ -20,8 +20,8 @@ final class StopWrite {
     /** What a stream receives. */
     sealed interface Event {}
 
-    /** A whole sentence that passed the checks: shown, and never taken back. */
-    record Shown(Sentence sentence) implements Event {}
+    /** A whole sentence that passed the checks, in {@code language} (a BCP 47 tag): shown, never taken back. */
+    record Shown(Sentence sentence, String language) implements Event {}
 
     /** The stop is stored: the ride as it stands with it. */
     record Written(Story story) implements Event {}
@@ -66,7 +66,7 @@ final class StopWrite {
         if (ended) {
             return; // a write that has ended shows nothing more
         }
-        publish(new Shown(sentence));
+        publish(new Shown(sentence, language.toLanguageTag()));
     }
 
     /** How many sentences were shown so far. */
@@ -82,8 +82,9 @@ final class StopWrite {
         if (ended) {
             return;
         }
-        for (var sentence : unshown(story.passage(stop).body())) {
-            publish(new Shown(sentence));
+        var passage = story.passage(stop);
+        for (var sentence : unshown(passage.body())) {
+            publish(new Shown(sentence, passage.language())); // an unstreamed stop may be in another language
         }
         publish(new Written(story));
         end();

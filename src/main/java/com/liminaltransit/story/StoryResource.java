@@ -56,7 +56,7 @@ public class StoryResource {
             Retries retries,
             StopWrites writes,
             Languages languages,
-            @ConfigProperty(name = "liminal.stream.enabled", defaultValue = "false") boolean streaming) {
+            @ConfigProperty(name = "liminal.stream.enabled", defaultValue = "true") boolean streaming) {
         this.stories = stories;
         this.retries = retries;
         this.writes = writes;
