@@ -4,7 +4,8 @@
 # cannot). /static/* (content-hashed names written by the templates) and /webjars/* (versioned paths)
 # are cached as long as the origin's Cache-Control says, up to a year. The stream of a stop being
 # written (text/event-stream) passes through uncompressed, uncached and uncollapsed (see its behaviour;
-# the hops and their timeouts: terraform/README.md, "Streaming through CloudFront, App Runner and ECS").
+# every hop and its timeout: terraform/README.md, "Streaming through CloudFront, App Runner and ECS
+# Express").
 
 data "aws_cloudfront_cache_policy" "disabled" {
   name = "Managed-CachingDisabled"
