@@ -40,6 +40,7 @@ module "stack" {
   provider_api_keys                 = var.provider_api_keys
   admin_users                       = var.admin_users
   ride_post_limit                   = var.ride_post_limit
+  stream_enabled                    = var.stream_enabled
   ai_daily_budget_usd               = var.ai_daily_budget_usd
   ai_monthly_budget_usd             = var.ai_monthly_budget_usd
   alarm_emails                      = var.alarm_emails

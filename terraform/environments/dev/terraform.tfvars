@@ -25,3 +25,6 @@ admin_users                       = ["writer"]
 
 ride_post_limit     = 100
 ai_daily_budget_usd = 5
+
+# streamed stops: on by default with ecs_fargate; false if a hop buffers the event stream (terraform/README.md)
+# stream_enabled = false

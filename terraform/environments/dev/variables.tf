@@ -125,6 +125,12 @@ variable "admin_users" {
   default     = []
 }
 
+variable "stream_enabled" {
+  description = "liminal.stream.enabled (stops shown sentence by sentence); null: on with ecs_fargate, off with app_runner. false if a hop buffers the stream (terraform/README.md)."
+  type        = bool
+  default     = null
+}
+
 variable "ride_post_limit" {
   description = "WAF: ride and choice POSTs per IP per 5 minutes."
   type        = number

@@ -32,3 +32,6 @@ ride_post_limit = 100
 ai_daily_budget_usd   = 50
 ai_monthly_budget_usd = 1000
 # alarm_emails: from the production environment's GitHub variable ALARM_EMAILS (required here)
+
+# streamed stops: on by default with ecs_fargate; false if a hop buffers the event stream (terraform/README.md)
+# stream_enabled = false

@@ -29,3 +29,6 @@ ride_post_limit = 100
 
 ai_daily_budget_usd = 10
 # alarm_emails: from the staging environment's GitHub variable ALARM_EMAILS (required here)
+
+# streamed stops: on by default with ecs_fargate; false if a hop buffers the event stream (terraform/README.md)
+# stream_enabled = false

@@ -3,7 +3,9 @@
 # nothing (the app answers no-store) but lets CloudFront compress (the managed CachingDisabled policy
 # cannot). /static/* (content-hashed names written by the templates) and /webjars/* (versioned paths)
 # are cached as long as the origin's Cache-Control says, up to a year. The stream of a stop being
-# written (text/event-stream) passes through uncompressed and uncached.
+# written (text/event-stream) passes through uncompressed, uncached and uncollapsed (see its behaviour;
+# every hop and its timeout: terraform/README.md, "Streaming through CloudFront, App Runner and ECS
+# Express").
 
 data "aws_cloudfront_cache_policy" "disabled" {
   name = "Managed-CachingDisabled"
@@ -163,6 +165,8 @@ resource "aws_cloudfront_distribution" "this" {
   aliases         = var.aliases
   web_acl_id      = var.web_acl_arn
 
+  # response_completion_timeout stays unset: CloudFront then puts no limit on a whole response, and a
+  # stream lasts as long as its stop is being written (at most liminal.story.claim-timeout, 45 s)
   origin {
     origin_id   = local.origin_id
     domain_name = var.origin_domain_name
@@ -177,6 +181,7 @@ resource "aws_cloudfront_distribution" "this" {
     dynamic "vpc_origin_config" {
       for_each = local.vpc_origin ? [1] : []
 
+      # set, not left to CloudFront's defaults (30 s, 5 s): see the custom origin below
       content {
         vpc_origin_id            = aws_cloudfront_vpc_origin.app[0].id
         origin_read_timeout      = var.origin_read_timeout
@@ -188,10 +193,14 @@ resource "aws_cloudfront_distribution" "this" {
       for_each = local.vpc_origin ? [] : [1]
 
       content {
-        http_port                = 80
-        https_port               = 443
-        origin_protocol_policy   = "https-only"
-        origin_ssl_protocols     = ["TLSv1.2"]
+        http_port              = 80
+        https_port             = 443
+        origin_protocol_policy = "https-only"
+        origin_ssl_protocols   = ["TLSv1.2"]
+        # The read timeout is also the longest silence CloudFront allows between two packets of a
+        # response: a stop's event stream sends an SSE comment every liminal.stream.keep-alive (15 s),
+        # well inside it, and a step answers within its 20 s deadline. The keep-alive stays below the
+        # load balancer's idle timeout, so that CloudFront, not the origin, closes an idle connection.
         origin_read_timeout      = var.origin_read_timeout
         origin_keepalive_timeout = var.origin_keepalive_timeout
       }
@@ -215,8 +224,15 @@ resource "aws_cloudfront_distribution" "this" {
     }
   }
 
-  # the stop being written, as server-sent events (issue 14): no compression, nothing kept, so that each
-  # event leaves the edge as soon as the origin sends it
+  # The stop being written, as server-sent events (issue 14), passed through as the origin sends them:
+  # - compress = false: CloudFront would compress only a response with a Content-Length (a stream has
+  #   none) and does not list text/event-stream among the types it compresses; off says so outright;
+  # - CachingDisabled: nothing kept, and no request collapsing (two viewers opening the same stop's
+  #   stream at one edge each get their own origin request, never one shared answer);
+  # - AllViewerExceptHostHeader, as the default behaviour: the player cookie (owner or not),
+  #   Last-Event-ID (a reconnect skips the sentences it has) and Accept (the app never gzips an event
+  #   stream) reach the app; X-Liminal-Proxy-Secret is the origin's custom header, sent on every
+  #   behaviour; the viewer's IP comes from the same function.
   ordered_cache_behavior {
     path_pattern               = var.stream_path_pattern
     target_origin_id           = local.origin_id

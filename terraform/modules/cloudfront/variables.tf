@@ -50,7 +50,7 @@ variable "origin_secret" {
 }
 
 variable "origin_read_timeout" {
-  description = "Seconds CloudFront waits for the origin's next bytes (the app answers a story step within 20 s, a stream sends a keep-alive comment more often; CloudFront's default is 30 s, above 60 s needs a quota increase)."
+  description = "Seconds CloudFront waits for the origin's first bytes and between two packets of a response (the app answers a story step within 20 s; a stop's event stream sends an SSE comment after liminal.stream.keep-alive, 15 s, without an event). CloudFront's default is 30 s; above 60 s needs a quota increase."
   type        = number
   default     = 30
 
@@ -61,9 +61,14 @@ variable "origin_read_timeout" {
 }
 
 variable "origin_keepalive_timeout" {
-  description = "Seconds CloudFront keeps an idle connection to the origin open."
+  description = "Seconds CloudFront keeps an idle connection to the origin open for the next request (CloudFront's default is 5 s, at most 60 s without a quota increase); below the load balancer's idle timeout, so that CloudFront closes an idle connection before the origin does."
   type        = number
   default     = 30
+
+  validation {
+    condition     = var.origin_keepalive_timeout >= 1 && var.origin_keepalive_timeout <= 60
+    error_message = "origin_keepalive_timeout must be 1 to 60 seconds (CloudFront's limit without a quota increase)."
+  }
 }
 
 variable "static_path_patterns" {
@@ -73,7 +78,7 @@ variable "static_path_patterns" {
 }
 
 variable "stream_path_pattern" {
-  description = "Path of the server-sent event stream of a stop being written (passed through uncompressed and uncached)."
+  description = "Path of the server-sent event stream of a stop being written (passed through uncompressed, uncached and never collapsed with another viewer's request)."
   type        = string
   default     = "/stories/*/stops/*/stream"
 }

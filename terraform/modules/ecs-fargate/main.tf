@@ -23,6 +23,10 @@ locals {
   lb_log_path = "alb"
   # distinct: outside a rotation both secrets are the same value (previous defaults to current)
   accepted_secrets = distinct([var.origin_secret, coalesce(var.origin_secret_previous, var.origin_secret)])
+  # The app keeps an idle connection open longer than the load balancer does (AWS's advice): the load
+  # balancer then never sends a request on a connection the app is closing (a 502). A value given in
+  # var.environment wins.
+  environment = merge({ LIMINAL_WEB_IDLE_TIMEOUT = "${var.lb_idle_timeout + 15}s" }, var.environment)
 }
 
 resource "aws_ecs_cluster" "this" {
@@ -221,7 +225,7 @@ resource "aws_ecs_task_definition" "this" {
       name        = local.container
       image       = var.image_uri
       essential   = true
-      environment = [for k in sort(keys(var.environment)) : { name = k, value = var.environment[k] }]
+      environment = [for k in sort(keys(local.environment)) : { name = k, value = local.environment[k] }]
       secrets     = [for k in sort(keys(var.secrets)) : { name = k, valueFrom = var.secrets[k] }]
       portMappings = [
         { containerPort = var.port, protocol = "tcp" },
@@ -356,7 +360,9 @@ resource "aws_lb" "this" {
   security_groups            = var.lb_security_group_ids
   subnets                    = var.subnet_ids
   drop_invalid_header_fields = true
-  # above the SSE keep-alive interval of a streamed stop (issue 14) and the 20 s step deadline
+  # a connection may stay silent this long, on both sides of the load balancer: longer than a stop's
+  # event stream goes without an SSE comment (15 s) and than a step takes (20 s); longer than
+  # CloudFront keeps an idle connection (30 s), so that CloudFront closes it first
   idle_timeout               = var.lb_idle_timeout
   enable_deletion_protection = var.deletion_protection
 
@@ -372,9 +378,12 @@ resource "aws_lb" "this" {
 }
 
 resource "aws_lb_target_group" "app" {
-  name_prefix          = "app-"
-  port                 = var.port
-  protocol             = "HTTP"
+  name_prefix = "app-"
+  port        = var.port
+  protocol    = "HTTP"
+  # HTTP/1.1 to the tasks (the default, said outright): a stop's event stream is a chunked HTTP/1.1
+  # response that the app flushes event by event
+  protocol_version     = "HTTP1"
   target_type          = "ip"
   vpc_id               = var.vpc_id
   deregistration_delay = 30

@@ -161,9 +161,14 @@ variable "zone_id" {
 }
 
 variable "lb_idle_timeout" {
-  description = "Seconds the load balancer keeps an idle connection; above the SSE keep-alive interval of streamed stops."
+  description = "Seconds a connection through the load balancer may stay silent before the load balancer closes it (ELB's default is 60 s): above the SSE keep-alive of a streamed stop (15 s), the 20 s step deadline and CloudFront's origin keep-alive. The app's own idle timeout (LIMINAL_WEB_IDLE_TIMEOUT) is set 15 s above it."
   type        = number
-  default     = 120
+  default     = 60
+
+  validation {
+    condition     = var.lb_idle_timeout >= 1 && var.lb_idle_timeout <= 4000
+    error_message = "lb_idle_timeout must be 1 to 4000 seconds (the load balancer's range)."
+  }
 }
 
 variable "deletion_protection" {

@@ -27,6 +27,9 @@ locals {
   origin_domain_name = local.use_domain ? "origin.${var.domain_name}" : null
   db_can_pause       = var.db_min_capacity == 0
 
+  # streamed stops (issue 14): on where every hop is known to pass server-sent events as they come
+  stream_enabled = var.stream_enabled != null ? var.stream_enabled : var.compute == "ecs_fargate"
+
   safety_checks = [for c in split(",", var.safety_checks) : trimspace(c)]
   use_guardrail = contains(local.safety_checks, "guardrail")
   safety_environment = merge(
@@ -62,6 +65,9 @@ locals {
       LIMINAL_WEB_TRUST_FORWARDED       = "true"
       LIMINAL_WEB_CLIENT_ADDRESS_HEADER = "X-Liminal-Client-Ip"
       LIMINAL_METRICS_EMF_NAMESPACE     = local.metrics_namespace
+      # an idle stream's SSE comment comes well inside CloudFront's and the load balancer's timeouts
+      LIMINAL_STREAM_ENABLED    = tostring(local.stream_enabled)
+      LIMINAL_STREAM_KEEP_ALIVE = "${var.stream_keep_alive_seconds}s"
       # changes with the values of the Terraform-held secrets, so that new tasks read them
       LIMINAL_CONFIG_REVISION = module.secrets.revision
     },
@@ -235,6 +241,7 @@ module "ecs_fargate" {
   zone_id                  = local.use_domain ? module.dns_cert[0].zone_id : null
   min_instances            = var.min_instances
   max_instances            = var.max_instances
+  lb_idle_timeout          = var.lb_idle_timeout
   deletion_protection      = var.deletion_protection
   log_bucket_force_destroy = !var.deletion_protection
   log_retention_days       = var.log_retention_days
@@ -282,16 +289,18 @@ module "cloudfront" {
     aws.us_east_1 = aws.us_east_1
   }
 
-  name                   = local.name
-  origin_domain_name     = local.origin_domain
-  vpc_origin_lb_arn      = one(module.ecs_fargate[*].lb_arn)
-  origin_protocol_policy = coalesce(one(module.ecs_fargate[*].origin_protocol_policy), "https-only")
-  aliases                = local.use_domain ? module.dns_cert[0].names : []
-  acm_certificate_arn    = local.use_domain ? module.dns_cert[0].certificate_arn : null
-  web_acl_arn            = module.waf.web_acl_arn
-  origin_secret          = var.origin_secret
-  log_retention_days     = var.log_retention_days
-  tags                   = local.tags
+  name                     = local.name
+  origin_domain_name       = local.origin_domain
+  vpc_origin_lb_arn        = one(module.ecs_fargate[*].lb_arn)
+  origin_protocol_policy   = coalesce(one(module.ecs_fargate[*].origin_protocol_policy), "https-only")
+  aliases                  = local.use_domain ? module.dns_cert[0].names : []
+  acm_certificate_arn      = local.use_domain ? module.dns_cert[0].certificate_arn : null
+  web_acl_arn              = module.waf.web_acl_arn
+  origin_secret            = var.origin_secret
+  origin_read_timeout      = var.cloudfront_origin_read_timeout
+  origin_keepalive_timeout = var.cloudfront_origin_keepalive_timeout
+  log_retention_days       = var.log_retention_days
+  tags                     = local.tags
 }
 
 module "monitoring" {

@@ -218,6 +218,46 @@ variable "extra_environment" {
   default     = {}
 }
 
+variable "stream_enabled" {
+  description = "liminal.stream.enabled: a choice made with JavaScript on is shown sentence by sentence over GET /stories/{id}/stops/{n}/stream. null: on with ecs_fargate, off with app_runner (whether App Runner passes server-sent events unbuffered is unproven; terraform/README.md). false if a hop turns out to buffer the stream: players then get the whole stop at once, as without streaming."
+  type        = bool
+  default     = null
+}
+
+variable "stream_keep_alive_seconds" {
+  description = "liminal.stream.keep-alive in seconds: an open event stream sends an SSE comment after this long without an event, at least 5 s inside CloudFront's origin read timeout and the load balancer's idle timeout."
+  type        = number
+  default     = 15
+
+  validation {
+    condition     = var.stream_keep_alive_seconds >= 1 && var.stream_keep_alive_seconds + 5 <= var.cloudfront_origin_read_timeout && var.stream_keep_alive_seconds + 5 <= var.lb_idle_timeout
+    error_message = "stream_keep_alive_seconds must be at least 1 and at least 5 s below cloudfront_origin_read_timeout and lb_idle_timeout, or idle streams are cut."
+  }
+}
+
+variable "cloudfront_origin_read_timeout" {
+  description = "Seconds CloudFront waits for the app's first bytes and between two packets of a response (default 30; 21 to 60 without a quota increase): above the 20 s step deadline and the stream keep-alive."
+  type        = number
+  default     = 30
+}
+
+variable "cloudfront_origin_keepalive_timeout" {
+  description = "Seconds CloudFront keeps an idle connection to the origin for the next request (1 to 60); below lb_idle_timeout, so that CloudFront closes it before the load balancer does."
+  type        = number
+  default     = 30
+}
+
+variable "lb_idle_timeout" {
+  description = "ecs_fargate: seconds a connection through the load balancer may stay silent (ELB's default 60). At least cloudfront_origin_read_timeout and above cloudfront_origin_keepalive_timeout; the app's idle timeout is set 15 s above it."
+  type        = number
+  default     = 60
+
+  validation {
+    condition     = var.lb_idle_timeout >= var.cloudfront_origin_read_timeout && var.lb_idle_timeout > var.cloudfront_origin_keepalive_timeout
+    error_message = "lb_idle_timeout must be at least cloudfront_origin_read_timeout and above cloudfront_origin_keepalive_timeout."
+  }
+}
+
 variable "ride_post_limit" {
   description = "WAF: ride and choice POSTs per IP per 5 minutes."
   type        = number
