@@ -173,8 +173,8 @@ class AccessibilityE2EIT {
                         .filteredOn(f -> f.contains("stop-title"))
                         .containsExactly("h2#stop-" + stop + ".stop-title");
                 assertThat(page.locator("form.choices .working:not(:empty)")).hasCount(0);
+                // the choices' status and the newest stream's
                 assertThat(page.locator(LIVE_REGIONS))
-                        .as("the choices' status and the newest stream's")
                         .hasCount(page.locator("form.choices").count() + 1);
                 if (stop == 3) {
                     assertMeasured(Axe.assertNoViolations(page, "a ride at stop 3, JavaScript on"));

@@ -117,3 +117,15 @@ document.addEventListener('htmx:afterSettle', function (event) {
     (heading.closest('article') || heading).scrollIntoView({ block: 'start' });
   }
 });
+
+// A stream that reconnects says "being written" again: a screen reader hears each status once.
+document.addEventListener('htmx:sseBeforeMessage', function (event) {
+  var region = event.target;
+  if (!region || !region.classList || !region.classList.contains('stream-status') || !event.detail) {
+    return;
+  }
+  var said = new DOMParser().parseFromString(String(event.detail.data), 'text/html').body.textContent;
+  if (said.trim() === region.textContent.trim()) {
+    event.preventDefault();
+  }
+});

@@ -142,6 +142,7 @@ public class StopStreamResource {
         private final int seen;
         private final Locale page;
         private int sent;
+        private boolean announced;
         private final List<String> shown = new ArrayList<>();
 
         Events(SseEventSink sink, Sse sse, String rideId, int stop, boolean owner, int seen, Locale page) {
@@ -170,7 +171,7 @@ public class StopStreamResource {
         }
 
         private void follow(StopWrite write) {
-            status(templates.message(page, WRITING));
+            announceWriting();
             var queue = write.attach();
             while (true) {
                 StopWrite.Event event;
@@ -219,8 +220,8 @@ public class StopStreamResource {
                     follow(live.get());
                     return;
                 }
-                if (round == 0 && beingWritten) {
-                    status(templates.message(page, WRITING)); // claimed on another server
+                if (beingWritten) {
+                    announceWriting(); // claimed on another server (or not yet started here)
                 }
                 if (!beingWritten || clock.instant().isAfter(giveUp)) {
                     status(templates.message(page, "stream.not-written"));
@@ -232,6 +233,14 @@ public class StopStreamResource {
                     nextKeepAlive = clock.instant().plus(keepAlive);
                 }
                 StoryService.pause(round);
+            }
+        }
+
+        /** "The train is writing the next stop…", once per stream whichever way it comes to wait. */
+        private void announceWriting() {
+            if (!announced) {
+                announced = true;
+                status(templates.message(page, WRITING));
             }
         }
 

@@ -22,9 +22,9 @@ class StopWriteTest {
         write.failed("The train could not write the next stop.");
 
         List<StopWrite.Event> expected = List.of(
-                new StopWrite.Shown(new Sentence("One.", true)),
-                new StopWrite.Shown(new Sentence("Two.", false)),
-                new StopWrite.Shown(new Sentence("Three.", false)),
+                new StopWrite.Shown(new Sentence("One.", true), "en"),
+                new StopWrite.Shown(new Sentence("Two.", false), "en"),
+                new StopWrite.Shown(new Sentence("Three.", false), "en"),
                 new StopWrite.Failed("The train could not write the next stop."));
         assertThat(drain(early)).isEqualTo(expected);
         assertThat(drain(late)).isEqualTo(expected);

@@ -305,7 +305,8 @@ public class ProviderChain {
             }
             Attempt attempt = attempts.ask(provider, context, call(provider, stop, last));
             calls += attempt.calls();
-            AnswerVerdict verdict = attempt.valid() ? checked(context, provider, attempt, last) : null;
+            AnswerVerdict verdict =
+                    attempt.valid() ? checked(context, provider, attempt, last) : refusedSentence(attempt.failure());
             if (verdict != null && !verdict.passed()) {
                 states.put(provider.name(), BreakerState.CLOSED);
                 metrics.recordCall(provider.name(), CallResult.REFUSED, attempt.latency());
@@ -331,18 +332,6 @@ public class ProviderChain {
             }
             RuntimeException e = attempt.failure();
             linkFailed(stop);
-            if (e instanceof SentenceRefusedException refused) {
-                states.put(provider.name(), BreakerState.CLOSED);
-                metrics.recordCall(provider.name(), CallResult.REFUSED, attempt.latency());
-                metrics.recordFallback(provider.name(), REFUSED);
-                LOG.warning(() -> "A sentence of " + provider.name() + " was refused (" + refused.getMessage()
-                        + "); the next provider continues");
-                passedOver.add(provider.name() + ": refused a sentence: " + refused.getMessage());
-                if (refused.toLastLink()) {
-                    toLastLink = refused.getMessage();
-                }
-                continue;
-            }
             states.put(provider.name(), state(e));
             metrics.recordCall(provider.name(), result(e), attempt.latency());
             if (last) {
@@ -355,6 +344,15 @@ public class ProviderChain {
             passedOver.add(provider.name() + ": " + describe(e));
         }
         throw new IllegalStateException("the chain has no providers");
+    }
+
+    /** A streamed sentence the safety check refused, as the verdict on that answer; {@code null} for other failures. */
+    private static AnswerVerdict refusedSentence(RuntimeException failure) {
+        if (!(failure instanceof SentenceRefusedException refused)) {
+            return null;
+        }
+        String reason = "a sentence: " + refused.getMessage();
+        return refused.toLastLink() ? AnswerVerdict.refuseToLastLink(reason) : AnswerVerdict.refuse(reason);
     }
 
     /** How one provider is asked: at once, or as a stream that continues what was shown. */
