@@ -40,6 +40,7 @@ document.addEventListener('htmx:beforeRequest', function (event) {
     lamp.setAttribute('aria-hidden', 'true');
     status.appendChild(lamp);
     status.appendChild(document.createTextNode(wordsFor(event.detail.elt)));
+    lastSpoken = wordsFor(event.detail.elt);
   }
 });
 
@@ -118,14 +119,20 @@ document.addEventListener('htmx:afterSettle', function (event) {
   }
 });
 
-// A stream that reconnects says "being written" again: a screen reader hears each status once.
+// What a status last said. A streamed choice is announced by the choices' status as the request leaves; the stop's
+// stream then says the same words when it finds the stop still being written (and again if it reconnects): a screen
+// reader hears each once.
+var lastSpoken = '';
+
 document.addEventListener('htmx:sseBeforeMessage', function (event) {
   var region = event.target;
   if (!region || !region.classList || !region.classList.contains('stream-status') || !event.detail) {
     return;
   }
-  var said = new DOMParser().parseFromString(String(event.detail.data), 'text/html').body.textContent;
-  if (said.trim() === region.textContent.trim()) {
+  var said = new DOMParser().parseFromString(String(event.detail.data), 'text/html').body.textContent.trim();
+  if (said === lastSpoken) {
     event.preventDefault();
+  } else {
+    lastSpoken = said;
   }
 });

@@ -1,6 +1,5 @@
 package com.liminaltransit.narrative;
 
-import com.liminaltransit.narrative.stream.AnswerStream;
 import java.util.List;
 
 /**
@@ -32,8 +31,8 @@ public interface AiProvider {
     /**
      * Writes the next stop for a player who reads it as it is written: the provider hands the text of its answer to
      * {@code stream} as it arrives, in the streaming shape ({@link com.liminaltransit.narrative.stream.ProseThenChoices}),
-     * on the calling thread, and returns the generation of {@link AnswerStream#finish()}. When
-     * {@link AnswerStream#passageSoFar()} is not empty, an earlier link failed after the player read that much: the
+     * on the calling thread, and returns the generation of {@link StreamedAnswer#finish()}. When
+     * {@link StreamedAnswer#passageSoFar()} is not empty, an earlier link failed after the player read that much: the
      * provider writes only what follows it. Any exception out of {@code stream.accept} must end the call (the stream
      * closed, nothing more read) and propagate unchanged.
      *
@@ -42,7 +41,7 @@ public interface AiProvider {
      *
      * @throws NarrativeException when no valid narrative could be had; the chain then tries the next provider
      */
-    default Generation generateStreaming(StoryContext context, AnswerStream stream) {
+    default Generation generateStreaming(StoryContext context, StreamedAnswer stream) {
         if (!stream.passageSoFar().isEmpty()) {
             throw new NarrativeException(name() + " cannot continue a passage another provider began");
         }

@@ -7,7 +7,7 @@ import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.PastStop;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.StreamedAnswer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -96,7 +96,7 @@ public class OfflineProvider implements AiProvider {
      * that suit any scene, or the terminus where this ride would end ({@link PassageCloser}).
      */
     @Override
-    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+    public Generation generateStreaming(StoryContext context, StreamedAnswer stream) {
         if (stream.passageSoFar().isEmpty()) {
             return generate(context);
         }

@@ -5,7 +5,7 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.StreamedAnswer;
 import com.liminaltransit.narrative.vendor.ChatCompletions;
 import com.liminaltransit.narrative.vendor.ChatCompletionsStream;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
@@ -116,7 +116,7 @@ public class OpenAiProvider extends VendorProvider<VendorHttp> {
      */
     @Override
     @StreamGuard
-    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+    public Generation generateStreaming(StoryContext context, StreamedAnswer stream) {
         return streamUnguarded(context, stream);
     }
 

@@ -3,6 +3,7 @@ package com.liminaltransit.narrative.stream;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.NarrativeValidator;
 import com.liminaltransit.narrative.SentenceRefusedException;
+import com.liminaltransit.narrative.StreamedAnswer;
 
 /**
  * One link's part of a {@link StreamedStop}: a provider hands it the text of its answer as it arrives (the
@@ -12,7 +13,7 @@ import com.liminaltransit.narrative.SentenceRefusedException;
  *
  * <p>Providers call {@link #accept} on the thread that called them, in the order the text arrives.
  */
-public final class AnswerStream {
+public final class AnswerStream implements StreamedAnswer {
 
     /** Checks one sentence before it is shown. */
     @FunctionalInterface
@@ -49,6 +50,7 @@ public final class AnswerStream {
     }
 
     /** The passage as shown before this link began: the link writes only what follows it. Empty when none. */
+    @Override
     public String passageSoFar() {
         return passageSoFar;
     }
@@ -58,6 +60,7 @@ public final class AnswerStream {
      *
      * @throws SentenceRefusedException when a sentence it completes is refused: stop reading, close the stream
      */
+    @Override
     public void accept(String piece) {
         received.append(piece);
         for (Sentence sentence : parser.feed(piece)) {
@@ -82,6 +85,7 @@ public final class AnswerStream {
     }
 
     /** Everything the provider sent so far, marker and JSON included: what a failed call is billed for. */
+    @Override
     public String received() {
         return received.toString();
     }
@@ -93,6 +97,7 @@ public final class AnswerStream {
      * @throws com.liminaltransit.narrative.InvalidNarrativeException when the marker or the JSON is missing or
      *     malformed
      */
+    @Override
     public Narrative finish() {
         Narrative answer = parser.finish();
         return new Narrative(stop.passageSoFar(), answer.choices(), answer.ending(), answer.summary());

@@ -16,9 +16,9 @@ import com.liminaltransit.narrative.QuotaExhaustedException;
 import com.liminaltransit.narrative.RateLimitedException;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.StreamedAnswer;
 import com.liminaltransit.narrative.ValidationResult;
 import com.liminaltransit.narrative.VendorCalls;
-import com.liminaltransit.narrative.stream.AnswerStream;
 import com.liminaltransit.narrative.stream.StallWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,14 +125,14 @@ public class NarrativeExchange {
 
     /**
      * Writes the stop {@code context} asks for as a stream: one call asking for the streaming shape (continuing
-     * {@link AnswerStream#passageSoFar()} when an earlier link was cut off), its text handed to {@code stream} as
+     * {@link StreamedAnswer#passageSoFar()} when an earlier link was cut off), its text handed to {@code stream} as
      * it arrives, so each checked sentence is shown at once. No repair turn: the player may have read part of the
      * answer already, so a bad one is this provider's failure and the next link continues from what was shown. A
      * stream silent for {@code liminal.stream.stall-timeout} is cut off as a {@link ProviderTimeoutException}.
      * The call is billed once as it ends; one cut off is billed for the tokens it sent, estimated from its text.
      */
     public Generation writeStreaming(
-            AiProvider provider, StoryContext context, String model, AnswerStream stream, StreamingVendor vendor) {
+            AiProvider provider, StoryContext context, String model, StreamedAnswer stream, StreamingVendor vendor) {
         Conversation conversation = prompts.buildStreamed(context, stream.passageSoFar());
         ledger.count(context);
         Reply reply = null;
@@ -178,7 +178,7 @@ public class NarrativeExchange {
 
     /** A stream cut off (a reset, a stall, a refused sentence): billed for what it sent, as estimated. */
     private void billCutOff(
-            AiProvider provider, String model, StoryContext context, Conversation conversation, AnswerStream stream) {
+            AiProvider provider, String model, StoryContext context, Conversation conversation, StreamedAnswer stream) {
         int in = PromptBuilder.estimateTokens(conversation.system() + conversation.asPlainPrompt());
         int out = PromptBuilder.estimateTokens(stream.received());
         calls.paid(context, provider.name(), model, in, out, prices.cost(model, in, out), CallOutcome.FAILED);

@@ -6,7 +6,7 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.StreamedAnswer;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +143,7 @@ public abstract class VendorProvider<C extends AutoCloseable> implements AiProvi
      * {@link #sendStreaming}; one that does not writes the stop at once (and cannot continue a passage). Each
      * provider declares the guarded {@code generateStreaming}, annotated {@link StreamGuard}, and delegates here.
      */
-    protected Generation streamUnguarded(StoryContext context, AnswerStream stream) {
+    protected Generation streamUnguarded(StoryContext context, StreamedAnswer stream) {
         if (!capabilities.streaming()) {
             return AiProvider.super.generateStreaming(context, stream);
         }
