@@ -5,8 +5,10 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.stream.AnswerStream;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.vendor.PriceTable;
+import com.liminaltransit.narrative.vendor.StreamGuard;
 import com.liminaltransit.narrative.vendor.VendorGuard;
 import com.liminaltransit.narrative.vendor.VendorHttp;
 import com.liminaltransit.narrative.vendor.VendorProvider;
@@ -17,11 +19,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Anthropic's Messages API, structured output through a forced tool call, over the JDK HTTP client. Disabled (and
- * refused in {@code liminal.ai.chain}) until {@code liminal.ai.anthropic.api-key} and {@code .model} are set.
+ * Anthropic's Messages API, structured output through a forced tool call, over the JDK HTTP client; streamed
+ * ({@code "stream": true}, plain text in the streamed shape) when the chain asks for a stream. Disabled (and refused in
+ * {@code liminal.ai.chain}) until {@code liminal.ai.anthropic.api-key} and {@code .model} are set.
  */
 @ApplicationScoped
 public class AnthropicProvider extends VendorProvider<VendorHttp> {
@@ -84,5 +88,33 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
     @VendorGuard
     public Generation generate(StoryContext context) {
         return generateUnguarded(context);
+    }
+
+    /** The same call with {@code "stream": true} and no tool: each text delta is handed on as it is read. */
+    @Override
+    protected Reply sendStreaming(VendorHttp http, String model, Conversation conversation, Consumer<String> text) {
+        var request = MessagesRequest.streamed(model, conversation, maxTokens, temperature);
+        var whole = new StringBuilder();
+        var reader = new MessagesStream.Reader(NAME, piece -> {
+            whole.append(piece);
+            text.accept(piece);
+        });
+        http.postStreaming(endpoint, headers, request, reader::line);
+        var ending = reader.ending();
+        return Reply.text(
+                whole.toString(),
+                ending.model() == null ? model : ending.model(),
+                ending.inputTokens(),
+                ending.outputTokens());
+    }
+
+    /**
+     * Streamed for players ({@link StreamGuard}); override with
+     * {@code com.liminaltransit.narrative.anthropic.AnthropicProvider/generateStreaming/<Annotation>/<key>}.
+     */
+    @Override
+    @StreamGuard
+    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+        return streamUnguarded(context, stream);
     }
 }

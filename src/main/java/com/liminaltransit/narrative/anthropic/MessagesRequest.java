@@ -61,6 +61,25 @@ public record MessagesRequest(
                 useTool ? new ToolChoice("tool", TOOL) : null);
     }
 
+    /** The same conversation asked for as a stream of plain text: no tool, nothing forced (the streamed shape). */
+    static Streamed streamed(String model, Conversation conversation, int maxTokens, double temperature) {
+        MessagesRequest plain = of(model, conversation, maxTokens, temperature, false);
+        return new Streamed(model, maxTokens, temperature, plain.system(), plain.messages(), true);
+    }
+
+    /**
+     * The request with {@code "stream": true}: the answer comes as server-sent events ({@link MessagesStream}).
+     *
+     * @param model       model name
+     * @param maxTokens   answer budget
+     * @param temperature sampling temperature
+     * @param system      the narrator's role and rules
+     * @param messages    the turns
+     * @param stream      always {@code true}
+     */
+    public record Streamed(
+            String model, int maxTokens, double temperature, String system, List<Message> messages, boolean stream) {}
+
     /**
      * One turn.
      *

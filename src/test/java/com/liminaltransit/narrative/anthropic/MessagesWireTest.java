@@ -32,6 +32,20 @@ class MessagesWireTest {
     }
 
     @Test
+    void theStreamedRequestAsksForAStreamOfPlainText() {
+        // when
+        String streamed = WireJson.write(MessagesRequest.streamed("claude-stub", conversation, 500, 0.7));
+
+        // then
+        assertThat(streamed)
+                .contains("\"stream\":true")
+                .contains("\"system\":\"You are the narrator.\"")
+                .contains("\"max_tokens\":500")
+                .contains("\"messages\":[{\"content\":\"Write stop 1.\",\"role\":\"user\"}]")
+                .doesNotContain("tool");
+    }
+
+    @Test
     void toolCallIsTheStructuredAnswer() {
         // when
         Reply reply = read("""
