@@ -23,9 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,17 +44,11 @@ class BedrockStreamingIT {
     private StreamingStub stub;
     private BedrockClients clients;
 
-    @BeforeAll
-    static void testKeys() {
-        // the default credentials chain reads these first: real SigV4 signing with keys that only the stub sees
+    static {
+        // the default credentials chain reads these first: real SigV4 signing with keys that only the stub sees (set
+        // for the JVM, never cleared: the other Bedrock ITs in this fork set the same, once, when their class loads)
         System.setProperty("aws.accessKeyId", "AKIDLIMINALTEST");
         System.setProperty("aws.secretAccessKey", "liminal-test-secret");
-    }
-
-    @AfterAll
-    static void forgetKeys() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
     }
 
     @AfterEach
