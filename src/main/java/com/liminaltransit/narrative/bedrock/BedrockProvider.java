@@ -5,9 +5,11 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
+import com.liminaltransit.narrative.stream.AnswerStream;
 import com.liminaltransit.narrative.vendor.AwsSupport;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.vendor.PriceTable;
+import com.liminaltransit.narrative.vendor.StreamGuard;
 import com.liminaltransit.narrative.vendor.VendorGuard;
 import com.liminaltransit.narrative.vendor.VendorProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,16 +17,17 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
  * AWS Bedrock through the Converse API of the AWS SDK v2 (sync client over {@code HttpURLConnection}, the default
- * credentials chain: an IAM role in AWS, a profile or environment keys elsewhere). Disabled (and refused in
- * {@code liminal.ai.chain}) until {@code liminal.ai.bedrock.model-id} and a region are set.
+ * credentials chain: an IAM role in AWS, a profile or environment keys elsewhere), and ConverseStream for streamed
+ * stops (the async client over Netty, same settings). Disabled (and refused in {@code liminal.ai.chain}) until
+ * {@code liminal.ai.bedrock.model-id} and a region are set.
  */
 @ApplicationScoped
-public class BedrockProvider extends VendorProvider<BedrockRuntimeClient> {
+public class BedrockProvider extends VendorProvider<BedrockClients> {
 
     /** The name used in {@code liminal.ai.chain}. */
     public static final String NAME = "bedrock";
@@ -32,7 +35,7 @@ public class BedrockProvider extends VendorProvider<BedrockRuntimeClient> {
     private final int maxTokens;
     private final float temperature;
 
-    /** Reads {@code liminal.ai.bedrock.*}; the SDK client is built on first use. */
+    /** Reads {@code liminal.ai.bedrock.*}; each SDK client is built on its first use. */
     @Inject
     public BedrockProvider(
             NarrativeExchange exchange,
@@ -52,15 +55,23 @@ public class BedrockProvider extends VendorProvider<BedrockRuntimeClient> {
                         AwsSupport.regionSetting(NAME, region)),
                 exchange,
                 prices,
-                () -> AwsSupport.build(NAME, BedrockRuntimeClient.builder(), region, timeout, endpoint));
+                () -> BedrockClients.of(NAME, region, timeout, endpoint));
         this.maxTokens = maxTokens;
         this.temperature = (float) temperature;
     }
 
     @Override
-    protected Reply send(BedrockRuntimeClient client, String modelId, Conversation conversation) {
+    protected Reply send(BedrockClients clients, String modelId, Conversation conversation) {
         ConverseCall call = new ConverseCall(modelId, maxTokens, temperature);
-        return call.read(AwsSupport.call(NAME, () -> client.converse(call.request(conversation))));
+        return call.read(AwsSupport.call(NAME, () -> clients.sync().converse(call.request(conversation))));
+    }
+
+    /** ConverseStream with the same conversation and settings: each text delta is handed on as it arrives. */
+    @Override
+    protected Reply sendStreaming(
+            BedrockClients clients, String modelId, Conversation conversation, Consumer<String> text) {
+        ConverseCall call = new ConverseCall(modelId, maxTokens, temperature);
+        return ConverseStreamCall.read(NAME, clients.async(), call.streamRequest(conversation), modelId, text);
     }
 
     /**
@@ -71,6 +82,16 @@ public class BedrockProvider extends VendorProvider<BedrockRuntimeClient> {
     @VendorGuard
     public Generation generate(StoryContext context) {
         return generateUnguarded(context);
+    }
+
+    /**
+     * Streamed for players ({@link StreamGuard}); override with
+     * {@code com.liminaltransit.narrative.bedrock.BedrockProvider/generateStreaming/<Annotation>/<key>}.
+     */
+    @Override
+    @StreamGuard
+    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+        return streamUnguarded(context, stream);
     }
 
     /** Titan Text has a small window and writes English only; the Converse models here have 200K and many. */

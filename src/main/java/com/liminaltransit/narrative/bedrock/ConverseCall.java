@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
@@ -28,7 +29,34 @@ import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 record ConverseCall(String modelId, int maxTokens, float temperature) {
 
     ConverseRequest request(Conversation conversation) {
-        boolean systemAllowed = !modelId.startsWith("amazon.titan");
+        ConverseRequest.Builder request = ConverseRequest.builder()
+                .modelId(modelId)
+                .messages(messages(conversation))
+                .inferenceConfig(inferenceConfig());
+        if (systemAllowed()) {
+            request.system(SystemContentBlock.fromText(conversation.system()));
+        }
+        return request.build();
+    }
+
+    /** The same conversation for ConverseStream: plain text, no tool use, as the streaming shape asks. */
+    ConverseStreamRequest streamRequest(Conversation conversation) {
+        ConverseStreamRequest.Builder request = ConverseStreamRequest.builder()
+                .modelId(modelId)
+                .messages(messages(conversation))
+                .inferenceConfig(inferenceConfig());
+        if (systemAllowed()) {
+            request.system(SystemContentBlock.fromText(conversation.system()));
+        }
+        return request.build();
+    }
+
+    private boolean systemAllowed() {
+        return !modelId.startsWith("amazon.titan");
+    }
+
+    private List<Message> messages(Conversation conversation) {
+        boolean systemAllowed = systemAllowed();
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < conversation.turns().size(); i++) {
             Conversation.Turn turn = conversation.turns().get(i);
@@ -41,17 +69,14 @@ record ConverseCall(String modelId, int maxTokens, float temperature) {
                     .content(ContentBlock.fromText(text))
                     .build());
         }
-        ConverseRequest.Builder request = ConverseRequest.builder()
-                .modelId(modelId)
-                .messages(messages)
-                .inferenceConfig(InferenceConfiguration.builder()
-                        .maxTokens(maxTokens)
-                        .temperature(temperature)
-                        .build());
-        if (systemAllowed) {
-            request.system(SystemContentBlock.fromText(conversation.system()));
-        }
-        return request.build();
+        return messages;
+    }
+
+    private InferenceConfiguration inferenceConfig() {
+        return InferenceConfiguration.builder()
+                .maxTokens(maxTokens)
+                .temperature(temperature)
+                .build();
     }
 
     Reply read(ConverseResponse response) {
