@@ -5,7 +5,7 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.StreamedAnswer;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.vendor.PriceTable;
 import com.liminaltransit.narrative.vendor.StreamGuard;
@@ -114,7 +114,7 @@ public class AnthropicProvider extends VendorProvider<VendorHttp> {
      */
     @Override
     @StreamGuard
-    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+    public Generation generateStreaming(StoryContext context, StreamedAnswer stream) {
         return streamUnguarded(context, stream);
     }
 }

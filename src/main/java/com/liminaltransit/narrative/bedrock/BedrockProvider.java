@@ -5,7 +5,7 @@ import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.StreamedAnswer;
 import com.liminaltransit.narrative.vendor.AwsSupport;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.vendor.PriceTable;
@@ -90,7 +90,7 @@ public class BedrockProvider extends VendorProvider<BedrockClients> {
      */
     @Override
     @StreamGuard
-    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+    public Generation generateStreaming(StoryContext context, StreamedAnswer stream) {
         return streamUnguarded(context, stream);
     }
 
