@@ -3,6 +3,7 @@ package com.liminaltransit.narrative.sagemaker;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Generation;
 import com.liminaltransit.narrative.ModelCapabilities;
+import com.liminaltransit.narrative.ProviderUnavailableException;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
 import com.liminaltransit.narrative.stream.AnswerStream;
@@ -14,6 +15,7 @@ import com.liminaltransit.narrative.vendor.VendorGuard;
 import com.liminaltransit.narrative.vendor.VendorProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -91,8 +93,17 @@ public class SageMakerProvider extends VendorProvider<SageMakerClients> {
                 .body(SdkBytes.fromUtf8String(format.body(conversation, maxTokens, temperature)))
                 .build();
         String answer = AwsSupport.call(
-                NAME, () -> clients.sync().invokeEndpoint(request).body().asUtf8String());
+                NAME, () -> utf8(clients.sync().invokeEndpoint(request).body()));
         return format.read(answer, endpointName, conversation);
+    }
+
+    /** The body as text; bytes that are not UTF-8 (a container answering garbage) are the vendor's fault. */
+    private static String utf8(SdkBytes body) {
+        try {
+            return body.asUtf8String();
+        } catch (UncheckedIOException e) {
+            throw new ProviderUnavailableException(NAME + " answered with a body that is not UTF-8", e);
+        }
     }
 
     /**
