@@ -2,6 +2,9 @@ package com.liminaltransit.narrative.sagemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.liminaltransit.persistence.Database;
+import com.liminaltransit.persistence.Jdbc;
+import com.liminaltransit.testing.Await;
 import com.liminaltransit.testing.PlayerClient;
 import com.liminaltransit.testing.Rides;
 import com.liminaltransit.testing.StreamScript;
@@ -15,7 +18,11 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import java.net.URI;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +62,9 @@ class SageMakerStreamFaultsIT {
 
     @Inject
     private WebTarget target;
+
+    @Inject
+    private Database database;
 
     private PlayerClient player;
     private String ride;
@@ -109,6 +119,10 @@ class SageMakerStreamFaultsIT {
         assertThat(seen.names().getLast()).isEqualTo("commit");
         assertThat(STUB.received().getLast().path()).isEqualTo("/endpoints/liminal-tgi/invocations-response-stream");
         assertThat(STUB.received().getLast().body()).contains("\"stream\":true");
+        assertThat(spend(seen.stop()))
+                .as("the streamed step is billed once, on the tokens the stream reported")
+                .containsExactly("valid 120 80");
+        assertThat(record(seen.stop())).isEqualTo("true 0 sagemaker");
     }
 
     @Test
@@ -116,11 +130,20 @@ class SageMakerStreamFaultsIT {
         var twoShown = new CountDownLatch(1);
         STUB.then(StreamScript.twoSentencesThen(End.RESET).faultAfter(twoShown));
 
-        assertContinued(StreamedChoices.takeFirst(player, ride, shown -> {
+        var seen = StreamedChoices.takeFirst(player, ride, shown -> {
             if (shown == 2) {
                 twoShown.countDown(); // a reset drops bytes in flight: reset once the two sentences were shown
             }
-        }));
+        });
+
+        assertContinued(seen);
+        assertThat(spend(seen.stop()))
+                .as("the cut-off call is billed once, on an estimate of what it sent")
+                .singleElement()
+                .asString()
+                .startsWith("failed ")
+                .doesNotEndWith(" 0");
+        assertThat(record(seen.stop())).isEqualTo("true 2 sagemaker>offline");
     }
 
     @Test
@@ -157,6 +180,45 @@ class SageMakerStreamFaultsIT {
         assertThat(seen.sentences()).noneMatch(sentence -> sentence.contains("http"));
         assertThat(seen.stored()).doesNotContain("http");
         assertValidStop(seen);
+    }
+
+    /** The spend ledger's rows for this ride's stop: outcome, input and output tokens. */
+    private List<String> spend(int stop) {
+        return Jdbc.read(database.dataSource(), connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select outcome, input_tokens, output_tokens from spend_ledger where ride_id = ? and stop = ?")) {
+                select.setString(1, ride);
+                select.setInt(2, stop);
+                List<String> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(result.getString(1) + " " + result.getInt(2) + " " + result.getInt(3));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** The stop's stream record: streamed, sentences shown before a failure, the links that wrote it. */
+    private String record(int stop) {
+        return Await.until(
+                Duration.ofSeconds(10),
+                "the stream record",
+                () -> Jdbc.read(database.dataSource(), connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(
+                            "select streamed, shown_before_failure, written_by from stop_stream"
+                                    + " where ride_id = ? and stop = ?")) {
+                        select.setString(1, ride);
+                        select.setInt(2, stop);
+                        try (ResultSet result = select.executeQuery()) {
+                            return result.next()
+                                    ? result.getBoolean(1) + " " + result.getInt(2) + " " + result.getString(3)
+                                    : "";
+                        }
+                    }
+                }),
+                text -> !text.isEmpty());
     }
 
     private static void assertContinued(StreamedChoices.Seen seen) {
