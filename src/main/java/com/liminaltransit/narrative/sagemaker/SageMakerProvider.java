@@ -40,9 +40,9 @@ public class SageMakerProvider extends VendorProvider<SageMakerClients> {
     public static final String NAME = "sagemaker";
 
     /** Room per asked token in a streamed answer: TGI sends an event of ~100 bytes for each token, then the whole. */
-    static final int STREAM_BYTES_PER_TOKEN = 512;
+    private static final int STREAM_BYTES_PER_TOKEN = 512;
     /** The least a streamed answer may be, whatever the token limit. */
-    static final int MIN_STREAM_BYTES = 256 * 1024;
+    private static final int MIN_STREAM_BYTES = 256 * 1024;
     /** What both formats stream: server-sent events (TGI's tokens, Chat Completions chunks). */
     private static final String STREAM_ACCEPT = "text/event-stream";
 
