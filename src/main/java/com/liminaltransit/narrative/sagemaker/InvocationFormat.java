@@ -3,13 +3,17 @@ package com.liminaltransit.narrative.sagemaker;
 import com.liminaltransit.narrative.Conversation;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.vendor.ChatCompletions;
+import com.liminaltransit.narrative.vendor.ChatCompletionsStream;
 import com.liminaltransit.narrative.vendor.WireJson;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The JSON of the common LLM serving containers behind a SageMaker endpoint: {@code tgi} ({@link TextGeneration})
  * or {@code messages} (the {@link ChatCompletions} schema of LMI/vLLM/TGI's Messages API). Containers that report
- * no usage get token counts estimated at four characters a token.
+ * no usage get token counts estimated at four characters a token. Streamed, both answer in server-sent events:
+ * TGI's {@code generate_stream} tokens ({@link TextGenerationStream}) or Chat Completions chunks
+ * ({@link ChatCompletionsStream}).
  */
 enum InvocationFormat {
 
@@ -18,7 +22,21 @@ enum InvocationFormat {
         @Override
         String body(Conversation conversation, int maxTokens, double temperature) {
             return WireJson.write(new TextGeneration.Request(
-                    conversation.asPlainPrompt(), new TextGeneration.Parameters(maxTokens, temperature, true, false)));
+                    conversation.asPlainPrompt(),
+                    new TextGeneration.Parameters(maxTokens, temperature, true, false, null)));
+        }
+
+        @Override
+        String streamBody(Conversation conversation, int maxTokens, double temperature) {
+            return WireJson.write(new TextGeneration.StreamRequest(
+                    conversation.asPlainPrompt(),
+                    new TextGeneration.Parameters(maxTokens, temperature, true, false, true),
+                    true));
+        }
+
+        @Override
+        StreamReader streamReader(Consumer<String> text) {
+            return new TextGenerationStream(text);
         }
 
         @Override
@@ -46,6 +64,37 @@ enum InvocationFormat {
         }
 
         @Override
+        String streamBody(Conversation conversation, int maxTokens, double temperature) {
+            return WireJson.write(ChatCompletions.StreamRequest.of(null, conversation, maxTokens, temperature));
+        }
+
+        @Override
+        StreamReader streamReader(Consumer<String> text) {
+            var chunks = new ChatCompletionsStream.Reader(SageMakerProvider.NAME, text);
+            return new StreamReader() {
+                @Override
+                public void line(String line) {
+                    chunks.line(line);
+                }
+
+                @Override
+                public boolean done() {
+                    return chunks.done();
+                }
+
+                @Override
+                public Reply reply(String whole, String endpointName, Conversation conversation) {
+                    var ending = chunks.ending();
+                    return Reply.text(
+                            whole,
+                            endpointName,
+                            ending.promptTokens() > 0 ? ending.promptTokens() : estimate(conversation.asPlainPrompt()),
+                            ending.completionTokens() > 0 ? ending.completionTokens() : estimate(whole));
+                }
+            };
+        }
+
+        @Override
         Reply read(String body, String model, Conversation conversation) {
             var answer = WireJson.read(SageMakerProvider.NAME, body, ChatCompletions.Response.class);
             String text = answer.text(SageMakerProvider.NAME);
@@ -62,12 +111,41 @@ enum InvocationFormat {
     /** The model's answer from the response body. */
     abstract Reply read(String body, String model, Conversation conversation);
 
+    /** The request body asking the container to stream its answer. */
+    abstract String streamBody(Conversation conversation, int maxTokens, double temperature);
+
+    /** Reads the container's streamed answer, handing each piece of the model's text to {@code text}. */
+    abstract StreamReader streamReader(Consumer<String> text);
+
+    /** A container's streamed answer, read line by line on the calling thread. */
+    interface StreamReader {
+
+        /**
+         * Reads one line; lines after the final event are ignored.
+         *
+         * @throws com.liminaltransit.narrative.ProviderUnavailableException on a malformed line or an error event
+         */
+        void line(String line);
+
+        /** Whether the final event ({@code [DONE]}, the last token) was read. */
+        boolean done();
+
+        /**
+         * The whole answer: {@code whole} (the text handed on), the endpoint, the tokens as reported or estimated.
+         *
+         * @throws com.liminaltransit.narrative.ProviderUnavailableException when the stream ended before its final
+         *     event
+         */
+        Reply reply(String whole, String endpointName, Conversation conversation);
+    }
+
     /** {@code tgi} or {@code messages}, as written in config. */
     static InvocationFormat of(String name) {
         return valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
-    private static int estimate(String text) {
+    /** Tokens estimated at four characters a token, for containers that do not count them. */
+    static int estimate(String text) {
         return Math.max(1, (text.length() + 3) / 4);
     }
 }
