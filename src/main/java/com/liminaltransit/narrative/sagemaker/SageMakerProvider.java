@@ -6,7 +6,7 @@ import com.liminaltransit.narrative.ModelCapabilities;
 import com.liminaltransit.narrative.ProviderUnavailableException;
 import com.liminaltransit.narrative.Reply;
 import com.liminaltransit.narrative.StoryContext;
-import com.liminaltransit.narrative.stream.AnswerStream;
+import com.liminaltransit.narrative.StreamedAnswer;
 import com.liminaltransit.narrative.vendor.AwsSupport;
 import com.liminaltransit.narrative.vendor.NarrativeExchange;
 import com.liminaltransit.narrative.vendor.PriceTable;
@@ -144,7 +144,7 @@ public class SageMakerProvider extends VendorProvider<SageMakerClients> {
      */
     @Override
     @StreamGuard
-    public Generation generateStreaming(StoryContext context, AnswerStream stream) {
+    public Generation generateStreaming(StoryContext context, StreamedAnswer stream) {
         return streamUnguarded(context, stream);
     }
 
