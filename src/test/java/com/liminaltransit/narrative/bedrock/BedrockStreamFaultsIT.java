@@ -2,11 +2,9 @@ package com.liminaltransit.narrative.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.liminaltransit.testing.PlayerClient;
-import com.liminaltransit.testing.Rides;
+import com.liminaltransit.persistence.Database;
+import com.liminaltransit.testing.StreamFaultMatrix;
 import com.liminaltransit.testing.StreamScript;
-import com.liminaltransit.testing.StreamScript.End;
-import com.liminaltransit.testing.StreamedChoices;
 import com.liminaltransit.testing.StreamingStub;
 import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
@@ -14,9 +12,7 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
-import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +47,8 @@ class BedrockStreamFaultsIT {
     @Inject
     private WebTarget target;
 
-    private PlayerClient player;
-    private String ride;
+    @Inject
+    private Database database;
 
     @AddConfigSource
     static ConfigSource server() {
@@ -65,91 +61,51 @@ class BedrockStreamFaultsIT {
         STUB.close();
     }
 
+    private StreamFaultMatrix matrix;
+
     @BeforeEach
     void boarded() {
-        player = new PlayerClient(URI.create(target.getUri().toString()));
-        STUB.reset();
-        STUB.then(StreamScript.error(
-                503, "{\"__type\": \"ServiceUnavailableException\", \"message\": \"boarding is not streamed here\"}"));
-        ride = Rides.board(player);
-        STUB.reset();
+        matrix = new StreamFaultMatrix(
+                target,
+                database,
+                STUB,
+                "bedrock",
+                StreamScript.error(
+                        503,
+                        "{\"__type\": \"ServiceUnavailableException\", \"message\": \"boarding is not streamed"
+                                + " here\"}"));
     }
 
     @Test
     void aWholeStreamIsShownSentenceBySentenceAndStoredAsShown() {
-        STUB.then(StreamScript.good());
+        var request = matrix.wholeStream();
 
-        var seen = StreamedChoices.takeFirst(player, ride);
-
-        assertThat(seen.sentences()).containsExactly(StreamScript.FIRST, StreamScript.SECOND, StreamScript.THIRD);
-        assertThat(seen.stored()).isEqualTo(seen.shownText());
-        assertThat(seen.names().getLast()).isEqualTo("commit");
-        assertThat(STUB.received().getLast().path()).endsWith("/converse-stream");
-        assertThat(STUB.received().getLast().body()).doesNotContain("toolConfig");
+        assertThat(request.path()).endsWith("/converse-stream");
+        assertThat(request.body()).doesNotContain("toolConfig");
     }
 
     @Test
     void aResetAfterTwoSentencesIsContinuedByOffline() {
-        var twoShown = new CountDownLatch(1);
-        STUB.then(StreamScript.twoSentencesThen(End.RESET).faultAfter(twoShown));
-
-        assertContinued(StreamedChoices.takeFirst(player, ride, shown -> {
-            if (shown == 2) {
-                twoShown.countDown(); // a reset drops bytes in flight: reset once the two sentences were shown
-            }
-        }));
+        matrix.resetAfterTwoSentences();
     }
 
     @Test
     void aStallAfterTwoSentencesIsCutOffAndContinued() {
-        STUB.then(StreamScript.twoSentencesThen(End.STALL));
-
-        assertContinued(StreamedChoices.takeFirst(player, ride));
+        matrix.stallAfterTwoSentences();
     }
 
     @Test
     void aMalformedChunkAfterTwoSentencesIsContinued() {
-        STUB.then(StreamScript.twoSentencesThen(End.MALFORMED));
-
-        assertContinued(StreamedChoices.takeFirst(player, ride));
+        matrix.malformedAfterTwoSentences();
     }
 
     @Test
     void invalidChoicesAtTheEndKeepTheWholePassageShown() {
-        STUB.then(StreamScript.invalidChoices());
-
-        var seen = StreamedChoices.takeFirst(player, ride);
-
-        assertThat(seen.sentences()).startsWith(StreamScript.FIRST, StreamScript.SECOND, StreamScript.THIRD);
-        assertValidStop(seen);
+        matrix.invalidChoicesAtTheEnd();
     }
 
     @Test
     void anUnsafeSentenceIsNeverShownAndTheRestIsWrittenByTheNextLink() {
-        STUB.then(StreamScript.unsafeInTheMiddle());
-
-        var seen = StreamedChoices.takeFirst(player, ride);
-
-        assertThat(seen.sentences()).startsWith(StreamScript.FIRST, StreamScript.SECOND);
-        assertThat(seen.sentences()).noneMatch(sentence -> sentence.contains("http"));
-        assertThat(seen.stored()).doesNotContain("http");
-        assertValidStop(seen);
-    }
-
-    private static void assertContinued(StreamedChoices.Seen seen) {
-        assertThat(seen.sentences()).startsWith(StreamScript.FIRST, StreamScript.SECOND);
-        assertThat(seen.sentences().size())
-                .as("the next link closed the passage")
-                .isGreaterThan(2);
-        assertValidStop(seen);
-    }
-
-    /** The stop is stored, begins with every sentence shown, and offers choices. */
-    private static void assertValidStop(StreamedChoices.Seen seen) {
-        assertThat(seen.names().getLast()).isEqualTo("commit");
-        assertThat(seen.names()).doesNotContain("error");
-        assertThat(seen.stored()).isEqualTo(seen.shownText());
-        assertThat(Rides.stopCount(seen.page())).isEqualTo(seen.stop() + 1);
-        assertThat(Rides.choiceIds(seen.page())).hasSizeGreaterThanOrEqualTo(2);
+        matrix.unsafeSentenceInTheMiddle();
     }
 }
