@@ -99,7 +99,7 @@ final class StopWrite {
                 .filter(Shown.class::isInstance)
                 .map(event -> ((Shown) event).sentence())
                 .toList();
-        String soFar = StreamedStop.join(shown);
+        String soFar = StreamedStop.join(shown, language);
         if (!shown.isEmpty() && body.startsWith(soFar)) {
             return SentenceSplitter.split(body.substring(soFar.length()), language);
         }

@@ -51,8 +51,14 @@ final class PassageCloser {
                 : words.getJsonArray("choices").getValuesAs(JsonObject.class).stream()
                         .map(choice -> new ChoiceOption(choice.getString("id"), choice.getString("label")))
                         .toList();
-        String passage = soFar.isBlank() ? closing : soFar + " " + closing;
+        String passage = soFar.isBlank() ? closing : soFar + between(context.language()) + closing;
         return new Narrative(passage, choices, ending, summary(context));
+    }
+
+    /** Japanese (and Chinese) sentences follow one another without a space. */
+    private static String between(String language) {
+        String primary = Locale.forLanguageTag(language).getLanguage();
+        return primary.equals("ja") || primary.equals("zh") ? "" : " ";
     }
 
     private JsonObject wordsFor(String language) {

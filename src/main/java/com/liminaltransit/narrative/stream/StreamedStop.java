@@ -67,7 +67,7 @@ public final class StreamedStop {
 
     /** The passage as far as it was shown, sentences joined as the stored passage joins them; empty when none. */
     public String passageSoFar() {
-        return join(sentences);
+        return join(sentences, language);
     }
 
     /** Whether any sentence has been shown. */
@@ -95,12 +95,17 @@ public final class StreamedStop {
         return firstShownNanos < 0 ? -1 : (int) ((firstShownNanos - startedNanos) / 1_000_000);
     }
 
-    /** Sentences joined into passage text: a blank line before a sentence that opens a paragraph. */
-    public static String join(List<Sentence> sentences) {
+    /**
+     * Sentences joined into passage text: a blank line before a sentence that opens a paragraph, else a space (none in
+     * Japanese and Chinese, whose sentences follow one another without one).
+     */
+    public static String join(List<Sentence> sentences, Locale language) {
+        String primary = language.getLanguage();
+        String between = primary.equals("ja") || primary.equals("zh") ? "" : " ";
         StringBuilder text = new StringBuilder();
         for (Sentence sentence : sentences) {
             if (!text.isEmpty()) {
-                text.append(sentence.opensParagraph() ? "\n\n" : " ");
+                text.append(sentence.opensParagraph() ? "\n\n" : between);
             }
             text.append(sentence.text());
         }

@@ -13,7 +13,7 @@ class PassageCloserTest {
     private final PassageCloser closer = new PassageCloser();
 
     @ParameterizedTest
-    @ValueSource(strings = {"en", "es", "fr", "de", "ja", "pt"})
+    @ValueSource(strings = {"en", "es", "fr", "de", "pt"})
     void closesAPassageInEveryLanguageWithValidChoicesAndKeepsWhatWasRead(String language) {
         var context = StoryContext.boarding("ride", 7, language);
         String read = "The lamps of the night train flicker as you find a seat by the window.";
@@ -23,6 +23,13 @@ class PassageCloserTest {
         assertThat(closed.passage()).startsWith(read + " ").hasSizeGreaterThan(read.length() + 10);
         assertThat(NarrativeValidator.validate(closed).valid()).isTrue();
         assertThat(closed.choices()).hasSize(3);
+    }
+
+    @Test
+    void japaneseSentencesFollowOneAnotherWithoutASpace() {
+        var closed = closer.close(StoryContext.boarding("ride", 7, "ja"), "列車が止まる。", false);
+
+        assertThat(closed.passage()).startsWith("列車が止まる。").doesNotContain("。 ");
     }
 
     @Test

@@ -38,6 +38,16 @@ class AnswerStreamTest {
     }
 
     @Test
+    void japaneseSentencesAreJoinedWithoutASpace() {
+        var japanese = new StreamedStop(Locale.JAPANESE, sentence -> {});
+        var stream = new AnswerStream(japanese, "openai", AnswerStream.Gate.OPEN);
+
+        stream.accept("列車が止まる。扉が開く。窓の");
+
+        assertThat(japanese.passageSoFar()).isEqualTo("列車が止まる。扉が開く。");
+    }
+
+    @Test
     void aRefusedSentenceIsNeverShownAndEndsTheStream() {
         AnswerStream.Gate noRain = sentence -> {
             if (sentence.contains("Rain")) {
