@@ -84,9 +84,10 @@ public class StreamingVendor {
         AtomicLong calls = new AtomicLong();
         AtomicInteger open = new AtomicInteger();
         ConcurrentLinkedQueue<String> records = new ConcurrentLinkedQueue<>();
-        byte[] whole = ("{\"model\": \"bench-stub\", \"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": "
-                        + quote(WHOLE) + "}}], \"usage\": {\"prompt_tokens\": 900, \"completion_tokens\": 60}}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] whole =
+                ("{\"model\": \"bench-stub\", \"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": "
+                                + quote(WHOLE) + "}}], \"usage\": {\"prompt_tokens\": 900, \"completion_tokens\": 60}}")
+                        .getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/calls", exchange -> text(exchange, Long.toString(calls.get())));
@@ -129,10 +130,12 @@ public class StreamingVendor {
                     }
                 }
                 send(out, chunk("{}", "stop"));
-                send(out, ("data: {\"id\": \"chatcmpl-bench\", \"object\": \"chat.completion.chunk\", \"model\":"
-                                + " \"bench-stub\", \"choices\": [], \"usage\": {\"prompt_tokens\": 900,"
-                                + " \"completion_tokens\": " + tokens.size() + "}}\n\ndata: [DONE]\n\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                send(
+                        out,
+                        ("data: {\"id\": \"chatcmpl-bench\", \"object\": \"chat.completion.chunk\", \"model\":"
+                                        + " \"bench-stub\", \"choices\": [], \"usage\": {\"prompt_tokens\": 900,"
+                                        + " \"completion_tokens\": " + tokens.size() + "}}\n\ndata: [DONE]\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
                 out.close();
                 records.add(stopNumber + " " + received + " " + firstSentenceEnd + " " + lastToken + "\n");
                 calls.incrementAndGet();

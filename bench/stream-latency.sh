@@ -35,7 +35,8 @@ for tool in curl wrk; do
 done
 work="$(mktemp -d)"
 pid=""; stub=""; wrk_pid=""
-trap 'kill $wrk_pid $pid $stub 2>/dev/null || true; rm -rf "$work"' EXIT
+# KEEP_WORK=1 keeps the server's log, the stub's records and wrk's output in $work (named at the end)
+trap 'kill $wrk_pid $pid $stub 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port"
 stub_url="http://127.0.0.1:$stub_port"
 
@@ -236,9 +237,11 @@ done <"$work/heap"
 echo "grown most with the players (second sample − idle after; bytes, instances, class):"
 awk 'FNR == NR && $1 ~ /:$/ { b[$4] = $3; c[$4] = $2; next }
      $1 ~ /:$/ { printf "%d %d %s\n", $3 - b[$4], $2 - c[$4], $4 }' \
-  "$work/idle-after.histogram" "$work/players-2.histogram" | sort -rn | head -n 8 | sed 's/^/  /'
+  "$work/idle-after.histogram" "$work/players-2.histogram" | sort -rn | awk 'NR <= 8 { print "  " $0 }'
 echo "RSS with the players: $((rss_kb / 1024)) MB; steps by provider at the end: $(steps_by_provider | tr '\n' ' ')"
 warnings=$(grep -E '^(WARNING|SEVERE)' "$work/log" | grep -cv 'No price for model' || true)
 echo "server log: $warnings warnings (the first three kinds below)"
-grep -E '^(WARNING|SEVERE)' "$work/log" | grep -v 'No price for model' | cut -c1-160 | sort | uniq -c | sort -rn | head -n 3 | sed 's/^/  /'
+grep -E '^(WARNING|SEVERE)' "$work/log" | grep -v 'No price for model' | cut -c1-160 | sort | uniq -c | sort -rn \
+  | awk 'NR <= 3 { print "  " $0 }' || true
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
+if [ -n "${KEEP_WORK:-}" ]; then echo "kept: $work"; fi
