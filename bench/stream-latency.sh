@@ -7,11 +7,13 @@
 #  (a) one player, STOPS (40) streamed choices one after another (htmx POST with stream=1, then the stop's event
 #      stream read with curl): the choice to the first `event: sentence` and to `event: commit`, p50 and p99, and
 #      each against the stub's own time (the end of its first sentence, its last token) for the same stop;
-#  (b) PLAYERS (200) players streaming at once (wrk, bench/stream.lua): stops per second ÷ the stub's ceiling (the
-#      same stub alone, under the same number of wrk connections, earlier in the run), and heap per open stream
-#      (jcmd GC.run then GC.heap_info: live heap with the players vs idle, over the streams the stub had open).
+#  (b) PLAYERS (200) players streaming at once (wrk, bench/stream.lua): stops per second ÷ the stub's ceiling
+#      (PLAYERS streams of its length at once; also measured: the same stub alone under the same wrk connections,
+#      earlier in the run), and heap per open stream (jcmd GC.class_histogram: the live heap with the players
+#      minus idle, over the streams the stub had open).
 # Not a test: figures go to bench/README.md. Bounded: about 6 minutes; every process it starts is stopped at exit.
 # Usage: bench/stream-latency.sh   (builds target/liminal-transit.jar if missing or older than src/main; needs curl, wrk)
+#        JAR=/elsewhere/liminal-transit.jar bench/stream-latency.sh   (another build, its libs/ beside it: no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C # $EPOCHREALTIME with a decimal point
@@ -40,22 +42,28 @@ trap 'kill $wrk_pid $pid $stub 2>/dev/null || true; [ -n "${KEEP_WORK:-}" ] || r
 base="http://127.0.0.1:$port"
 stub_url="http://127.0.0.1:$stub_port"
 
-if [ ! -f target/liminal-transit.jar ] \
-  || [ -n "$(find src/main pom.xml -newer target/liminal-transit.jar -print -quit)" ]; then
-  ./mvnw -B -q package -DskipTests -Dexec.skip=true
+jar="${JAR:-target/liminal-transit.jar}"
+case $jar in /*) ;; *) jar="$PWD/$jar" ;; esac # the server starts in $work
+if [ -z "${JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; }; then
+  echo "building target/liminal-transit.jar" >&2
+  ./mvnw -B -q package -DskipTests -Dexec.skip=true >"$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; exit 1; }
 fi
 
 # ---- the stub, the server
+for taken in "$stub_port" "$port" "$management_port"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$taken/"; then echo "port $taken is taken (STUB_PORT, PORT, MANAGEMENT_PORT)" >&2; exit 1; fi
+done
 "$java" bench/StreamingVendor.java "$stub_port" "$first_ms" "$rate" "$passage_tokens" >"$work/stub.log" 2>&1 &
 stub=$!
 for _ in $(seq 1 600); do curl -fs -o /dev/null "$stub_url/calls" && break; sleep 0.1; done
+kill -0 "$stub" 2>/dev/null || { echo "the stub did not start:" >&2; cat "$work/stub.log" >&2; exit 1; }
 # shellcheck disable=SC2086 # JAVA_OPTS: more JVM flags, split on spaces
 (cd "$work" && exec "$java" ${JAVA_OPTS:-} -Dserver.host=127.0.0.1 -Dserver.port="$port" \
   -Dserver.sockets.0.port="$management_port" -Dliminal.limits.enabled=false -Dliminal.ai.daily-budget-usd=0 \
   -Dliminal.db.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" \
   -Dliminal.stream.enabled=true -Dliminal.ai.chain=openai,offline \
   -Dliminal.ai.openai.base-url="$stub_url/v1" -Dliminal.ai.openai.model=bench-stub \
-  -jar "$OLDPWD/target/liminal-transit.jar" >"$work/log" 2>&1) &
+  -jar "$jar" >"$work/log" 2>&1) &
 pid=$!
 ready=""
 for _ in $(seq 1 1800); do # 180 s, as testing/ServerProcess allows on a loaded machine
@@ -65,6 +73,7 @@ for _ in $(seq 1 1800); do # 180 s, as testing/ServerProcess allows on a loaded 
 done
 [ -n "$ready" ] || { echo "the server did not start:" >&2; tail -5 "$work/log" >&2; exit 1; }
 sed -n 1p "$work/stub.log"
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The players arrive one stream's length apart in all (the stub says how long its streams are): a steady load, as
 # players who came at different times make, not PLAYERS commits in the same instant stop after stop.
 stream_ms=$(sed -nE 's/.*last token due at ([0-9.]+) s.*/\1/p' "$work/stub.log" | awk '{ printf "%d", $1 * 1000 }')
@@ -90,8 +99,8 @@ live_heap_kb() {
   "$jcmd" "$pid" GC.class_histogram >"$work/$1.histogram"
   awk '$1 == "Total" { printf "%d", $3 / 1024 }' "$work/$1.histogram"
 }
-# Starts wrk in the background for RAMP + WINDOW + $2 s (its arguments after that), notes the window's ends in
-# $work/$1.window (epoch µs), then waits for wrk and the streams it left.
+# Starts wrk in the background for RAMP + WINDOW + $2 s (its arguments after that) and returns after the window,
+# noting in $work/$1.window its ends (epoch µs) and the CPU the server and the stub used in it (clock ticks).
 start_load() {
   local name=$1 extra=$2 t1 t2
   shift 2
@@ -99,10 +108,16 @@ start_load() {
   wrk_pid=$!
   sleep "$ramp"
   t1=${EPOCHREALTIME/./}
+  local server1 stub1
+  server1=$(cpu_ticks "$pid")
+  stub1=$(cpu_ticks "$stub")
   sleep "$window"
   t2=${EPOCHREALTIME/./}
-  echo "$t1 $t2" >"$work/$name.window"
+  echo "$t1 $t2 $(($(cpu_ticks "$pid") - server1)) $(($(cpu_ticks "$stub") - stub1))" >"$work/$name.window"
 }
+# CPU time a process has used (user + system), in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+ticks_per_s=$(getconf CLK_TCK)
 finish_load() {
   wait "$wrk_pid" || true
   wrk_pid=""
@@ -113,7 +128,7 @@ finish_load() {
 # in it, stops/s = L / W. Prints "L W stops/s finished-in-window/s".
 throughput() {
   local t1 t2
-  read -r t1 t2 <"$work/$1.window"
+  read -r t1 t2 _ <"$work/$1.window"
   curl -fs "$stub_url/records" | awk -v a="$t1" -v b="$t2" '{
       s = $2; e = $4; lo = s > a ? s : a; hi = e < b ? e : b; if (hi > lo) busy += hi - lo
       if (e >= a && e < b) { n++; w += e - s } }
@@ -222,10 +237,14 @@ echo
 echo "(b) $players players streaming at once, a ${window} s window after ${ramp} s"
 awk -v c="$ceiling" -v cl="$ceiling_l" -v cw="$ceiling_w" -v cn="$ceiling_n" -v a="$app" -v al="$app_l" \
   -v aw="$app_w" -v an="$ceiling_n_app" -v p="$players" -v ms="$stream_ms" 'BEGIN {
-    printf "nominal ceiling: %d streams of %.3f s at once = %.2f streams/s\n", p, ms / 1000, p * 1000 / ms
-    printf "stub alone:   %.2f streams/s (in progress on average %.1f, mean stream %.3f s; %.2f/s ended in the window)\n", c, cl, cw, cn
-    printf "with the app: %.2f stops/s  (in progress on average %.1f, mean stream %.3f s; %.2f/s ended in the window)\n", a, al, aw, an
-    printf "**stops/s ÷ ceiling: %.3f** (target ≥ 0.95)\n", a / c }'
+    top = p * 1000 / ms
+    printf "the stub'"'"'s ceiling: %d streams of %.3f s at once = %.2f streams/s\n", p, ms / 1000, top
+    printf "the stub alone under wrk: %.2f streams/s (in progress on average %.1f, mean stream %.3f s; %.2f/s ended in the window)\n", c, cl, cw, cn
+    printf "the server:               %.2f stops/s   (in progress on average %.1f, mean stream %.3f s; %.2f/s ended in the window)\n", a, al, aw, an
+    printf "**stops/s ÷ the ceiling: %.3f** (target ≥ 0.95); ÷ the stub alone under wrk: %.3f\n", a / top, a / c }'
+read -r _ _ server_ticks stub_ticks <"$work/players.window"
+awk -v s="$server_ticks" -v u="$stub_ticks" -v hz="$ticks_per_s" -v w="$window" -v a="$app" 'BEGIN {
+    printf "CPU in the window: the server %.2f cores, %.1f ms per stop; the stub %.2f cores\n", s / hz / w, s / hz * 1000 / (a * w), u / hz / w }'
 grep -E 'requests in|Socket errors|Non-2xx' "$work/players.wrk" | sed 's/^ */  wrk: /'
 awk -v i="$idle_before" -v j="$idle_after" \
   'BEGIN { printf "live heap idle: %.1f MB before the players, %.1f MB after them (the baseline below)\n", i / 1024, j / 1024 }'
