@@ -1,9 +1,9 @@
 package com.liminaltransit.narrative.stream;
 
 import com.liminaltransit.narrative.InvalidNarrativeException;
+import com.liminaltransit.narrative.Jsonp;
 import com.liminaltransit.narrative.Narrative;
 import com.liminaltransit.narrative.NarrativeJson;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -87,15 +87,16 @@ public final class ProseThenChoices {
                     "the answer ended without the line " + MARKER + " and the JSON object after it");
         }
         JsonObject object;
-        try (var reader = Json.createReader(new StringReader(stripFence(choices.toString())))) {
+        try (var reader = Jsonp.JSON.createReader(new StringReader(stripFence(choices.toString())))) {
             object = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidNarrativeException(
                     "after the line " + MARKER + " write one JSON object with summary, ending and choices");
         }
         var passage = String.join(" ", released.stream().map(Sentence::text).toList());
-        var whole = Json.createObjectBuilder(object)
-                .add("passage", Json.createValue(passage))
+        var whole = Jsonp.JSON
+                .createObjectBuilder(object)
+                .add("passage", Jsonp.JSON.createValue(passage))
                 .build();
         return NarrativeJson.fromObject(whole);
     }

@@ -1,7 +1,7 @@
 package com.liminaltransit.narrative.vendor;
 
+import com.liminaltransit.narrative.Jsonp;
 import com.liminaltransit.narrative.ProviderUnavailableException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -126,8 +126,9 @@ public final class ChatCompletionsStream {
         }
     }
 
+    /** Read with the provider looked up once ({@link Jsonp}): a stream has a chunk per token. */
     private static JsonObject chunk(String vendor, String data) {
-        try (var reader = Json.createReader(new StringReader(data))) {
+        try (var reader = Jsonp.JSON.createReader(new StringReader(data))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw malformed(vendor);
