@@ -129,10 +129,10 @@ class DeployConfigurationTest {
     void deployAndDockerShellScriptsAreShellcheckClean() throws Exception {
         // given shellcheck on this machine (Debian package; ci.yml installs it)
         assumeTrue(onPath("shellcheck"), "shellcheck not installed");
-        // the launchers and CI scripts too (-x follows what they source)
+        // the launchers, CI scripts and benchmarks too (-x follows what they source)
         List<String> command = new ArrayList<>(
                 List.of("shellcheck", "-x", "play", "test", ".ci/run", ".ci/jdk.sh", ".ci/newcomer-check.sh"));
-        for (String dir : List.of("docker", "terraform/scripts", ".github/scripts")) {
+        for (String dir : List.of("docker", "terraform/scripts", ".github/scripts", "bench")) {
             try (var files = Files.list(ROOT.resolve(dir))) {
                 files.filter(f -> f.toString().endsWith(".sh"))
                         .sorted()
