@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * One stop being written for a player who reads it as it arrives, across every link of the chain that writes a
- * part of it: the sentences shown so far (never taken back), who wrote them, and when the first one was shown. The
- * chain hands each link an {@link AnswerStream} that continues from here. Used by one writing thread at a time.
+ * part of it: the sentences shown so far (never taken back), who wrote them, and how many were shown before a link
+ * failed. The chain hands each link an {@link AnswerStream} that continues from here; the story's {@code StopWrite}
+ * times them. Used by one writing thread at a time.
  */
 public final class StreamedStop {
 
@@ -16,8 +17,6 @@ public final class StreamedStop {
     private final Consumer<Sentence> shown;
     private final List<Sentence> sentences = new ArrayList<>();
     private final List<String> links = new ArrayList<>();
-    private final long startedNanos = System.nanoTime();
-    private long firstShownNanos = -1;
     private int shownBeforeFailure;
     private boolean streamed;
 
@@ -37,9 +36,6 @@ public final class StreamedStop {
 
     /** Shows a checked sentence written by {@code provider}. */
     void show(Sentence sentence, String provider) {
-        if (firstShownNanos < 0) {
-            firstShownNanos = System.nanoTime();
-        }
         streamed = true;
         if (links.isEmpty() || !links.getLast().equals(provider)) {
             links.add(provider);
@@ -58,11 +54,6 @@ public final class StreamedStop {
         if (links.isEmpty() || !links.getLast().equals(provider)) {
             links.add(provider);
         }
-    }
-
-    /** The sentences shown so far, in order. */
-    public List<Sentence> sentences() {
-        return List.copyOf(sentences);
     }
 
     /** The passage as far as it was shown, sentences joined as the stored passage joins them; empty when none. */
@@ -88,11 +79,6 @@ public final class StreamedStop {
     /** The providers that wrote the stop, in order, e.g. {@code [openai, offline]}. */
     public List<String> links() {
         return List.copyOf(links);
-    }
-
-    /** Milliseconds from the start to the first sentence shown, or -1 when none was. */
-    public int firstSentenceMillis() {
-        return firstShownNanos < 0 ? -1 : (int) ((firstShownNanos - startedNanos) / 1_000_000);
     }
 
     /**
